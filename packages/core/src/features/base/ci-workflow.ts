@@ -1,0 +1,46 @@
+/** `.github/workflows/ci.yml`: lint and tests on every pull request and push to main. */
+import type { ProjectModel } from '../../model.js';
+
+const sameRepository = 'github.event.pull_request.head.repo.full_name == github.repository';
+
+function checksJob(name: string, python: string, runsOn: string | string[], condition?: string) {
+  return {
+    name,
+    ...(condition ? { if: condition } : {}),
+    uses: './.github/workflows/checks.yml',
+    permissions: { contents: 'read' },
+    with: { 'python-version': python, 'runs-on': JSON.stringify(runsOn), 'timeout-minutes': 30 },
+  };
+}
+
+export function ciWorkflow(model: ProjectModel): unknown {
+  const { python } = model.config;
+  const { runsOn, trustedCodeOnly } = model.runner;
+  // A runner of the team's own must never run a fork's code: forks are checked on a hosted runner.
+  const jobs = trustedCodeOnly
+    ? {
+        checks: checksJob(
+          'Lint and test',
+          python,
+          runsOn,
+          `github.event_name != 'pull_request' || ${sameRepository}`,
+        ),
+        'checks-fork': checksJob(
+          'Lint and test (pull request from a fork, hosted runner)',
+          python,
+          'ubuntu-latest',
+          `github.event_name == 'pull_request' && !(${sameRepository})`,
+        ),
+      }
+    : { checks: checksJob('Lint and test', python, runsOn) };
+  return {
+    name: 'CI',
+    on: { pull_request: null, push: { branches: ['main'] } },
+    permissions: {},
+    concurrency: {
+      group: '${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}',
+      'cancel-in-progress': "${{ github.event_name == 'pull_request' }}",
+    },
+    jobs,
+  };
+}

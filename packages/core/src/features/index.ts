@@ -1,0 +1,8 @@
+/** The feature registry: one line per feature; flags, prompts, help and docs derive from it. */
+import { base } from './base/index.js';
+import { runnerHosted } from './runner-hosted/index.js';
+import { runnerSelfHosted } from './runner-self-hosted/index.js';
+
+export const features = [base, runnerHosted, runnerSelfHosted] as const;
+
+export type FeatureId = (typeof features)[number]['id'];

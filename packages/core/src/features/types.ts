@@ -1,0 +1,23 @@
+/** The shape of a feature module: one option of the generated project, declared as data. */
+import type { Answers } from '../answers.js';
+import type { ProjectModel } from '../model.js';
+import type { TemplateReader } from '../templates.js';
+
+export interface FeatureContext {
+  answers: Answers;
+  templates: TemplateReader;
+}
+
+export interface Feature<Id extends string = string> {
+  id: Id;
+  title: string;
+  /** One line, shown as the hint of its choice and in `--help`. */
+  description: string;
+  /** The choice that selects it; a feature without one is always on. */
+  choice?: { option: 'runner'; value: string };
+  contribute: (model: ProjectModel, context: FeatureContext) => void;
+}
+
+export function defineFeature<const Id extends string>(feature: Feature<Id>): Feature<Id> {
+  return feature;
+}

@@ -1,0 +1,14 @@
+export * from './answers.js';
+export * from './combinations.js';
+export * from './errors.js';
+export * from './locks.js';
+export * from './manifest.js';
+export * from './model.js';
+export * from './options.js';
+export * from './plan.js';
+export * from './templates.js';
+export * from './versions.js';
+export * from './yaml.js';
+export { features, type FeatureId } from './features/index.js';
+export type { Feature, FeatureContext } from './features/types.js';
+export * from './writer/index.js';

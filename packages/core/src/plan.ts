@@ -1,0 +1,111 @@
+/**
+ * The plan builder: answers in, a plan (relative path -> content) out. `create`, `add workflow`,
+ * `update` and `--dry-run` all start here and hand the plan to the one writer.
+ */
+import type { MlCicdConfig } from '@ml-cicd/config';
+import { packageName, type Answers } from './answers.js';
+import { features, type FeatureId } from './features/index.js';
+import type { Feature } from './features/types.js';
+import { lockKey, readLocks, requirementsDevIn, requirementsIn } from './locks.js';
+import { hashContent, manifestJson, manifestPath, type Manifest } from './manifest.js';
+import { ProjectModel } from './model.js';
+import { actionlintYaml, envExample, mlCicdYaml, readme } from './render.js';
+import { TemplateReader, type Assets } from './templates.js';
+import { toYaml } from './yaml.js';
+
+export interface Generator {
+  name: string;
+  version: string;
+}
+
+export interface ProjectPlan {
+  files: Map<string, string>;
+  manifest: Manifest;
+}
+
+/** The features a set of answers selects, in registry order. */
+export function selectedFeatures(answers: Answers): Feature<FeatureId>[] {
+  return features.filter(
+    (feature) => !feature.choice || answers[feature.choice.option] === feature.choice.value,
+  );
+}
+
+function initialConfig(answers: Answers): MlCicdConfig {
+  return {
+    version: 1,
+    project: { name: answers.name, package: packageName(answers.name) },
+    python: answers.python,
+    params: {},
+    metrics: { file: 'outputs/metrics.json', gates: [] },
+    outputs: { dir: 'outputs' },
+    runner: { kind: answers.runner, 'timeout-minutes': 60 },
+    environments: {
+      training: {
+        description: 'Secrets and variables of the training job; protect it with required reviewers.',
+        secrets: [],
+        variables: [],
+      },
+    },
+  };
+}
+
+/** The model after every selected feature has contributed to it. */
+export function buildModel(answers: Answers, assets: Assets): ProjectModel {
+  const config = initialConfig(answers);
+  const model = new ProjectModel(config);
+  const templates = new TemplateReader(assets, {
+    project: config.project.name,
+    pkg: config.project.package,
+  });
+  for (const feature of selectedFeatures(answers)) {
+    feature.contribute(model, { answers, templates });
+  }
+  return model;
+}
+
+function requirementFiles(model: ProjectModel, assets: Assets): [string, string][] {
+  const runtimeIn = requirementsIn(model.requirements);
+  const devIn = requirementsDevIn(model.devRequirements);
+  const locks = readLocks(assets.templatesDir, lockKey(runtimeIn, devIn));
+  if (!locks) {
+    throw new Error(
+      `No requirement lock for this combination of features (key ${lockKey(runtimeIn, devIn)}): run pnpm lock:python.`,
+    );
+  }
+  return [
+    ['requirements.in', runtimeIn],
+    ['requirements-dev.in', devIn],
+    ['requirements.txt', locks['requirements.txt']],
+    ['requirements-dev.txt', locks['requirements-dev.txt']],
+  ];
+}
+
+export function buildProject(answers: Answers, assets: Assets, generator: Generator): ProjectPlan {
+  const model = buildModel(answers, assets);
+  const files = new Map(model.files);
+  const composed: [string, string][] = [
+    ['ml-cicd.yaml', mlCicdYaml(model, generator.version)],
+    ...requirementFiles(model, assets),
+    ...[...model.yamlFiles].map(([path, file]): [string, string] => [
+      path,
+      toYaml(file.build(model), file.comment),
+    ]),
+    ['.github/actionlint.yaml', actionlintYaml(model)],
+    ['.env.example', envExample(model)],
+    ['README.md', readme(model)],
+  ];
+  for (const [path, content] of composed) {
+    if (files.has(path)) throw new Error(`Two parts of the engine write ${path}.`);
+    files.set(path, content);
+  }
+  const manifest: Manifest = {
+    generator,
+    answers,
+    features: selectedFeatures(answers).map((feature) => feature.id),
+    files: Object.fromEntries(
+      [...files].sort(([a], [b]) => a.localeCompare(b)).map(([path, content]) => [path, hashContent(content)]),
+    ),
+  };
+  files.set(manifestPath, manifestJson(manifest));
+  return { files: new Map([...files].sort(([a], [b]) => a.localeCompare(b))), manifest };
+}

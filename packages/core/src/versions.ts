@@ -1,0 +1,65 @@
+/**
+ * Every version the generator writes, in one typed map: PyPI pins for `requirements*.in` and the
+ * commit SHAs of the GitHub Actions used by generated workflows. Nothing resolves "latest" at
+ * generation time, so output is reproducible and generation works offline.
+ *
+ * Action SHAs come from shared/reference/action-pins.json (read from each action's own tag).
+ * PyPI pins are the newest releases that still support every Python the project offers (3.10-3.13).
+ */
+
+export const pypi = {
+  'scikit-learn': '1.7.2',
+  'pydantic-settings': '2.15.0',
+  joblib: '1.6.0',
+  pytest: '9.2.0',
+  ruff: '0.17.6',
+  pyyaml: '6.0.3',
+  'pre-commit': '4.6.2',
+} as const satisfies Record<string, string>;
+
+export type PypiPackage = keyof typeof pypi;
+
+/** Locks resolve as of this instant (uv `--exclude-newer`), so re-locking reproduces them. */
+export const lockExcludeNewer = '2026-11-23T00:00:00Z';
+
+/** The Python versions a lock covers; the lowest is the resolver's floor. */
+export const pythonVersions = ['3.10', '3.11', '3.12', '3.13'] as const;
+export type PythonVersion = (typeof pythonVersions)[number];
+
+export interface ActionPin {
+  repo: string;
+  sha: string;
+  tag: string;
+}
+
+export const actions = {
+  checkout: {
+    repo: 'actions/checkout',
+    sha: '3d3c42e5aac5ba805825da76410c181273ba90b1',
+    tag: 'v7.0.1',
+  },
+  setupPython: {
+    repo: 'actions/setup-python',
+    sha: '5fda3b95a4ea91299a34e894583c3862153e4b97',
+    tag: 'v7.0.0',
+  },
+  uploadArtifact: {
+    repo: 'actions/upload-artifact',
+    sha: 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f',
+    tag: 'v7.0.0',
+  },
+} as const satisfies Record<string, ActionPin>;
+
+export type ActionName = keyof typeof actions;
+
+/** The `uses:` value of a pinned action: `owner/repo@<sha>`; the tag goes in a comment. */
+export function uses(name: ActionName): string {
+  const pin = actions[name];
+  return `${pin.repo}@${pin.sha}`;
+}
+
+/** The version tag of a pinned `uses:` value, for its trailing comment. */
+export function tagOf(usesValue: string): string | undefined {
+  const [repo, sha] = usesValue.split('@');
+  return Object.values(actions).find((pin) => pin.repo === repo && pin.sha === sha)?.tag;
+}

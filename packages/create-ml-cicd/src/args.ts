@@ -1,0 +1,96 @@
+/** Command-line flags: the registry's options plus the bin's own; every prompt is also a flag. */
+import { parseArgs } from 'node:util';
+import { options, UsageError, type RawAnswers } from '@ml-cicd/core';
+
+export interface BinFlags {
+  target?: string;
+  yes: boolean;
+  interactive?: boolean;
+  git: boolean;
+  install: boolean;
+  force: boolean;
+  dryRun: boolean;
+  json: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export interface ParsedArgs {
+  flags: BinFlags;
+  answers: RawAnswers;
+}
+
+const binFlags = {
+  yes: { type: 'boolean', short: 'y' },
+  interactive: { type: 'boolean' },
+  'no-interactive': { type: 'boolean' },
+  git: { type: 'boolean' },
+  'no-git': { type: 'boolean' },
+  install: { type: 'boolean' },
+  'no-install': { type: 'boolean' },
+  force: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** `--x` and `--no-x` together are a contradiction, not a last-one-wins. */
+function toggle(values: Record<string, unknown>, name: string): boolean | undefined {
+  const on = values[name] === true;
+  const off = values[`no-${name}`] === true;
+  if (on && off) throw new UsageError(`--${name} and --no-${name} cannot be used together.`);
+  return on ? true : off ? false : undefined;
+}
+
+function explain(error: unknown): UsageError {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown?.[1]) return new UsageError(`Unknown flag ${unknown[1]}. Run create-ml-cicd --help to see the flags.`);
+  const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
+  if (missing?.[1]) return new UsageError(`${missing[1].replace(/^-\w, /, '')} needs a value.`);
+  return new UsageError(`${message.split('\n')[0]} Run create-ml-cicd --help to see the flags.`);
+}
+
+export function parse(argv: string[]): ParsedArgs {
+  const answerFlags = Object.fromEntries(
+    options.map((option) => [option.flag, { type: 'string' as const }]),
+  );
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { ...binFlags, ...answerFlags },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw explain(error);
+  }
+  const positionals = parsed.positionals;
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  if (positionals.length > 1) {
+    throw new UsageError(
+      `Expected one target folder, got ${positionals.length}: ${positionals.join(' ')}.`,
+    );
+  }
+  const answers: RawAnswers = {};
+  for (const option of options) {
+    const value = values[option.flag];
+    if (typeof value === 'string') answers[option.key] = value;
+  }
+  const flags: BinFlags = {
+    yes: values.yes === true,
+    git: toggle(values, 'git') ?? true,
+    install: toggle(values, 'install') ?? false,
+    force: values.force === true,
+    dryRun: values['dry-run'] === true,
+    json: values.json === true,
+    help: values.help === true,
+    version: values.version === true,
+  };
+  const interactive = toggle(values, 'interactive');
+  if (interactive !== undefined) flags.interactive = interactive;
+  if (positionals[0] !== undefined) flags.target = positionals[0];
+  return { flags, answers };
+}

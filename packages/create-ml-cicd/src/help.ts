@@ -1,0 +1,43 @@
+/** `--help`, derived from the options registry so every choice a feature adds is listed. */
+import { options, type Option } from '@ml-cicd/core';
+
+function usage(option: Option): string {
+  const values =
+    option.kind === 'choice'
+      ? option.choices.map((choice) => choice.value).join('|')
+      : option.kind === 'list'
+        ? 'a,b'
+        : option.key;
+  const fallback =
+    option.kind === 'choice'
+      ? ` (default ${option.default})`
+      : option.kind === 'list'
+        ? ` (default ${option.default.join(',')})`
+        : '';
+  return `  --${option.flag} <${values}>`.padEnd(40) + option.help + fallback;
+}
+
+export function helpText(): string {
+  return `Usage: create-ml-cicd [folder] [flags]
+
+Scaffold a Python ML project that trains reproducibly on GitHub Actions.
+
+Project:
+${options.map(usage).join('\n')}
+
+Behaviour:
+  -y, --yes                             accept the defaults for everything not given as a flag
+  --interactive, --no-interactive       ask questions (default: only on a terminal)
+  --git, --no-git                       create a git repository with a first commit (default: on)
+  --install                             create .venv and install the pinned requirements
+  --force                               write into a folder that has files, overwriting them
+  --dry-run                             show what would be written, with a diff; write nothing
+  --json                                print the plan and result as JSON
+  -h, --help                            show this help
+  -v, --version                         show the version
+
+Examples:
+  npm create ml-cicd@latest my-project
+  npm create ml-cicd@latest my-project -- --yes --runner self-hosted --runner-labels linux,gpu
+`;
+}

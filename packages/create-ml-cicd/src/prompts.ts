@@ -1,0 +1,83 @@
+/** Interactive questions for the answers not given as flags; loaded only on a terminal. */
+import * as prompts from '@clack/prompts';
+import {
+  nameFromFolder,
+  options,
+  parseList,
+  UsageError,
+  type Answers,
+  type RawAnswers,
+} from '@ml-cicd/core';
+import { Cancelled } from './errors.js';
+
+function answered<T>(value: T): Exclude<T, symbol> {
+  if (prompts.isCancel(value)) throw new Cancelled();
+  return value as Exclude<T, symbol>;
+}
+
+function listProblem(option: Extract<(typeof options)[number], { kind: 'list' }>, value: string) {
+  try {
+    parseList(option, value);
+    return undefined;
+  } catch (error) {
+    return error instanceof UsageError ? error.message : String(error);
+  }
+}
+
+export async function askTarget(): Promise<string> {
+  const value = await prompts.text({
+    message: 'Where should the project go?',
+    placeholder: 'my-ml-project',
+    defaultValue: 'my-ml-project',
+  });
+  return answered(value);
+}
+
+/** Asks every option the flags left open; returns the flags' and the prompts' answers together. */
+export async function askAnswers(given: RawAnswers, folder: string): Promise<RawAnswers> {
+  const raw: RawAnswers = { ...given };
+  const sofar = raw as Partial<Answers>;
+  for (const option of options) {
+    if (raw[option.key] !== undefined) continue;
+    if (option.when && !option.when.holds(sofar)) continue;
+    if (option.kind === 'text') {
+      const fallback = nameFromFolder(folder);
+      raw[option.key] = answered(
+        await prompts.text({
+          message: option.message,
+          initialValue: fallback,
+          validate: (value) => option.problem(value ?? ''),
+        }),
+      );
+    } else if (option.kind === 'choice') {
+      raw[option.key] = answered(
+        await prompts.select({
+          message: option.message,
+          options: option.choices.map((choice) => ({ ...choice })),
+          initialValue: option.default,
+        }),
+      );
+    } else {
+      raw[option.key] = answered(
+        await prompts.text({
+          message: option.message,
+          initialValue: option.default.join(','),
+          validate: (value) => listProblem(option, value ?? ''),
+        }),
+      );
+    }
+  }
+  return raw;
+}
+
+/** The "folder is not empty" question: its default is to cancel, never to overwrite. */
+export async function confirmOverwrite(dir: string, entries: string[]): Promise<boolean> {
+  const shown = entries.slice(0, 5).join(', ') + (entries.length > 5 ? ', …' : '');
+  const value = await prompts.confirm({
+    message: `${dir} already has files (${shown}). Write the project into it, overwriting files with the same names?`,
+    initialValue: false,
+  });
+  return answered(value);
+}
+
+export { prompts };
