@@ -1,0 +1,64 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { encode } from './content.js';
+import { errorCode } from './errno.js';
+import { toFsPath, validatePlan } from './paths.js';
+import type { FileAction, Plan, PlannedFile } from './types.js';
+
+/** What a destination holds now, kept so a failed overwrite can be undone and diffed. */
+export interface Existing {
+  bytes: Buffer;
+  mode: number;
+  mtimeMs: number;
+}
+
+export interface Change {
+  path: string;
+  action: FileAction;
+  /** The bytes to write (normalised). */
+  content: Buffer;
+  mode: number;
+  /** Undefined when nothing is there, or when a folder (or a file in place of a parent) blocks it. */
+  existing: Existing | undefined;
+}
+
+async function readExisting(file: string): Promise<Existing | 'missing' | 'blocked'> {
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return 'blocked';
+    return { bytes: await readFile(file), mode: info.mode & 0o7777, mtimeMs: info.mtimeMs };
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return 'missing';
+    if (errorCode(error) === 'ENOTDIR') return 'blocked';
+    throw error;
+  }
+}
+
+/**
+ * Compares each plan file with what `target` holds, sorted by path. Byte-identical files are
+ * `identical`; anything else in the way (a differing file, a folder) is an `overwrite`.
+ */
+export async function inspect(
+  plan: Plan,
+  target: string,
+  executable: ReadonlySet<string>,
+): Promise<Change[]> {
+  return Promise.all(
+    [...plan.keys()].sort().map(async (relative): Promise<Change> => {
+      const content = encode(plan.get(relative) ?? '');
+      const file = { path: relative, content, mode: executable.has(relative) ? 0o755 : 0o644 };
+      const existing = await readExisting(toFsPath(target, relative));
+      if (existing === 'missing') return { ...file, action: 'create', existing: undefined };
+      if (existing === 'blocked') return { ...file, action: 'overwrite', existing: undefined };
+      const action = existing.bytes.equals(content) ? 'identical' : 'overwrite';
+      return { ...file, action, existing };
+    }),
+  );
+}
+
+/** What writing `plan` into `targetDir` would do to each file (no target-emptiness check). */
+export async function planActions(plan: Plan, targetDir: string): Promise<PlannedFile[]> {
+  validatePlan(plan);
+  const changes = await inspect(plan, path.resolve(targetDir), new Set());
+  return changes.map(({ path: relative, action }) => ({ path: relative, action }));
+}

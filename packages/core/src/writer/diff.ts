@@ -1,0 +1,20 @@
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import type { Change } from './actions.js';
+
+/** A git-style unified diff of every created or overwritten file; created files come from /dev/null. */
+export function unifiedDiff(changes: readonly Change[]): string {
+  return changes
+    .filter((change) => change.action !== 'identical')
+    .map((change) =>
+      createTwoFilesPatch(
+        change.action === 'create' ? '/dev/null' : `a/${change.path}`,
+        `b/${change.path}`,
+        change.existing?.bytes.toString('utf8') ?? '',
+        change.content.toString('utf8'),
+        undefined,
+        undefined,
+        { headerOptions: FILE_HEADERS_ONLY },
+      ),
+    )
+    .join('');
+}

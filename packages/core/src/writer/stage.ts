@@ -1,0 +1,32 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Change } from './actions.js';
+import { randomSuffix, type Journal } from './cleanup.js';
+import { toFsPath } from './paths.js';
+
+/**
+ * Writes a project whose target does not exist yet: every file goes into a sibling staging
+ * folder on the same filesystem, which then becomes the target in one atomic rename.
+ */
+export async function writeStaged(
+  target: string,
+  changes: readonly Change[],
+  journal: Journal,
+  signal: AbortSignal,
+): Promise<void> {
+  const staging = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.ml-cicd-${randomSuffix()}`,
+  );
+  // Not mkdtemp: its 0o700 would become the project folder's mode after the rename.
+  await journal.mkdirp(staging);
+  for (const change of changes) {
+    signal.throwIfAborted();
+    const file = toFsPath(staging, change.path);
+    // Inside the staging folder, whose removal undoes all of this.
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, change.content, { flag: 'wx', mode: change.mode });
+  }
+  signal.throwIfAborted();
+  await journal.moveNew(staging, target);
+}
