@@ -1,0 +1,88 @@
+// Installs the workflow validators into <repo>/.cache: a Python venv with the hashed
+// requirements.txt, and actionlint built from source with Go. Safe to re-run: each step is
+// skipped when its result is already there.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ACTIONLINT_VERSION = '1.7.12';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const cache = join(here, '..', '..', '.cache');
+const venv = join(cache, 'tools-venv');
+const bin = join(cache, 'bin');
+const requirements = join(here, 'requirements.txt');
+
+function fail(sentence) {
+  console.error(`setup:tools: ${sentence}`);
+  process.exit(1);
+}
+
+function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env });
+  if (result.error) fail(`could not start ${command}: ${result.error.message}.`);
+  if (result.status !== 0) fail(`\`${command} ${args.join(' ')}\` exited with ${result.status}.`);
+}
+
+function output(command, args) {
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+function requireTool(command, versionArgs, why) {
+  if (output(command, versionArgs) === undefined) {
+    fail(`${command} was not found on PATH; install it first (${why}).`);
+  }
+}
+
+function setUpVenv() {
+  const python = join(venv, 'bin', 'python');
+  if (!existsSync(python)) {
+    console.log(`setup:tools: creating the Python venv ${venv}`);
+    run('python3', ['-m', 'venv', venv]);
+  }
+  const stamp = join(venv, '.requirements.sha256');
+  const digest = createHash('sha256').update(readFileSync(requirements)).digest('hex');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === digest) {
+    console.log('setup:tools: Python tools are up to date');
+    return;
+  }
+  console.log('setup:tools: installing zizmor, check-jsonschema, shellcheck, pyflakes and uv');
+  run(python, [
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    '--require-hashes',
+    '--only-binary=:all:',
+    '--requirement',
+    requirements,
+  ]);
+  writeFileSync(stamp, digest);
+}
+
+function setUpActionlint() {
+  const actionlint = join(bin, 'actionlint');
+  if (output(actionlint, ['-version'])?.split('\n')[0] === `v${ACTIONLINT_VERSION}`) {
+    console.log(`setup:tools: actionlint ${ACTIONLINT_VERSION} is up to date`);
+    return;
+  }
+  console.log(`setup:tools: building actionlint ${ACTIONLINT_VERSION} with go install`);
+  mkdirSync(bin, { recursive: true });
+  run('go', ['install', `github.com/rhysd/actionlint/cmd/actionlint@v${ACTIONLINT_VERSION}`], {
+    ...process.env,
+    GOBIN: bin,
+    CGO_ENABLED: '0',
+  });
+}
+
+requireTool('python3', ['--version'], 'the validators run in a Python 3.11+ venv');
+requireTool('go', ['version'], 'actionlint is built from source with Go');
+const pythonOk = output('python3', ['-c', 'import sys; print(sys.version_info >= (3, 11))']);
+if (pythonOk !== 'True') fail('python3 is older than 3.11, which check-jsonschema needs.');
+setUpVenv();
+setUpActionlint();
+console.log('setup:tools: done');
