@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertToolsInstalled, validateProject, type Finding } from '../src/index.js';
-import { cleanProject, writeProject } from './fixtures.js';
+import { cleanProject, removeProjects, writeProject } from './fixtures.js';
 
 const CI = '.github/workflows/ci.yml';
 const CHECKS = '.github/workflows/checks.yml';
@@ -26,6 +26,7 @@ async function findings(files: Record<string, string>): Promise<Finding[]> {
 }
 
 beforeAll(assertToolsInstalled);
+afterAll(removeProjects);
 
 describe('each broken project is caught by the validator made for it', () => {
   it('an expression inside run: (zizmor template-injection, actionlint expression)', async () => {

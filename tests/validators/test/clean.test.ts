@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertToolsInstalled, formatReport, validateProject, type Report } from '../src/index.js';
-import { cleanProject, writeProject } from './fixtures.js';
+import { cleanProject, removeProjects, writeProject } from './fixtures.js';
 
 describe('a clean, secure project', () => {
   let report: Report;
@@ -9,6 +9,7 @@ describe('a clean, secure project', () => {
     await assertToolsInstalled();
     report = await validateProject(await writeProject(cleanProject));
   });
+  afterAll(removeProjects);
 
   it('has no finding from any validator', () => {
     expect(report.findings, formatReport(report.findings)).toEqual([]);

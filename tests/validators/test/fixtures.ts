@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -155,15 +155,19 @@ export const cleanProject: Readonly<Record<string, string>> = {
   '.github/zizmor.yml': zizmor,
 };
 
-/** Writes the files (null deletes one from the set) into a new directory outside the repo. */
-export async function writeProject(
-  files: Readonly<Record<string, string | null>>,
-): Promise<string> {
+const written: string[] = [];
+
+/** Writes the files into a new directory outside the repo; `removeProjects` deletes them all. */
+export async function writeProject(files: Readonly<Record<string, string>>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'validators-'));
+  written.push(dir);
   for (const [path, content] of Object.entries(files)) {
-    if (content === null) continue;
     await mkdir(dirname(join(dir, path)), { recursive: true });
     await writeFile(join(dir, path), content);
   }
   return dir;
+}
+
+export async function removeProjects(): Promise<void> {
+  await Promise.all(written.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
