@@ -4,7 +4,15 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const litter = new Set(['__pycache__', '.pytest_cache', '.ruff_cache', '.venv', 'outputs', 'node_modules', 'package.json']);
+const litter = new Set([
+  '__pycache__',
+  '.pytest_cache',
+  '.ruff_cache',
+  '.venv',
+  'outputs',
+  'node_modules',
+  'package.json',
+]);
 
 export function copyAssets(distUrl) {
   const dist = fileURLToPath(distUrl);

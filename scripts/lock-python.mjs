@@ -1,7 +1,15 @@
 // Makes the hashed, universal requirement locks of every feature combination with uv, into
 // templates/locks/<key>/. With --check, locks into a temporary folder and fails on any difference.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,11 +39,20 @@ function compile(dir, input, output) {
   execFileSync(
     uv,
     [
-      'pip', 'compile', '--quiet', '--universal', '--generate-hashes',
-      '--python-version', pythonVersions[0],
-      '--exclude-newer', lockExcludeNewer,
-      '--custom-compile-command', lockCommand(input, output),
-      input, '-o', output,
+      'pip',
+      'compile',
+      '--quiet',
+      '--universal',
+      '--generate-hashes',
+      '--python-version',
+      pythonVersions[0],
+      '--exclude-newer',
+      lockExcludeNewer,
+      '--custom-compile-command',
+      lockCommand(input, output),
+      input,
+      '-o',
+      output,
     ],
     { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] },
   );
@@ -88,4 +105,6 @@ if (stale > 0) {
   console.error('Run pnpm lock:python to make the locks again.');
   process.exit(1);
 }
-console.log(check ? 'Locks are up to date.' : `Wrote ${inputs.size} lock set(s) to templates/locks/.`);
+console.log(
+  check ? 'Locks are up to date.' : `Wrote ${inputs.size} lock set(s) to templates/locks/.`,
+);

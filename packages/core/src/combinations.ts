@@ -6,7 +6,9 @@ export function answerCombinations(name = 'demo-project'): Answers[] {
   let raws: RawAnswers[] = [{ name }];
   for (const option of options) {
     if (option.kind !== 'choice') continue;
-    raws = raws.flatMap((raw) => option.choices.map((choice) => ({ ...raw, [option.key]: choice.value })));
+    raws = raws.flatMap((raw) =>
+      option.choices.map((choice) => ({ ...raw, [option.key]: choice.value })),
+    );
   }
   return raws.map((raw) => resolveAnswers(raw, name));
 }

@@ -35,7 +35,9 @@ describe('resolveAnswers', () => {
   });
 
   it('refuses a bad project name with the valid form', () => {
-    expect(() => resolveAnswers({ name: 'Bad_Name' }, 'x')).toThrow(/use 2 to 64 lowercase letters/);
+    expect(() => resolveAnswers({ name: 'Bad_Name' }, 'x')).toThrow(
+      /use 2 to 64 lowercase letters/,
+    );
     expect(() => resolveAnswers({}, '123')).toThrow(/Pass --name\.$/);
   });
 });

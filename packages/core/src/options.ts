@@ -134,7 +134,10 @@ export function resolveAnswers(raw: RawAnswers, folder: string): Answers {
       if (problem) throw new UsageError(value === undefined ? `${problem} Pass --name.` : problem);
       answers.name = name;
     } else if (option.kind === 'choice') {
-      (answers as Record<string, string>)[option.key] = checkChoice(option, value ?? option.default);
+      (answers as Record<string, string>)[option.key] = checkChoice(
+        option,
+        value ?? option.default,
+      );
     } else if (option.when && !option.when.holds(answers)) {
       if (value !== undefined) {
         throw new UsageError(`--${option.flag} applies only ${option.when.description}.`);

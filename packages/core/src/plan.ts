@@ -12,11 +12,10 @@ import { ProjectModel } from './model.js';
 import { actionlintYaml, envExample, mlCicdYaml, readme } from './render.js';
 import { TemplateReader, type Assets } from './templates.js';
 import { toYaml } from './yaml.js';
+import pkg from '../package.json' with { type: 'json' };
 
-export interface Generator {
-  name: string;
-  version: string;
-}
+/** What the manifest records as the generator: the engine, whichever entry point ran it. */
+export const generator = { name: 'ml-cicd', version: pkg.version } as const;
 
 export interface ProjectPlan {
   files: Map<string, string>;
@@ -41,7 +40,8 @@ function initialConfig(answers: Answers): MlCicdConfig {
     runner: { kind: answers.runner, 'timeout-minutes': 60 },
     environments: {
       training: {
-        description: 'Secrets and variables of the training job; protect it with required reviewers.',
+        description:
+          'Secrets and variables of the training job; protect it with required reviewers.',
         secrets: [],
         variables: [],
       },
@@ -80,7 +80,7 @@ function requirementFiles(model: ProjectModel, assets: Assets): [string, string]
   ];
 }
 
-export function buildProject(answers: Answers, assets: Assets, generator: Generator): ProjectPlan {
+export function buildProject(answers: Answers, assets: Assets): ProjectPlan {
   const model = buildModel(answers, assets);
   const files = new Map(model.files);
   const composed: [string, string][] = [
@@ -103,7 +103,9 @@ export function buildProject(answers: Answers, assets: Assets, generator: Genera
     answers,
     features: selectedFeatures(answers).map((feature) => feature.id),
     files: Object.fromEntries(
-      [...files].sort(([a], [b]) => a.localeCompare(b)).map(([path, content]) => [path, hashContent(content)]),
+      [...files]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([path, content]) => [path, hashContent(content)]),
     ),
   };
   files.set(manifestPath, manifestJson(manifest));

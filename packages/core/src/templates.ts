@@ -54,7 +54,10 @@ export class TemplateReader {
     for (const path of paths.sort()) {
       const parts = path.split('/').map((part) => storedNames[part] ?? part);
       const destination = substitute(posix.join(...parts), this.tokens);
-      files.set(destination, substitute(readFileSync(join(root, ...path.split('/')), 'utf8'), this.tokens));
+      files.set(
+        destination,
+        substitute(readFileSync(join(root, ...path.split('/')), 'utf8'), this.tokens),
+      );
     }
     return files;
   }

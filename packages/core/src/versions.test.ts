@@ -23,9 +23,9 @@ describe('action pins', () => {
   it('are the pins of every static workflow file', () => {
     const root = fileURLToPath(new URL('../../../workflows/', import.meta.url));
     const files = ['checks.yml', 'actions/train/action.yml'];
-    expect(readdirSync(root, { recursive: true }).filter((f) => String(f).endsWith('.yml'))).toEqual(
-      expect.arrayContaining(files),
-    );
+    expect(
+      readdirSync(root, { recursive: true }).filter((f) => String(f).endsWith('.yml')),
+    ).toEqual(expect.arrayContaining(files));
     for (const file of files) {
       const text = readFileSync(`${root}${file}`, 'utf8');
       const pinned = [...text.matchAll(/uses: (\S+@\S+) # (\S+)/g)];

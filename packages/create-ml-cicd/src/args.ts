@@ -46,7 +46,10 @@ function toggle(values: Record<string, unknown>, name: string): boolean | undefi
 function explain(error: unknown): UsageError {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown?.[1]) return new UsageError(`Unknown flag ${unknown[1]}. Run create-ml-cicd --help to see the flags.`);
+  if (unknown?.[1])
+    return new UsageError(
+      `Unknown flag ${unknown[1]}. Run create-ml-cicd --help to see the flags.`,
+    );
   const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
   if (missing?.[1]) return new UsageError(`${missing[1].replace(/^-\w, /, '')} needs a value.`);
   return new UsageError(`${message.split('\n')[0]} Run create-ml-cicd --help to see the flags.`);

@@ -16,6 +16,12 @@ export function initRepository(dir: string): GitOutcome {
     if (git(dir, ['init', '--quiet']).status !== 0) return 'no-git';
   }
   if (git(dir, ['add', '--all']).status !== 0) return 'initialised';
-  const commit = git(dir, ['commit', '--quiet', '--no-verify', '-m', 'Initial commit from create-ml-cicd']);
+  const commit = git(dir, [
+    'commit',
+    '--quiet',
+    '--no-verify',
+    '-m',
+    'Initial commit from create-ml-cicd',
+  ]);
   return commit.status === 0 ? 'committed' : 'initialised';
 }

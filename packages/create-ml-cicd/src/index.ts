@@ -67,7 +67,7 @@ async function run(argv: string[]): Promise<number> {
   const dir = resolve(target);
   const raw = ui ? await ui.askAnswers(given, basename(dir)) : given;
   const answers = resolveAnswers(raw, basename(dir));
-  const plan = buildProject(answers, bundledAssets(), { name: 'create-ml-cicd', version: pkg.version });
+  const plan = buildProject(answers, bundledAssets());
   const result = await write(plan.files, dir, flags, ui);
 
   const say = (line: string) => {
@@ -77,9 +77,18 @@ async function run(argv: string[]): Promise<number> {
   };
   if (flags.dryRun) {
     if (flags.json) {
-      printJson({ dir, dryRun: true, answers, features: plan.manifest.features, files: result.files, diff: result.diff });
+      printJson({
+        dir,
+        dryRun: true,
+        answers,
+        features: plan.manifest.features,
+        files: result.files,
+        diff: result.diff,
+      });
     } else {
-      process.stdout.write(`Dry run: nothing was written to ${dir}.\n${fileLines(result.files)}\n\n${result.diff}`);
+      process.stdout.write(
+        `Dry run: nothing was written to ${dir}.\n${fileLines(result.files)}\n\n${result.diff}`,
+      );
     }
     return 0;
   }
@@ -89,7 +98,8 @@ async function run(argv: string[]): Promise<number> {
   if (flags.git) {
     git = initRepository(dir);
     if (git === 'committed') say('Created a git repository with a first commit.');
-    if (git === 'initialised') say('Created a git repository (no commit: set git user.name and user.email first).');
+    if (git === 'initialised')
+      say('Created a git repository (no commit: set git user.name and user.email first).');
     if (git === 'no-git') say('git was not found: no repository was created.');
   }
   if (flags.install) {
@@ -105,7 +115,16 @@ async function run(argv: string[]): Promise<number> {
     pm: detectPackageManager(),
   });
   if (flags.json) {
-    printJson({ dir, dryRun: false, answers, features: plan.manifest.features, files: result.files, git, installed: flags.install, nextSteps: steps });
+    printJson({
+      dir,
+      dryRun: false,
+      answers,
+      features: plan.manifest.features,
+      files: result.files,
+      git,
+      installed: flags.install,
+      nextSteps: steps,
+    });
   } else if (ui) {
     ui.prompts.note(steps.join('\n'), 'Next steps');
     ui.prompts.outro('Done.');

@@ -3,7 +3,11 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { UserError } from '@ml-cicd/core';
 
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -18,7 +22,10 @@ function tail(output: string): string {
   return output.trim().split('\n').slice(-15).join('\n');
 }
 
-export async function installEnvironment(dir: string, report: (step: string) => void): Promise<void> {
+export async function installEnvironment(
+  dir: string,
+  report: (step: string) => void,
+): Promise<void> {
   const windows = process.platform === 'win32';
   const python = process.env.PYTHON ?? (windows ? 'py' : 'python3');
   report('Creating .venv');
@@ -34,7 +41,15 @@ export async function installEnvironment(dir: string, report: (step: string) => 
   report('Installing requirements-dev.txt with hashes (this takes a minute)');
   const pip = await run(
     venvPython,
-    ['-m', 'pip', 'install', '--disable-pip-version-check', '--require-hashes', '-r', 'requirements-dev.txt'],
+    [
+      '-m',
+      'pip',
+      'install',
+      '--disable-pip-version-check',
+      '--require-hashes',
+      '-r',
+      'requirements-dev.txt',
+    ],
     dir,
   );
   if (pip.code !== 0) {

@@ -6,7 +6,7 @@ import { defineFeature } from '../types.js';
 import { ciWorkflow } from './ci-workflow.js';
 import { defaultGates, defaultParams } from './params.js';
 import { baseReadme } from './readme.js';
-import { dependabot, preCommit } from './repo-files.js';
+import { dependabot, preCommit, zizmorConfig, zizmorNote } from './repo-files.js';
 import { trainWorkflow } from './train-workflow.js';
 
 const generatedNote =
@@ -19,7 +19,10 @@ export const base = defineFeature({
   contribute(model, { templates }) {
     for (const [path, content] of templates.feature('base')) model.addFile(path, content);
     model.addFile('.github/workflows/checks.yml', templates.workflow('checks.yml'));
-    model.addFile('.github/actions/train/action.yml', templates.workflow('actions/train/action.yml'));
+    model.addFile(
+      '.github/actions/train/action.yml',
+      templates.workflow('actions/train/action.yml'),
+    );
 
     Object.assign(model.config.params, defaultParams);
     model.config.metrics.gates.push(...defaultGates);
@@ -50,6 +53,7 @@ export const base = defineFeature({
     model.addYaml('.github/workflows/train.yml', { build: trainWorkflow, comment: generatedNote });
     model.addYaml('.github/dependabot.yml', { build: dependabot });
     model.addYaml('.pre-commit-config.yaml', { build: preCommit });
+    model.addYaml('.github/zizmor.yml', { build: zizmorConfig, comment: zizmorNote });
     model.readme.push(...baseReadme);
   },
 });

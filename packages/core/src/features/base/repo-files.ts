@@ -1,4 +1,4 @@
-/** Repository housekeeping files of the default project: Dependabot and pre-commit. */
+/** Repository housekeeping files of the default project: Dependabot, pre-commit and zizmor. */
 
 export function dependabot(): unknown {
   // A cooldown lets a release settle (and be yanked if bad) before a pin moves to it.
@@ -37,3 +37,13 @@ export function preCommit(): unknown {
     ],
   };
 }
+
+export function zizmorConfig(): unknown {
+  return { rules: { 'self-repository': { disable: true } } };
+}
+
+export const zizmorNote = [
+  'zizmor settings for these workflows.',
+  'self-repository is off: zizmor suggests `uses: $/...` for local workflows and actions, but',
+  'actionlint (up to 1.7.12) rejects that form, so the workflows keep `uses: ./...`.',
+].join('\n');

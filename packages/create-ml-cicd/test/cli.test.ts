@@ -1,0 +1,148 @@
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { runBin } from './run-bin.js';
+
+const made: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'create-ml-cicd test '));
+  made.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function tree(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();
+}
+
+const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at /);
+
+describe('create-ml-cicd', () => {
+  it('prints help derived from the feature registry', () => {
+    const { code, stdout } = runBin(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('--runner <hosted|self-hosted>');
+    expect(stdout).toContain('--python <3.10|3.11|3.12|3.13>');
+  });
+
+  it('prints its version', () => {
+    const { code, stdout } = runBin(['--version']);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it.each([
+    [['--colour'], 'Unknown flag --colour. Run create-ml-cicd --help to see the flags.'],
+    [['x', '--runner', 'gpu'], '--runner must be one of hosted, self-hosted (got "gpu").'],
+    [['x', '--git', '--no-git'], '--git and --no-git cannot be used together.'],
+    [['x', '--interactive'], '--interactive needs a terminal; pass the answers as flags instead.'],
+    [['a', 'b'], 'Expected one target folder, got 2: a b.'],
+    [['x', '--name', 'Bad Name'], /^"Bad Name" is not a valid project name: use 2 to 64 lowercase/],
+  ])('refuses %j with exit code 2 and one line', (args, message) => {
+    const cwd = tempDir();
+    const { code, stderr } = runBin(args, { cwd });
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr.trim()).toMatch(message);
+    expect(tree(cwd)).toEqual([]);
+  });
+
+  it('refuses a folder that has files, writes nothing, and names the remedy', () => {
+    const cwd = tempDir();
+    const target = join(cwd, 'taken');
+    mkdirSync(target);
+    writeFileSync(join(target, 'README.md'), 'mine\n');
+    const { code, stderr } = runBin(['taken', '--yes'], { cwd });
+    expect(code).toBe(1);
+    expect(stderr).toContain('is not empty (README.md): nothing was written.');
+    expect(stderr).toContain('--force');
+    noStack(stderr);
+    expect(tree(cwd)).toEqual(['taken', join('taken', 'README.md')]);
+    expect(readFileSync(join(target, 'README.md'), 'utf8')).toBe('mine\n');
+  });
+
+  it('writes into a folder holding only .git', () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'repo', '.git'), { recursive: true });
+    const { code } = runBin(['repo', '--yes', '--no-git'], { cwd });
+    expect(code).toBe(0);
+    expect(statSync(join(cwd, 'repo', 'train.py')).isFile()).toBe(true);
+  });
+
+  it('scaffolds with --yes, then prints next steps', () => {
+    const cwd = tempDir();
+    const { code, stdout } = runBin(['my-project', '--yes', '--no-git'], { cwd });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Wrote \d+ files to .*my-project \(base, runner-hosted\)\./);
+    expect(stdout).toContain('cd my-project');
+    expect(stdout).toContain('pip install --require-hashes -r requirements-dev.txt');
+    const manifest = JSON.parse(
+      readFileSync(join(cwd, 'my-project/.ml-cicd/manifest.json'), 'utf8'),
+    );
+    expect(manifest.answers).toEqual({
+      name: 'my-project',
+      python: '3.12',
+      runner: 'hosted',
+      runnerLabels: [],
+    });
+  });
+
+  it('shows the plan in a dry run and writes nothing', () => {
+    const cwd = tempDir();
+    const { code, stdout } = runBin(['my-project', '--dry-run'], { cwd });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Dry run: nothing was written');
+    expect(stdout).toMatch(/create\s+train\.py/);
+    expect(stdout).toContain('+++ b/ml-cicd.yaml');
+    expect(tree(cwd)).toEqual([]);
+  });
+
+  it('reports the plan and result as JSON', () => {
+    const cwd = tempDir();
+    const { code, stdout } = runBin(['p1', '--json', '--no-git'], { cwd });
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.features).toEqual(['base', 'runner-hosted']);
+    expect(result.files).toContainEqual({ path: 'train.py', action: 'create' });
+    expect(result.nextSteps[0]).toBe('cd p1');
+  });
+
+  it('reports errors as JSON too', () => {
+    const { code, stdout } = runBin(['x', '--json', '--python', '2.7'], { cwd: tempDir() });
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout).error.exitCode).toBe(2);
+  });
+
+  it('creates a git repository with a first commit', () => {
+    const cwd = tempDir();
+    const identity = {
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 'test@example.com',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 'test@example.com',
+    };
+    const { code, stdout } = runBin(['repo', '--yes'], { cwd, env: identity });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Created a git repository with a first commit.');
+    expect(readFileSync(join(cwd, 'repo/.git/HEAD'), 'utf8')).toContain('refs/heads/main');
+  });
+
+  it('follows the package manager that ran it in the next steps', () => {
+    const { stdout } = runBin(['p2', '--yes', '--no-git'], {
+      cwd: tempDir(),
+      env: { npm_config_user_agent: 'pnpm/10.34.8 npm/? node/v20.20.2 linux x64' },
+    });
+    expect(stdout).toContain('pnpm create ml-cicd other-project');
+  });
+});

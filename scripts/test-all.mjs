@@ -1,0 +1,20 @@
+// The whole test suite, from a fresh clone: tools, build, types, formatting, unit, render matrix
+// and validators, then end-to-end runs of generated projects. `.ci/run` calls this.
+import { run, step } from './run.mjs';
+
+const started = Date.now();
+step('Install the validators and Python tools (zizmor, actionlint, check-jsonschema, uv)');
+run('pnpm', ['setup:tools']);
+step('Build every package');
+run('pnpm', ['build']);
+step('Type-check');
+run('pnpm', ['typecheck']);
+step('Check formatting');
+run('pnpm', ['lint']);
+step('Unit, snapshot, render-matrix and validator tests');
+run('pnpm', ['test']);
+step(
+  'End-to-end: publish to a local registry, npm create, venv, pip --require-hashes, pytest, train',
+);
+run('pnpm', ['--filter', '@ml-cicd/e2e', 'e2e']);
+process.stdout.write(`\n✔ All tests passed in ${Math.round((Date.now() - started) / 1000)} s.\n`);
