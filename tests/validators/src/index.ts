@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { lintActionScripts } from './action-scripts.js';
 import { runActionlint } from './actionlint.js';
 import { runCheckJsonschema } from './check-jsonschema.js';
 import { findProjectFiles } from './project-files.js';
@@ -47,6 +48,7 @@ export async function validateProject(projectDir: string): Promise<Report> {
       'vendor.dependabot': files.dependabot,
     }),
     runWorkflowParser(dir, files),
+    lintActionScripts(dir, files.actions),
   ]);
   return {
     findings: sorted([...zizmor.findings, ...lists.flat()]),

@@ -1,4 +1,5 @@
-export type Tool = 'workflow-parser' | 'actionlint' | 'zizmor' | 'check-jsonschema';
+export type Tool =
+  'workflow-parser' | 'actionlint' | 'zizmor' | 'check-jsonschema' | 'shellcheck' | 'pyflakes';
 
 export interface Finding {
   tool: Tool;
