@@ -1,5 +1,6 @@
 export * from './answers.js';
 export * from './combinations.js';
+export * from './docs.js';
 export * from './errors.js';
 export * from './locks.js';
 export * from './manifest.js';

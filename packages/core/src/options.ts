@@ -58,7 +58,7 @@ export const options: readonly Option[] = [
     kind: 'text',
     flag: 'name',
     message: 'Project name',
-    help: 'project name (default: the folder name)',
+    help: 'project name',
     problem: projectNameProblem,
   },
   {

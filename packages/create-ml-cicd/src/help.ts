@@ -13,7 +13,7 @@ function usage(option: Option): string {
       ? ` (default ${option.default})`
       : option.kind === 'list'
         ? ` (default ${option.default.join(',')})`
-        : '';
+        : ' (default: the folder name)';
   return `  --${option.flag} <${values}>`.padEnd(40) + option.help + fallback;
 }
 

@@ -1,0 +1,43 @@
+/** Markdown tables for the docs, derived from the registry so they cannot drift from the code. */
+import { features } from './features/index.js';
+import { options, type Option } from './options.js';
+
+function values(option: Option): string {
+  if (option.kind === 'choice')
+    return option.choices.map((choice) => `\`${choice.value}\``).join(', ');
+  if (option.kind === 'list') return 'comma-separated labels';
+  return 'lowercase letters, digits and hyphens';
+}
+
+function fallback(option: Option): string {
+  if (option.kind === 'choice') return `\`${option.default}\``;
+  if (option.kind === 'list') return `\`${option.default.join(',')}\``;
+  return 'the folder name';
+}
+
+export function optionsTable(): string {
+  const rows = options.map(
+    (option) =>
+      `| \`--${option.flag}\` | ${values(option)} | ${fallback(option)} | ${option.help}${option.when ? ` (only ${option.when.description})` : ''} |`,
+  );
+  return ['| flag | values | default | what it sets |', '| --- | --- | --- | --- |', ...rows].join(
+    '\n',
+  );
+}
+
+export function featuresTable(): string {
+  const rows = features.map(
+    (feature) =>
+      `| \`${feature.id}\` | ${feature.choice ? `\`--${feature.choice.option} ${feature.choice.value}\`` : 'always'} | ${feature.description} |`,
+  );
+  return ['| feature | selected by | what it adds |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
+/** `text` with every `<!-- generated:NAME -->…<!-- end:NAME -->` block filled from the registry. */
+export function withGeneratedTables(text: string): string {
+  const tables: Record<string, string> = { options: optionsTable(), features: featuresTable() };
+  return text.replace(
+    /(<!-- generated:(\w+) -->\n)[\s\S]*?(<!-- end:\2 -->)/g,
+    (_, open: string, name: string, close: string) => `${open}${tables[name] ?? ''}\n${close}`,
+  );
+}
