@@ -2,19 +2,23 @@
 
 export type ParamType = 'integer' | 'number' | 'boolean' | 'choice' | 'string';
 
+/** A hyperparameter: a `train.py` flag and a `workflow_dispatch` input of `train.yml`. */
 export interface Param {
   type: ParamType;
+  /** A number for `integer` (whole) and `number`, a boolean for `boolean`, a string otherwise. */
   default: number | boolean | string;
   description: string;
-  /** Only for `choice`. */
+  /** Only for `choice`: the accepted values, `default` among them. */
   choices?: string[];
-  /** Only for `integer` and `number`. */
+  /** Only for `integer` and `number`: the smallest accepted value. */
   min?: number;
+  /** Only for `integer` and `number`: the largest accepted value. */
   max?: number;
   /** Only for `string`: a regular expression the value must match. */
   pattern?: string;
 }
 
+/** A metric threshold a training run must meet. */
 export interface Gate {
   metric: string;
   /** The metric must be at least this value. */
@@ -32,16 +36,21 @@ export interface Runner {
   'timeout-minutes': number;
 }
 
+/** A GitHub Environment: the secrets and variables the training job may read. */
 export interface Environment {
   description?: string;
+  /** Secret names (values live in GitHub, never in files). */
   secrets: string[];
+  /** Configuration variable names. */
   variables: string[];
 }
+
+export type PythonVersion = '3.10' | '3.11' | '3.12' | '3.13';
 
 export interface MlCicdConfig {
   version: 1;
   project: { name: string; package: string };
-  python: '3.10' | '3.11' | '3.12' | '3.13';
+  python: PythonVersion;
   /** Hyperparameters: each is a `train.py` flag and a `workflow_dispatch` input of `train.yml`. */
   params: Record<string, Param>;
   metrics: { file: string; gates: Gate[] };

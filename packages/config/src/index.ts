@@ -1,0 +1,17 @@
+/** @ml-cicd/config: the schema of ml-cicd.yaml, loading it into positioned findings, the rules. */
+export type {
+  Environment,
+  Gate,
+  MlCicdConfig,
+  Param,
+  ParamType,
+  PythonVersion,
+  Runner,
+  RunnerKind,
+} from './types.js';
+export { schema, maxParams, type JsonSchema } from './schema.js';
+export { loadConfig, type LoadResult } from './validate.js';
+export { formatFinding, type Finding, type Severity } from './finding.js';
+export { rules, type Rule } from './rules/index.js';
+export type { Problem } from './problem.js';
+export type { Path } from './path.js';

@@ -1,0 +1,13 @@
+/** The named validate rules, in the order they run; each can be turned off in `rules:`. */
+import { paramDefaultInChoices } from './param-default-in-choices.js';
+import { paramDefaultInRange } from './param-default-in-range.js';
+import { paramDefaultMatchesPattern } from './param-default-matches-pattern.js';
+import type { Rule } from './rule.js';
+
+export type { Rule } from './rule.js';
+
+export const rules: readonly Rule[] = [
+  paramDefaultInRange,
+  paramDefaultInChoices,
+  paramDefaultMatchesPattern,
+];

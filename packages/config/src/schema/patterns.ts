@@ -1,0 +1,55 @@
+/**
+ * The patterns the schema enforces, each with the words that tell a user what would match
+ * (error messages say "must be <meaning>" instead of showing the regular expression).
+ */
+export interface NamedPattern {
+  pattern: string;
+  meaning: string;
+}
+
+export const projectName: NamedPattern = {
+  pattern: '^[a-z][a-z0-9-]*[a-z0-9]$',
+  meaning:
+    'lowercase letters, digits and hyphens, starting with a letter and ending with a letter or digit (e.g. my-project)',
+};
+
+export const packageName: NamedPattern = {
+  pattern: '^[a-z_][a-z0-9_]*$',
+  meaning:
+    'a Python package name of lowercase letters, digits and underscores, not starting with a digit (e.g. my_project)',
+};
+
+/** Param names and rule ids. */
+export const kebabName: NamedPattern = {
+  pattern: '^[a-z][a-z0-9-]*$',
+  meaning: 'lowercase letters, digits and hyphens, starting with a letter',
+};
+
+export const runnerLabel: NamedPattern = {
+  pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+  meaning:
+    'letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu)',
+};
+
+export const environmentName: NamedPattern = {
+  pattern: '^[A-Za-z0-9_.-]+$',
+  meaning: 'letters, digits, dots, hyphens and underscores (e.g. training)',
+};
+
+/** GitHub rejects secret and variable names that start with `GITHUB_`. */
+export const secretName: NamedPattern = {
+  pattern: '^(?!GITHUB_)[A-Z_][A-Z0-9_]*$',
+  meaning:
+    'upper-case letters, digits and underscores, not starting with a digit or GITHUB_ (e.g. MLFLOW_TRACKING_TOKEN)',
+};
+
+const meanings = new Map(
+  [projectName, packageName, kebabName, runnerLabel, environmentName, secretName].map(
+    ({ pattern, meaning }) => [pattern, meaning],
+  ),
+);
+
+/** What a schema pattern means in words. */
+export function patternMeaning(pattern: string): string | undefined {
+  return meanings.get(pattern);
+}
