@@ -112,7 +112,7 @@ async function run(argv: string[]): Promise<number> {
     cdPath: relative(process.cwd(), dir) || '.',
     installed: flags.install,
     windows: process.platform === 'win32',
-    pm: detectPackageManager(),
+    pm: detectPackageManager(process.env.npm_config_user_agent),
   });
   if (flags.json) {
     printJson({

@@ -3,9 +3,7 @@
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
 
 /** The package manager that ran us, from `npm_config_user_agent` (e.g. "pnpm/10.3.0 npm/? node/v20"). */
-export function detectPackageManager(
-  userAgent = process.env.npm_config_user_agent,
-): PackageManager {
+export function detectPackageManager(userAgent: string | undefined): PackageManager {
   const name = userAgent?.split('/')[0];
   return name === 'pnpm' || name === 'yarn' || name === 'bun' ? name : 'npm';
 }

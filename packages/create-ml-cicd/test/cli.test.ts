@@ -44,11 +44,17 @@ describe('create-ml-cicd', () => {
 
   it.each([
     [['--colour'], 'Unknown flag --colour. Run create-ml-cicd --help to see the flags.'],
-    [['x', '--runner', 'gpu'], '--runner must be one of hosted, self-hosted (got "gpu").'],
-    [['x', '--git', '--no-git'], '--git and --no-git cannot be used together.'],
-    [['x', '--interactive'], '--interactive needs a terminal; pass the answers as flags instead.'],
+    [['demo', '--runner', 'gpu'], '--runner must be one of hosted, self-hosted (got "gpu").'],
+    [['demo', '--git', '--no-git'], '--git and --no-git cannot be used together.'],
+    [
+      ['demo', '--interactive'],
+      '--interactive needs a terminal; pass the answers as flags instead.',
+    ],
     [['a', 'b'], 'Expected one target folder, got 2: a b.'],
-    [['x', '--name', 'Bad Name'], /^"Bad Name" is not a valid project name: use 2 to 64 lowercase/],
+    [
+      ['demo', '--name', 'Bad Name'],
+      /^"Bad Name" is not a valid project name: use 2 to 64 lowercase/,
+    ],
   ])('refuses %j with exit code 2 and one line', (args, message) => {
     const cwd = tempDir();
     const { code, stderr } = runBin(args, { cwd });
@@ -119,7 +125,7 @@ describe('create-ml-cicd', () => {
   });
 
   it('reports errors as JSON too', () => {
-    const { code, stdout } = runBin(['x', '--json', '--python', '2.7'], { cwd: tempDir() });
+    const { code, stdout } = runBin(['demo', '--json', '--python', '2.7'], { cwd: tempDir() });
     expect(code).toBe(2);
     expect(JSON.parse(stdout).error.exitCode).toBe(2);
   });
