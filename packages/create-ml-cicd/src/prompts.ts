@@ -45,8 +45,9 @@ export async function askAnswers(given: RawAnswers, folder: string): Promise<Raw
       raw[option.key] = answered(
         await prompts.text({
           message: option.message,
-          initialValue: fallback,
-          validate: (value) => option.problem(value ?? ''),
+          placeholder: fallback,
+          defaultValue: fallback,
+          validate: (value) => (value ? option.problem(value) : undefined),
         }),
       );
     } else if (option.kind === 'choice') {
@@ -61,8 +62,9 @@ export async function askAnswers(given: RawAnswers, folder: string): Promise<Raw
       raw[option.key] = answered(
         await prompts.text({
           message: option.message,
-          initialValue: option.default.join(','),
-          validate: (value) => listProblem(option, value ?? ''),
+          placeholder: option.default.join(','),
+          defaultValue: option.default.join(','),
+          validate: (value) => (value ? listProblem(option, value) : undefined),
         }),
       );
     }

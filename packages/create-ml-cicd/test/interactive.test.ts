@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { keys, openTerminal } from './terminal.js';
+
+const hasScript = spawnSync('script', ['--version']).status === 0;
+const made: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'create-ml-cicd-tty-'));
+  made.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasScript)('on a terminal', () => {
+  it('asks every question, offers the registry’s choices, and writes the answers', async () => {
+    const cwd = tempDir();
+    const term = openTerminal(['--no-git'], cwd);
+    await term.waitFor('Where should the project go?');
+    term.type(`gpu-project${keys.enter}`);
+    await term.waitFor('Project name');
+    term.type(keys.enter);
+    await term.waitFor('Python version');
+    term.type(keys.enter);
+    await term.waitFor('Self-hosted runner');
+    term.type(`${keys.down}${keys.enter}`);
+    await term.waitFor('Labels of your self-hosted runner');
+    term.type(`linux,gpu${keys.enter}`);
+    expect(await term.exit).toBe(0);
+    expect(term.screen()).toContain('Next steps');
+    const manifest = JSON.parse(
+      readFileSync(join(cwd, 'gpu-project/.ml-cicd/manifest.json'), 'utf8'),
+    );
+    expect(manifest.answers).toEqual({
+      name: 'gpu-project',
+      python: '3.12',
+      runner: 'self-hosted',
+      runnerLabels: ['linux', 'gpu'],
+    });
+  });
+
+  it('exits 130 on Ctrl-C at a prompt and writes nothing', async () => {
+    const cwd = tempDir();
+    const term = openTerminal(['--no-git'], cwd);
+    await term.waitFor('Where should the project go?');
+    term.type(keys.ctrlC);
+    expect(await term.exit).toBe(130);
+    expect(term.screen()).toContain('Cancelled: nothing was written.');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('cancels by default when the folder has files, and leaves them as they were', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'taken'));
+    writeFileSync(join(cwd, 'taken', 'notes.txt'), 'mine\n');
+    const term = openTerminal(
+      ['taken', '--name', 'taken', '--python', '3.12', '--runner', 'hosted', '--no-git'],
+      cwd,
+    );
+    await term.waitFor('already has files (notes.txt)');
+    term.type(keys.enter);
+    expect(await term.exit).toBe(130);
+    expect(readdirSync(join(cwd, 'taken'))).toEqual(['notes.txt']);
+  });
+});
