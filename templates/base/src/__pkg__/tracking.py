@@ -1,0 +1,76 @@
+"""Tracking: where a run's parameters, metrics and model are recorded.
+
+The local tracker below is the embedded default and always runs: CI uploads its folder and reads
+metrics.json from it. A remote backend (MLflow, Weights & Biases, Neptune) is a module of its own
+that implements Tracker; cli.py records the run to it as well when its settings are present.
+"""
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Protocol
+
+import joblib
+
+from __pkg__.params import ParamValue
+
+
+class Tracker(Protocol):
+    """What every tracking backend offers; `close` ends the run even when logging failed."""
+
+    def log_params(self, params: Mapping[str, ParamValue]) -> None: ...
+
+    def log_metrics(self, metrics: Mapping[str, float]) -> None: ...
+
+    def log_model(self, model: object) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class LocalTracker:
+    """Files in one folder: params.json, metrics.json (a flat object of numbers), model.joblib."""
+
+    def __init__(self, output_dir: Path) -> None:
+        # Created now, so an unusable folder is reported before a long training run, not after.
+        output_dir.mkdir(parents=True, exist_ok=True)
+        self.output_dir = output_dir
+        self.files: list[Path] = []
+
+    @property
+    def description(self) -> str:
+        return f"local files in {self.output_dir} (no remote tracker configured)"
+
+    def log_params(self, params: Mapping[str, ParamValue]) -> None:
+        self._write_json("params.json", params)
+
+    def log_metrics(self, metrics: Mapping[str, float]) -> None:
+        self._write_json("metrics.json", metrics)
+
+    def log_model(self, model: object) -> None:
+        # joblib files are pickles: load only ones you made yourself.
+        path = self.output_dir / "model.joblib"
+        joblib.dump(model, path)
+        self.files.append(path)
+
+    def close(self) -> None:
+        """Nothing to flush: each file is complete when its log_* call returns."""
+
+    def _write_json(self, name: str, data: Mapping[str, object]) -> None:
+        path = self.output_dir / name
+        path.write_text(json.dumps(dict(data), indent=2) + "\n", encoding="utf-8")
+        self.files.append(path)
+
+
+def record(
+    tracker: Tracker,
+    params: Mapping[str, ParamValue],
+    metrics: Mapping[str, float],
+    model: object,
+) -> None:
+    """Log one run's parameters, metrics and model to `tracker`, then close it."""
+    try:
+        tracker.log_params(params)
+        tracker.log_metrics(metrics)
+        tracker.log_model(model)
+    finally:
+        tracker.close()
