@@ -9,6 +9,7 @@
 
 export const pypi = {
   'scikit-learn': '1.7.2',
+  pydantic: '2.14.3',
   'pydantic-settings': '2.15.0',
   joblib: '1.6.0',
   pytest: '9.2.0',

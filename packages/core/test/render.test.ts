@@ -72,3 +72,17 @@ describe.each(
     for (const [path, content] of files) expect(content.includes('\r'), path).toBe(false);
   });
 });
+
+describe('a project with the longest valid name', () => {
+  const name = `p${'-abc'.repeat(15)}xyz`;
+  const { files } = buildProject(resolveAnswers({ name }, name), repoAssets);
+
+  it('keeps every Python line within ruff’s line length of 100', () => {
+    expect(name).toHaveLength(64);
+    for (const [path, content] of files) {
+      if (!path.endsWith('.py')) continue;
+      const long = content.split('\n').filter((line) => line.length > 100);
+      expect(long, path).toEqual([]);
+    }
+  });
+});

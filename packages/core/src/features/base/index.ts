@@ -27,7 +27,7 @@ export const base = defineFeature({
     Object.assign(model.config.params, defaultParams);
     model.config.metrics.gates.push(...defaultGates);
 
-    for (const name of ['scikit-learn', 'pydantic-settings', 'joblib'] as const) {
+    for (const name of ['scikit-learn', 'pydantic', 'pydantic-settings', 'joblib'] as const) {
       model.requirements.add(name);
     }
     for (const name of ['pytest', 'ruff', 'pyyaml', 'pre-commit'] as const) {
