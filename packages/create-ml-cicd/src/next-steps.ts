@@ -34,7 +34,7 @@ export function nextSteps({ cdPath, installed, windows, pm }: NextStepsInput): s
   if (!installed) steps.push('pip install --require-hashes -r requirements-dev.txt');
   steps.push('pytest', 'python train.py --criterion entropy --max-depth 3');
   steps.push(
-    'git push, then run the Train workflow: Actions → Train → Run workflow',
+    'push to a new GitHub repository, then run Actions → Train → Run workflow',
     `another project: ${createCommand(pm, 'other-project')}`,
   );
   return steps;
