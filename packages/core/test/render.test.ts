@@ -68,6 +68,24 @@ describe.each(
     expect(Object.keys(train.on.workflow_dispatch.inputs)).toEqual(Object.keys(config.params));
   });
 
+  it('never lets a pull request from a fork reach a self-hosted runner (W17)', () => {
+    let guarded = 0;
+    for (const [path, content] of files) {
+      if (!path.startsWith('.github/workflows/')) continue;
+      const workflow = parse(content);
+      if (!('pull_request' in workflow.on)) continue;
+      for (const [id, job] of Object.entries<Record<string, any>>(workflow.jobs)) {
+        const runsOn = job.with?.['runs-on'] ? JSON.parse(job.with['runs-on']) : job['runs-on'];
+        if (!JSON.stringify(runsOn).includes('self-hosted')) continue;
+        expect(job.if, `${path} ${id}`).toBe(
+          "github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository",
+        );
+        guarded += 1;
+      }
+    }
+    expect(guarded).toBe(answers.runner === 'self-hosted' ? 1 : 0);
+  });
+
   it('uses LF line endings everywhere', () => {
     for (const [path, content] of files) expect(content.includes('\r'), path).toBe(false);
   });
