@@ -13,6 +13,8 @@ step('Check formatting');
 run('pnpm', ['lint']);
 step('Unit, snapshot, render-matrix and validator tests');
 run('pnpm', ['test']);
+step('The committed requirement locks are what pnpm lock:python makes (resolves on PyPI)');
+run('node', ['scripts/lock-python.mjs', '--check']);
 step(
   'End-to-end: publish to a local registry, npm create, venv, pip --require-hashes, pytest, train',
 );
