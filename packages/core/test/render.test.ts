@@ -1,4 +1,5 @@
 import { loadConfig } from '@ml-cicd/config';
+import { format } from 'prettier';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { answerCombinations } from '../src/combinations.js';
@@ -35,6 +36,13 @@ describe.each(Object.entries(cases))('the %s project', (name, raw) => {
     'README.md',
   ])('writes %s as reviewed', async (path) => {
     await expect(files.get(path)).toMatchFileSnapshot(`__snapshots__/${name}/${path}`);
+  });
+
+  it('writes YAML that prettier’s defaults leave as it is', async () => {
+    for (const [path, content] of files) {
+      if (!/\.ya?ml$/.test(path)) continue;
+      expect(await format(content, { parser: 'yaml' }), path).toBe(content);
+    }
   });
 
   it('records a hash of every other file it writes in the manifest', () => {
