@@ -64,7 +64,9 @@ pip install --require-hashes -r requirements-dev.txt
 pytest
 python train.py --help
 python train.py --criterion entropy --max-depth 3
-\`\`\``;
+\`\`\`
+
+\`pre-commit install\` runs ruff on every commit, with the versions pinned in the locks.`;
 
 function continuousIntegration(model: ProjectModel): string {
   const [environment] = Object.keys(model.config.environments);
@@ -92,17 +94,20 @@ ${lockCommand('requirements-dev.in', 'requirements-dev.txt')}
 
 Dependabot (\`.github/dependabot.yml\`) proposes updates of these pins and of the action SHAs weekly.`;
 
+const layoutRows = (pkg: string): [string, string][] => [
+  ['ml-cicd.yaml', 'the one list of parameters, gates, runner and environments'],
+  ['train.py', 'entry point: python train.py --help'],
+  [`src/${pkg}/`, 'params.py, settings.py, data.py, model.py, tracking.py, cli.py'],
+  ['tests/', 'pytest: data, model gates and determinism, CLI and workflow agreement'],
+  ['.github/workflows/', 'ci.yml, checks.yml, train.yml'],
+  ['.github/actions/train/', 'the training steps shared by workflows'],
+  ['.ml-cicd/manifest.json', 'what generated this project, and a hash of each file it wrote'],
+];
+
 function layout(model: ProjectModel): string {
-  const pkg = model.config.project.package;
-  return `\`\`\`
-ml-cicd.yaml            the one list of parameters, gates, runner and environments
-train.py                entry point: python train.py --help
-src/${pkg}/     params.py, settings.py, data.py, model.py, tracking.py, cli.py
-tests/                  pytest: data, model gates and determinism, CLI and workflow agreement
-.github/workflows/      ci.yml, checks.yml, train.yml
-.github/actions/train/  the training steps shared by workflows
-.ml-cicd/manifest.json  what generated this project, and a hash of each file it wrote
-\`\`\``;
+  const rows = layoutRows(model.config.project.package);
+  const width = Math.max(...rows.map(([path]) => path.length)) + 2;
+  return ['```', ...rows.map(([path, what]) => `${path.padEnd(width)}${what}`), '```'].join('\n');
 }
 
 export const baseReadme: ReadmeSection[] = [
