@@ -1,0 +1,132 @@
+/**
+ * `pnpm plop feature`: the first steps of adding a feature (its template folder, its module with a
+ * test, its registry line) and the checklist of the others.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { features } from '@ml-cicd/core';
+import type { ActionType, NodePlopAPI, PlopGeneratorConfig } from 'node-plop';
+import { askedIf } from './conditional.js';
+import { contributorRoot } from './paths.js';
+import { asked, kebab, lineProblem, textAnswer, type PlopAnswers } from './questions.js';
+import { formatTs, registryEdits } from './source-edits.js';
+
+const featuresDir = 'packages/core/src/features';
+const alwaysOn = 'none';
+
+/** The options a feature can be a choice of: those some feature already is a choice of. */
+const choiceOptions: string[] = [
+  ...new Set(features.flatMap((feature) => feature.choice?.option ?? [])),
+];
+
+function idProblem(root: string, id: string): string | undefined {
+  if (!kebab.test(id)) return `"${id}" is not a feature id: use kebab-case, e.g. tracker-mlflow.`;
+  for (const dir of [`${featuresDir}/${id}`, `templates/${id}`]) {
+    if (existsSync(join(root, dir))) return `${dir} already exists: choose another id.`;
+  }
+  return undefined;
+}
+
+function valueProblem(option: string, value: string): string | undefined {
+  if (!kebab.test(value)) return `"${value}" is not a choice value: use kebab-case, e.g. cml-aws.`;
+  const taken = features.some((f) => f.choice?.option === option && f.choice.value === value);
+  return taken ? `--${option} ${value} is taken by another feature.` : undefined;
+}
+
+function problems(root: string, data: PlopAnswers): string[] {
+  const option = textAnswer(data, 'option') ?? alwaysOn;
+  const given = (name: string) => textAnswer(data, name) ?? '';
+  return [
+    idProblem(root, given('id')),
+    lineProblem('label', given('label')),
+    lineProblem('description', given('description')),
+    option === alwaysOn || choiceOptions.includes(option)
+      ? undefined
+      : `option must be ${[alwaysOn, ...choiceOptions].join(' or ')} (got "${option}").`,
+    option === alwaysOn ? undefined : valueProblem(option, given('value')),
+  ].filter((problem) => problem !== undefined);
+}
+
+const checklist = (id: string) =>
+  [
+    'Next, by hand:',
+    `  - templates/${id}/: the files ${id} owns at their destination paths (replacing .gitkeep), copied in contribute() with templates.feature('${id}')`,
+    `  - packages/core/src/versions.ts: a pin for every PyPI package or action it adds, then pnpm lock:python`,
+    `  - packages/config: the schema fragment of its ml-cicd.yaml section or choice value, then pnpm --filter @ml-cicd/config schema`,
+    `  - .changeset/*.md: a changeset describing the new option`,
+    `  - snapshots: pnpm --filter @ml-cicd/core exec vitest run -u, then review every changed snapshot`,
+  ].join('\n');
+
+function actions(plop: NodePlopAPI, data: PlopAnswers): ActionType[] {
+  const root = contributorRoot(plop);
+  const found = problems(root, data);
+  if (found.length > 0) throw new Error(found.join('\n'));
+  const id = textAnswer(data, 'id')!;
+  const option = textAnswer(data, 'option') ?? alwaysOn;
+  const name = plop.renderString('{{camelCase id}}', { id });
+  const draft = { name, choice: option !== alwaysOn, title: textAnswer(data, 'label') };
+  const dir = join(root, featuresDir, id);
+  return [
+    { type: 'add', path: join(root, 'templates', id, '.gitkeep'), template: '' },
+    ...['index.ts', 'index.test.ts'].map((file) => ({
+      type: 'add' as const,
+      path: join(dir, file),
+      templateFile: `templates/feature-${file}.hbs`,
+      data: draft,
+      transform: formatTs,
+    })),
+    ...registryEdits(
+      join(root, featuresDir, 'index.ts'),
+      'export const features = [',
+      name,
+      `./${id}/index.js`,
+    ),
+    checklist(id),
+  ];
+}
+
+export function feature(plop: NodePlopAPI): Partial<PlopGeneratorConfig> {
+  const root = contributorRoot(plop);
+  return {
+    description: 'contributor boilerplate: a new feature module and its registry line',
+    prompts: asked([
+      {
+        type: 'input',
+        name: 'id',
+        message: 'Feature id (kebab-case, e.g. tracker-mlflow)',
+        validate: (value: string) => idProblem(root, value) ?? true,
+      },
+      {
+        // The feature's `title`; not so named, since plop hands `--title` to node.
+        type: 'input',
+        name: 'label',
+        message: 'Label (its title: the choice label and the README heading)',
+        validate: (value: string) => lineProblem('label', value) ?? true,
+      },
+      {
+        type: 'input',
+        name: 'description',
+        message: 'One-line description (the choice hint and --help)',
+        validate: (value: string) => lineProblem('description', value) ?? true,
+      },
+      {
+        type: 'list',
+        name: 'option',
+        message: 'Is it a choice of an option, or always on?',
+        choices: [alwaysOn, ...choiceOptions],
+        default: alwaysOn,
+      },
+      askedIf(
+        {
+          type: 'input',
+          name: 'value',
+          message: (data: PlopAnswers) => `Its value of --${String(data.option)}`,
+          validate: (value: string, data?: PlopAnswers) =>
+            valueProblem(String(data?.option), value) ?? true,
+        },
+        (data) => data.option !== alwaysOn,
+      ),
+    ]),
+    actions: (data) => actions(plop, data ?? {}),
+  };
+}

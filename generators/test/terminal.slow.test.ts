@@ -1,0 +1,86 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, tree } from './support.js';
+import { enter, plopOnTerminal } from './terminal.js';
+
+const root = tempDir();
+const questions = {
+  name: 'Project name',
+  python: 'Python version for CI and training',
+  runner: 'Where should training run?',
+  labels: 'Labels of your self-hosted runner',
+};
+
+describe('plop project on a terminal', () => {
+  it('asks the registry questions, and the labels only for a self-hosted runner', async () => {
+    const terminal = plopOnTerminal(['project', 'hosted-model'], root);
+    for (const question of [questions.name, questions.python, questions.runner]) {
+      await terminal.answer(question, enter);
+    }
+    expect(await terminal.exit).toBe(0);
+    expect(terminal.transcript()).not.toContain(questions.labels);
+    expect(tree(join(root, 'hosted-model')).length).toBeGreaterThan(0);
+  });
+
+  it('asks for the labels after a self-hosted runner given on the command line', async () => {
+    const terminal = plopOnTerminal(
+      ['project', 'gpu-model', '--', '--runner', 'self-hosted'],
+      root,
+    );
+    await terminal.answer(questions.name, enter);
+    await terminal.answer(questions.python, enter);
+    await terminal.answer(questions.labels, `gpu${enter}`);
+    expect(await terminal.exit).toBe(0);
+    const actionlint = tree(join(root, 'gpu-model')).find(
+      (f) => f.path === '.github/actionlint.yaml',
+    );
+    expect(actionlint?.content.toString('utf8')).toContain('labels:\n    - gpu\n');
+  });
+
+  it('takes the labels and force from the command line, as without a terminal', async () => {
+    const dir = join(root, 'not-empty');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'notes.md'), 'mine\n');
+    const args = [
+      '--name',
+      'forced',
+      '--runner',
+      'self-hosted',
+      '--runner-labels',
+      'gpu',
+      '--force',
+      'y',
+    ];
+    const terminal = plopOnTerminal(['project', 'not-empty', '--', ...args], root);
+    await terminal.answer(questions.python, enter);
+    expect(await terminal.exit).toBe(0);
+    expect(terminal.transcript()).not.toContain('already has files');
+    expect(tree(dir).map((file) => file.path)).toContain('notes.md');
+    expect(tree(dir).map((file) => file.path)).toContain('ml-cicd.yaml');
+  });
+
+  it('asks before writing into a folder with files, and writes nothing on the default no', async () => {
+    const dir = join(root, 'keep-mine');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'notes.md'), 'mine\n');
+    const terminal = plopOnTerminal(
+      [
+        'project',
+        'keep-mine',
+        '--',
+        '--name',
+        'keep-mine',
+        '--python',
+        '3.12',
+        '--runner',
+        'hosted',
+      ],
+      root,
+    );
+    await terminal.answer('already has files', enter);
+    expect(await terminal.exit).toBe(1);
+    expect(terminal.transcript()).toContain('nothing was written');
+    expect(tree(dir).map((file) => file.path)).toEqual(['notes.md']);
+  });
+});
