@@ -1,0 +1,58 @@
+// Scaffold wall time of both tools: from their installed tarballs with warm disks, and through
+// `npm exec` from an empty npm cache (what `npm create` does on a first run).
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { cleanEnv, npmEnv } from './pack.mjs';
+import { interleave, run } from './time.mjs';
+
+/** How each tool scaffolds without asking anything, and a file that proves it wrote the project. */
+export const TOOLS = {
+  ours: { args: ['--yes', '--no-git'], writes: 'ml-cicd.yaml' },
+  // Without a TTY create-vite 9 already skips its prompts; the flags make that explicit, and
+  // --no-immediate keeps it from installing and starting the dev server.
+  peer: {
+    args: ['--template', 'vanilla-ts', '--no-interactive', '--no-immediate'],
+    writes: 'index.html',
+  },
+};
+
+async function scaffoldOnce(root, tool, command, args, env) {
+  const dir = await mkdtemp(join(root, 'run-'));
+  const cwd = join(dir, 'work');
+  await mkdir(cwd);
+  const { ms } = await run(command, [...args, 'project', ...TOOLS[tool].args], {
+    cwd,
+    env: env(dir),
+  });
+  if (!existsSync(join(cwd, 'project', TOOLS[tool].writes))) {
+    throw new Error(`${tool} exited 0 but wrote no project/${TOOLS[tool].writes}.`);
+  }
+  await rm(dir, { recursive: true, force: true });
+  return ms;
+}
+
+/** `node <installed bin> project ...` for both tools, with `node -e 0` as the floor. */
+export function warmScaffold(installed, { root, iterations, warmup, onRound }) {
+  const env = cleanEnv();
+  const node = process.execPath;
+  const tasks = {
+    ours: () => scaffoldOnce(root, 'ours', node, [installed.ours.bin], () => env),
+    peer: () => scaffoldOnce(root, 'peer', node, [installed.peer.bin], () => env),
+    floor: async () => (await run(node, ['-e', '0'], { env })).ms,
+  };
+  return interleave(tasks, { iterations, warmup, onRound });
+}
+
+/** `npm exec --package <tarball>` with a new, empty npm cache every time: install plus scaffold. */
+export function coldScaffold(packs, npmrc, { root, iterations, warmup, onRound }) {
+  const task = (tool) => () =>
+    scaffoldOnce(
+      root,
+      tool,
+      'npm',
+      ['exec', '--yes', '--package', packs[tool].tarball, '--', packs[tool].name],
+      (dir) => npmEnv(npmrc, join(dir, 'npm-cache')),
+    );
+  return interleave({ ours: task('ours'), peer: task('peer') }, { iterations, warmup, onRound });
+}
