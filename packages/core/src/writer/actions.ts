@@ -42,12 +42,14 @@ export async function inspect(
   plan: Plan,
   target: string,
   executable: ReadonlySet<string>,
+  targetExists = true,
 ): Promise<Change[]> {
   return Promise.all(
     [...plan.keys()].sort().map(async (relative): Promise<Change> => {
       const content = encode(plan.get(relative) ?? '');
       const file = { path: relative, content, mode: executable.has(relative) ? 0o755 : 0o644 };
-      const existing = await readExisting(toFsPath(target, relative));
+      // A target that does not exist holds nothing: no need to look for every file in it.
+      const existing = targetExists ? await readExisting(toFsPath(target, relative)) : 'missing';
       if (existing === 'missing') return { ...file, action: 'create', existing: undefined };
       if (existing === 'blocked') return { ...file, action: 'overwrite', existing: undefined };
       const action = existing.bytes.equals(content) ? 'identical' : 'overwrite';

@@ -1,8 +1,11 @@
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import type { Change } from './actions.js';
 
-/** A git-style unified diff of every created or overwritten file; created files come from /dev/null. */
-export function unifiedDiff(changes: readonly Change[]): string {
+/**
+ * A git-style unified diff of every created or overwritten file; created files come from /dev/null.
+ * `diff` is loaded here, not at start-up: only a dry run shows a diff, and scaffolding should start fast.
+ */
+export async function unifiedDiff(changes: readonly Change[]): Promise<string> {
+  const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff');
   return changes
     .filter((change) => change.action !== 'identical')
     .map((change) =>

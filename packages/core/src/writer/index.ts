@@ -30,14 +30,14 @@ export async function writePlan(
   validatePlan(plan, executable);
   const target = path.resolve(targetDir);
   const targetExists = mode === 'into-existing' || (await newProjectTargetExists(target, force));
-  const changes = await inspect(plan, target, executable);
+  const changes = await inspect(plan, target, executable, targetExists);
   const conflicts = changes.filter((change) => change.action === 'overwrite').map((c) => c.path);
   if (conflicts.length > 0 && !force && !dryRun) throw new ConflictError(conflicts);
 
   const toWrite = changes.filter((change) => change.action !== 'identical');
   const result: WriteResult = {
     files: changes.map((change) => ({ path: change.path, action: change.action })),
-    diff: unifiedDiff(changes),
+    diff: dryRun ? await unifiedDiff(changes) : '',
     written: dryRun ? 0 : toWrite.length,
     conflicts,
   };

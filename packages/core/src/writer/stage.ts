@@ -20,13 +20,22 @@ export async function writeStaged(
   );
   // Not mkdtemp: its 0o700 would become the project folder's mode after the rename.
   await journal.mkdirp(staging);
-  for (const change of changes) {
+  const files = changes.map((change) => ({ change, file: toFsPath(staging, change.path) }));
+  // Inside the staging folder, whose removal undoes all of this. Folders first, then every file
+  // at once: one promise after another would make scaffolding several times slower.
+  for (const folder of new Set(files.map(({ file }) => path.dirname(file)))) {
     signal.throwIfAborted();
-    const file = toFsPath(staging, change.path);
-    // Inside the staging folder, whose removal undoes all of this.
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, change.content, { flag: 'wx', mode: change.mode });
+    await mkdir(folder, { recursive: true });
   }
+  signal.throwIfAborted();
+  // Settle every write before a failure is raised, so cleanup never races a write still running.
+  const writes = await Promise.allSettled(
+    files.map(({ change, file }) =>
+      writeFile(file, change.content, { flag: 'wx', mode: change.mode }),
+    ),
+  );
+  const failed = writes.find((write) => write.status === 'rejected');
+  if (failed) throw failed.reason;
   signal.throwIfAborted();
   await journal.moveNew(staging, target);
 }

@@ -27,7 +27,7 @@ export interface WriteOptions {
 export interface WriteResult {
   /** Every plan path, sorted, with what the write does (or, in dry-run, would do with `force`). */
   files: PlannedFile[];
-  /** Unified diff of every created or overwritten file. */
+  /** Unified diff of every created or overwritten file: made only in dry-run (empty otherwise). */
   diff: string;
   /** Number of files written: 0 in dry-run. */
   written: number;

@@ -1,0 +1,148 @@
+/** `create-ml-cicd [folder] [flags]`: scaffold a Python ML project that trains on GitHub Actions. */
+import { basename, relative, resolve } from 'node:path';
+import {
+  buildProject,
+  resolveAnswers,
+  TargetNotEmptyError,
+  UsageError,
+  UserError,
+  writePlan,
+  type WriteResult,
+} from '@ml-cicd/core';
+import pkg from '../package.json' with { type: 'json' };
+import { parse, type BinFlags } from './args.js';
+import { bundledAssets } from './assets.js';
+import { Cancelled, exitCodeOf, messageOf } from './errors.js';
+import { initRepository, type GitOutcome } from './git.js';
+import { helpText } from './help.js';
+import { installEnvironment } from './install.js';
+import { detectPackageManager, nextSteps } from './next-steps.js';
+import { fileLines, printJson } from './output.js';
+
+type Ui = typeof import('./prompts.js');
+
+function interactiveMode(flags: BinFlags): boolean {
+  const terminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  if (flags.interactive && !terminal) {
+    throw new UsageError('--interactive needs a terminal; pass the answers as flags instead.');
+  }
+  return flags.interactive ?? (terminal && !flags.yes && !flags.json && !process.env.CI);
+}
+
+async function write(
+  files: Map<string, string>,
+  dir: string,
+  flags: BinFlags,
+  ui: Ui | undefined,
+): Promise<WriteResult> {
+  const options = { force: flags.force, dryRun: flags.dryRun, mode: 'new-project' as const };
+  try {
+    return await writePlan(files, dir, options);
+  } catch (error) {
+    if (!(error instanceof TargetNotEmptyError)) throw error;
+    if (ui && (await ui.confirmOverwrite(dir, error.entries))) {
+      return writePlan(files, dir, { ...options, force: true });
+    }
+    if (ui) throw new Cancelled();
+    const shown = error.entries.slice(0, 5).join(', ') + (error.entries.length > 5 ? ', …' : '');
+    throw new UserError(
+      `${dir} is not empty (${shown}): nothing was written. Choose a new folder, or pass --force to write into it.`,
+    );
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { flags, answers: given } = parse(argv);
+  if (flags.help) {
+    process.stdout.write(helpText());
+    return 0;
+  }
+  if (flags.version) {
+    process.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  const ui: Ui | undefined = interactiveMode(flags) ? await import('./prompts.js') : undefined;
+  ui?.prompts.intro(`create-ml-cicd ${pkg.version}`);
+  const target = flags.target ?? (ui ? await ui.askTarget() : 'my-ml-project');
+  const dir = resolve(target);
+  const raw = ui ? await ui.askAnswers(given, basename(dir)) : given;
+  const answers = resolveAnswers(raw, basename(dir));
+  const plan = buildProject(answers, bundledAssets());
+  const result = await write(plan.files, dir, flags, ui);
+
+  const say = (line: string) => {
+    if (flags.json) return;
+    if (ui) ui.prompts.log.step(line);
+    else process.stdout.write(`${line}\n`);
+  };
+  if (flags.dryRun) {
+    if (flags.json) {
+      printJson({
+        dir,
+        dryRun: true,
+        answers,
+        features: plan.manifest.features,
+        files: result.files,
+        diff: result.diff,
+      });
+    } else {
+      process.stdout.write(
+        `Dry run: nothing was written to ${dir}.\n${fileLines(result.files)}\n\n${result.diff}`,
+      );
+    }
+    return 0;
+  }
+  say(`Wrote ${result.written} files to ${dir} (${plan.manifest.features.join(', ')}).`);
+
+  let git: GitOutcome | 'skipped' = 'skipped';
+  if (flags.git) {
+    git = initRepository(dir);
+    if (git === 'committed') say('Created a git repository with a first commit.');
+    if (git === 'initialised')
+      say('Created a git repository (no commit: set git user.name and user.email first).');
+    if (git === 'no-git') say('git was not found: no repository was created.');
+  }
+  if (flags.install) {
+    const spinner = ui ? ui.prompts.spinner() : undefined;
+    await installEnvironment(dir, (step) => (spinner ? spinner.start(step) : say(`${step}...`)));
+    spinner?.stop('Installed the pinned requirements into .venv.');
+    if (!spinner) say('Installed the pinned requirements into .venv.');
+  }
+  const steps = nextSteps({
+    cdPath: relative(process.cwd(), dir) || '.',
+    installed: flags.install,
+    windows: process.platform === 'win32',
+    pm: detectPackageManager(process.env.npm_config_user_agent),
+  });
+  if (flags.json) {
+    printJson({
+      dir,
+      dryRun: false,
+      answers,
+      features: plan.manifest.features,
+      files: result.files,
+      git,
+      installed: flags.install,
+      nextSteps: steps,
+    });
+  } else if (ui) {
+    ui.prompts.note(steps.join('\n'), 'Next steps');
+    ui.prompts.outro('Done.');
+  } else {
+    process.stdout.write(`\nNext steps:\n${steps.map((step) => `  ${step}`).join('\n')}\n`);
+  }
+  return 0;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const json = process.argv.includes('--json');
+    const message = messageOf(error, pkg.version);
+    if (json) printJson({ error: { message, exitCode: exitCodeOf(error) } });
+    process.stderr.write(`${message}\n`);
+    process.exitCode = exitCodeOf(error);
+  },
+);
