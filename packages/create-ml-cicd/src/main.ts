@@ -134,6 +134,12 @@ async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
+// Output piped into a command that stops reading (`| head`) is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
