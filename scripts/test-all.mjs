@@ -1,6 +1,6 @@
 // The whole test suite, from a fresh clone: tools, build, types, formatting, unit, render matrix
 // and validators, then end-to-end runs of generated projects. `.ci/run` calls this.
-import { run, step } from './run.mjs';
+import { run, runCounted, step } from './run.mjs';
 
 const started = Date.now();
 step('Install the validators and Python tools (zizmor, actionlint, check-jsonschema, uv)');
@@ -12,11 +12,15 @@ run('pnpm', ['typecheck']);
 step('Check formatting');
 run('pnpm', ['lint']);
 step('Unit, snapshot, render-matrix and validator tests');
-run('pnpm', ['test']);
+const unit = await runCounted('pnpm', ['test']);
 step('The committed requirement locks are what pnpm lock:python makes (resolves on PyPI)');
 run('node', ['scripts/lock-python.mjs', '--check']);
 step(
   'End-to-end: publish to a local registry, npm create, venv, pip --require-hashes, pytest, train',
 );
-run('pnpm', ['--filter', '@ml-cicd/e2e', 'e2e']);
-process.stdout.write(`\n✔ All tests passed in ${Math.round((Date.now() - started) / 1000)} s.\n`);
+const e2e = await runCounted('pnpm', ['--filter', '@ml-cicd/e2e', 'e2e']);
+const seconds = Math.round((Date.now() - started) / 1000);
+process.stdout.write(`\n✔ All tests passed in ${seconds} s.\n`);
+process.stdout.write(
+  `tests: ${unit.passed + e2e.passed} passed, ${unit.failed + e2e.failed} failed\n`,
+);
