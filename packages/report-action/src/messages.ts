@@ -1,0 +1,54 @@
+/** The sentences the action says, kept apart from the logic that decides when. */
+import { formatChange, formatNumber, formatPercent } from './format.ts';
+import type { GateResult, RuleResult } from './gates.ts';
+
+function failure(metric: string, { rule, actual = NaN }: RuleResult): string {
+  const gate = `(gate "${rule.text}")`;
+  if (rule.kind === 'value') return `${metric} is ${formatNumber(actual)} ${gate}`;
+  const by = rule.kind === 'percent' ? formatPercent(actual) : formatChange(actual);
+  return `${metric} changed by ${by} ${gate}`;
+}
+
+/** Each broken rule, e.g. `accuracy changed by -0.03 (gate ">= -0.01")`. */
+export function failures(gates: GateResult[]): string[] {
+  return gates.flatMap(({ metric, results }) =>
+    results.filter((r) => r.status === 'fail').map((r) => failure(metric, r)),
+  );
+}
+
+/** The step's failure: one sentence naming every metric whose gate broke. */
+export function gateFailure(gates: GateResult[]): string {
+  const all = failures(gates);
+  return `${all.length === 1 ? 'Gate' : 'Gates'} broken: ${all.join('; ')}.`;
+}
+
+export const noBaseline =
+  'No baseline yet: the base branch has no metrics to compare with (a first run, or an expired artifact), so this shows the values of this run alone.';
+
+export const missingBaselineFiles = (paths: string[]) =>
+  `Baseline files not found, left out of the comparison: ${paths.join(', ')}.`;
+
+export const skipComment = {
+  notPullRequest: (event: string) =>
+    `The event is ${event || 'unknown'}, not a pull_request: the report is in the job summary only.`,
+  fork: (repo: string) =>
+    `The pull request comes from the fork ${repo}, whose token is read-only: the report is in the job summary only.`,
+  dependabot:
+    'The run was started by Dependabot, whose token is read-only: the report is in the job summary only.',
+  off: 'comment-mode is off: the report is in the job summary only.',
+};
+
+export const forbidden = (status: number, message: string) =>
+  `GitHub answered ${status} (${message}) to the pull request comment: the token cannot write to pull requests here (a fork, Dependabot, or no "pull-requests: write" permission), so the report is in the job summary only.`;
+
+export const unreachable = (apiUrl: string, message: string) =>
+  `Could not write the pull request comment: no answer from ${apiUrl} (${message}).`;
+
+export const commentFailed = (status: number, message: string) =>
+  `Could not write the pull request comment: GitHub answered ${status} (${message}).`;
+
+export const unexpected = (message: string) =>
+  `The report action failed unexpectedly: ${message}. Please report this to ml-cicd with the step's log.`;
+
+export const tooLong = (runUrl: string | undefined) =>
+  `The full report is longer than GitHub allows in a comment; it is in the job summary${runUrl ? ` of [the workflow run](${runUrl})` : ''}.`;

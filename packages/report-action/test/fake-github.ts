@@ -1,0 +1,112 @@
+/**
+ * A local stand-in for the GitHub REST API's issue comments, on 127.0.0.1 at a random port: it
+ * records every request and answers as GitHub does (pagination by Link header, 201 on create).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Recorded {
+  method: string;
+  path: string;
+  authorization?: string;
+  body?: { body?: string };
+}
+
+export interface Comment {
+  id: number;
+  body: string;
+  user: { login: string; type: string };
+}
+
+export interface FakeGitHub {
+  url: string;
+  requests: Recorded[];
+  comments: Comment[];
+  /** Answer every request with this status: 403 as for a read-only token, or a server error. */
+  failWith?: 403 | 500;
+  close: () => Promise<void>;
+}
+
+const PER_PAGE_MAX = 100;
+const LIST = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/;
+const ONE = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/;
+
+async function readBody(request: IncomingMessage): Promise<Recorded['body']> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? (JSON.parse(text) as Recorded['body']) : undefined;
+}
+
+export async function startFakeGitHub(existing: string[] = []): Promise<FakeGitHub> {
+  let nextId = 1000;
+  const comment = (body: string, login = 'github-actions[bot]'): Comment => ({
+    id: nextId++,
+    body,
+    user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
+  });
+  const fake: FakeGitHub = {
+    url: '',
+    requests: [],
+    comments: existing.map((body) => comment(body, 'octocat')),
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+
+  const json = (response: ServerResponse, status: number, data: unknown, headers = {}) => {
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    response.end(JSON.stringify(data));
+  };
+  const view = ({ id, body, user }: Comment) => ({
+    id,
+    body,
+    user,
+    html_url: `https://github.com/acme/churn-model/pull/7#issuecomment-${id}`,
+  });
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', fake.url);
+    const body = await readBody(request);
+    fake.requests.push({
+      method: request.method ?? '',
+      path: `${url.pathname}${url.search}`,
+      authorization: request.headers.authorization,
+      body,
+    });
+    if (fake.failWith) {
+      const message =
+        fake.failWith === 403 ? 'Resource not accessible by integration' : 'Server Error';
+      return json(response, fake.failWith, {
+        message,
+        documentation_url: 'https://docs.github.com/rest/issues/comments',
+        status: String(fake.failWith),
+      });
+    }
+    if (request.method === 'GET' && LIST.test(url.pathname)) {
+      const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), PER_PAGE_MAX);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const last = Math.max(1, Math.ceil(fake.comments.length / perPage));
+      const link = (n: number, rel: string) =>
+        `<${fake.url}${url.pathname}?per_page=${perPage}&page=${n}>; rel="${rel}"`;
+      const headers =
+        page < last ? { link: `${link(page + 1, 'next')}, ${link(last, 'last')}` } : {};
+      const slice = fake.comments.slice((page - 1) * perPage, page * perPage);
+      return json(response, 200, slice.map(view), headers);
+    }
+    if (request.method === 'POST' && LIST.test(url.pathname) && body?.body) {
+      const created = comment(body.body);
+      fake.comments.push(created);
+      return json(response, 201, view(created));
+    }
+    const one = ONE.exec(url.pathname);
+    const target = fake.comments.find((c) => c.id === Number(one?.[3]));
+    if (request.method === 'PATCH' && target && body?.body) {
+      target.body = body.body;
+      return json(response, 200, view(target));
+    }
+    json(response, 404, { message: 'Not Found', status: '404' });
+  });
+
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return fake;
+}
