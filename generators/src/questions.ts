@@ -7,10 +7,10 @@ import {
   nameFromFolder,
   options,
   parseList,
+  parseNumber,
   UsageError,
   type Answers,
   type ChoiceOption,
-  type ListOption,
   type Option,
   type RawAnswers,
 } from '@ml-cicd/core';
@@ -61,9 +61,10 @@ function choiceProblem(option: ChoiceOption, value: string): string | undefined 
   return `--${option.flag} must be one of ${valid} (got "${value}").`;
 }
 
-function listProblem(option: ListOption, value: string): string | undefined {
+/** The usage error a parser throws for a value, as a question's validation message. */
+function parseProblem(parse: () => unknown): string | undefined {
   try {
-    parseList(option, value);
+    parse();
     return undefined;
   } catch (error) {
     if (error instanceof UsageError) return error.message;
@@ -77,7 +78,7 @@ function question(option: Option, folderOf: (data: PlopAnswers) => string): Prom
     return {
       ...base,
       type: 'input',
-      default: (data: PlopAnswers) => nameFromFolder(folderOf(data)),
+      default: (data: PlopAnswers) => option.default ?? nameFromFolder(folderOf(data)),
       validate: (value: string) => option.problem(value) ?? true,
     };
   }
@@ -86,7 +87,15 @@ function question(option: Option, folderOf: (data: PlopAnswers) => string): Prom
       ...base,
       type: 'input',
       default: option.default.join(','),
-      validate: (value: string) => listProblem(option, value) ?? true,
+      validate: (value: string) => parseProblem(() => parseList(option, value)) ?? true,
+    };
+  }
+  if (option.kind === 'number') {
+    return {
+      ...base,
+      type: 'input',
+      default: String(option.default),
+      validate: (value: string) => parseProblem(() => parseNumber(option, value)) ?? true,
     };
   }
   const choice = {

@@ -9,13 +9,22 @@ const questions = {
   name: 'Project name',
   python: 'Python version for CI and training',
   runner: 'Where should training run?',
+  timeout: 'Time limit of a training run',
+  hostedLabel: 'Runner label of training',
   labels: 'Labels of your self-hosted runner',
 };
 
 describe('plop project on a terminal', () => {
   it('asks the registry questions, and the labels only for a self-hosted runner', async () => {
     const terminal = plopOnTerminal(['project', 'hosted-model'], root);
-    for (const question of [questions.name, questions.python, questions.runner]) {
+    const asked = [
+      questions.name,
+      questions.python,
+      questions.runner,
+      questions.timeout,
+      questions.hostedLabel,
+    ];
+    for (const question of asked) {
       await terminal.answer(question, enter);
     }
     expect(await terminal.exit).toBe(0);
@@ -30,6 +39,7 @@ describe('plop project on a terminal', () => {
     );
     await terminal.answer(questions.name, enter);
     await terminal.answer(questions.python, enter);
+    await terminal.answer(questions.timeout, enter);
     await terminal.answer(questions.labels, `gpu${enter}`);
     expect(await terminal.exit).toBe(0);
     const actionlint = tree(join(root, 'gpu-model')).find(
@@ -49,6 +59,8 @@ describe('plop project on a terminal', () => {
       'self-hosted',
       '--runner-labels',
       'gpu',
+      '--runner-timeout',
+      '90',
       '--force',
       'y',
     ];
@@ -75,6 +87,10 @@ describe('plop project on a terminal', () => {
         '3.12',
         '--runner',
         'hosted',
+        '--runner-timeout',
+        '60',
+        '--hosted-label',
+        'ubuntu-latest',
       ],
       root,
     );

@@ -6,6 +6,7 @@ export type {
   Param,
   ParamType,
   PythonVersion,
+  CmlGpu,
   Runner,
   RunnerKind,
 } from './types.js';
@@ -14,4 +15,11 @@ export { loadConfig, type LoadResult } from './validate.js';
 export { formatFinding, type Finding, type Severity } from './finding.js';
 export { rules, type Rule } from './rules/index.js';
 export type { Problem } from './problem.js';
+export {
+  awsRegion,
+  ec2InstanceType,
+  runnerLabel,
+  scaleSetName,
+  type NamedPattern,
+} from './schema/patterns.js';
 export type { Path } from './path.js';

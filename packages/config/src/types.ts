@@ -27,12 +27,25 @@ export interface Gate {
   max?: number;
 }
 
-export type RunnerKind = 'hosted' | 'self-hosted';
+export type RunnerKind = 'hosted' | 'self-hosted' | 'cml-aws' | 'arc';
+
+export type CmlGpu = 'nogpu' | 'k80' | 'v100';
 
 export interface Runner {
   kind: RunnerKind;
-  /** Extra labels of a self-hosted runner (after `self-hosted`). */
+  /** hosted: the runs-on label of the training job (ubuntu-latest or a larger runner). */
+  label?: string;
+  /** self-hosted: extra labels of the runner (after `self-hosted`). */
   labels?: string[];
+  /** cml-aws: where and on what CML launches the instance. */
+  region?: string;
+  'instance-type'?: string;
+  gpu?: CmlGpu;
+  spot?: boolean;
+  'disk-gb'?: number;
+  /** arc: the scale set's installation name, and how many runner pods it may start. */
+  'scale-set'?: string;
+  'max-runners'?: number;
   'timeout-minutes': number;
 }
 

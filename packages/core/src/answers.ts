@@ -1,5 +1,5 @@
 /** The answers that decide what a project contains; every prompt and flag sets one of them. */
-import type { RunnerKind } from '@ml-cicd/config';
+import type { CmlGpu, RunnerKind } from '@ml-cicd/config';
 import type { PythonVersion } from './versions.js';
 
 export interface Answers {
@@ -7,8 +7,32 @@ export interface Answers {
   name: string;
   python: PythonVersion;
   runner: RunnerKind;
-  /** Labels of the self-hosted runner, after `self-hosted`. */
-  runnerLabels: string[];
+  /** The training job's time limit in minutes, for every kind of runner. */
+  runnerTimeout: number;
+  // Each answer below belongs to one runner feature and is set only when that runner is chosen.
+  /** runner-hosted: the runs-on label of training (ubuntu-latest or a larger runner). */
+  hostedLabel?: string;
+  /** runner-self-hosted: labels of the runner, after `self-hosted`. */
+  runnerLabels?: string[];
+  /** runner-cml-aws: where and on what CML launches the training instance. */
+  cmlRegion?: string;
+  cmlInstanceType?: string;
+  cmlGpu?: CmlGpu;
+  cmlSpot?: 'yes' | 'no';
+  cmlDiskGb?: number;
+  /** runner-arc: the scale set's installation name and its most runner pods. */
+  arcScaleSet?: string;
+  arcMaxRunners?: number;
+}
+
+/** A feature option's answer: resolveAnswers sets it whenever its feature is selected. */
+export function answerOf<K extends keyof Answers>(
+  answers: Answers,
+  key: K,
+): NonNullable<Answers[K]> {
+  const value = answers[key];
+  if (value === undefined) throw new Error(`No answer for ${key}: resolve the answers first.`);
+  return value as NonNullable<Answers[K]>;
 }
 
 const projectName = /^[a-z][a-z0-9-]*[a-z0-9]$/;

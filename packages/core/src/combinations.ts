@@ -7,8 +7,20 @@ export function answerCombinations(name = 'demo-project'): Answers[] {
   for (const option of options) {
     if (option.kind !== 'choice') continue;
     raws = raws.flatMap((raw) =>
-      option.choices.map((choice) => ({ ...raw, [option.key]: choice.value })),
+      option.when && !option.when.holds(raw as Partial<Answers>)
+        ? [raw]
+        : option.choices.map((choice) => ({ ...raw, [option.key]: choice.value })),
     );
   }
   return raws.map((raw) => resolveAnswers(raw, name));
+}
+
+/** A short name of a combination, e.g. `cml-aws --cml-gpu nogpu --cml-spot yes, Python 3.12`. */
+export function combinationName(answers: Answers): string {
+  const own = options.flatMap((option) =>
+    option.kind === 'choice' && option.when?.holds(answers)
+      ? [`--${option.flag} ${String(answers[option.key])}`]
+      : [],
+  );
+  return `${[answers.runner, ...own].join(' ')}, Python ${answers.python}`;
 }

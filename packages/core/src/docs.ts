@@ -3,16 +3,27 @@ import { features } from './features/index.js';
 import { options, type Option } from './options.js';
 
 function values(option: Option): string {
-  if (option.kind === 'choice')
-    return option.choices.map((choice) => `\`${choice.value}\``).join(', ');
-  if (option.kind === 'list') return 'comma-separated labels';
-  return 'lowercase letters, digits and hyphens';
+  switch (option.kind) {
+    case 'choice':
+      return option.choices.map((choice) => `\`${choice.value}\``).join(', ');
+    case 'list':
+      return 'comma-separated labels';
+    case 'number':
+      return `${option.min} to ${option.max} (${option.unit})`;
+    case 'text':
+      return option.form;
+  }
 }
 
 function fallback(option: Option): string {
-  if (option.kind === 'choice') return `\`${option.default}\``;
-  if (option.kind === 'list') return `\`${option.default.join(',')}\``;
-  return 'the folder name';
+  switch (option.kind) {
+    case 'list':
+      return `\`${option.default.join(',')}\``;
+    case 'text':
+      return option.default === undefined ? 'the folder name' : `\`${option.default}\``;
+    default:
+      return `\`${option.default}\``;
+  }
 }
 
 export function optionsTable(): string {

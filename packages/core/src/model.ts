@@ -2,7 +2,7 @@
  * The project model that feature modules contribute to. It holds data, not text: the engine
  * serialises it into files once every feature has contributed.
  */
-import type { MlCicdConfig } from '@ml-cicd/config';
+import type { MlCicdConfig, Runner } from '@ml-cicd/config';
 import type { PypiPackage } from './versions.js';
 
 export interface EnvVar {
@@ -22,21 +22,38 @@ export interface ReadmeSection {
   order: number;
 }
 
+/** A job of the training workflow that brings the training runner up before training starts. */
+export interface LaunchJob {
+  /** The job id: the training job `needs:` it. */
+  id: string;
+  build: (model: ProjectModel) => Record<string, unknown>;
+}
+
 /** Where jobs run, decided by the runner feature. */
 export interface RunnerSpec {
-  /** The `runs-on` value. */
+  /** The `runs-on` value of the training job. */
   runsOn: string | string[];
+  /** The `runs-on` value of lint and tests on pushes and same-repository pull requests. */
+  checksRunsOn: string | string[];
   /** Custom labels, declared for actionlint in `.github/actionlint.yaml`. */
   labels: string[];
-  /** The runner must never run code from a fork's pull request (self-hosted, cloud). */
+  /** The runner must never run code from a fork's pull request (self-hosted, cloud, pool). */
   trustedCodeOnly: boolean;
+  /** A job that starts the runner first, when the runner exists only on demand. */
+  launch?: LaunchJob;
+  /** Steps the training job runs right after checkout, e.g. showing the GPU in the log. */
+  setupSteps: Record<string, unknown>[];
 }
+
+export const hostedRunner = 'ubuntu-latest';
 
 /** A YAML file built from the final model, so every feature's contribution is in it. */
 export interface YamlFile {
   build: (model: ProjectModel) => unknown;
   /** The header comment, without `#`. */
   comment?: string;
+  /** Comments put before keys, by dotted path (`template.spec.nodeSelector`), without `#`. */
+  notes?: Record<string, string>;
 }
 
 export class ProjectModel {
@@ -49,9 +66,23 @@ export class ProjectModel {
   readonly readme: ReadmeSection[] = [];
   /** `vars.*` names the workflows read, declared for actionlint. */
   readonly configVariables = new Set<string>();
-  runner: RunnerSpec = { runsOn: 'ubuntu-latest', labels: [], trustedCodeOnly: false };
+  /** More package ecosystems for Dependabot to keep up to date, beside pip and actions. */
+  readonly dependabot: { 'package-ecosystem': string; directory: string }[] = [];
+  runner: RunnerSpec = {
+    runsOn: hostedRunner,
+    checksRunsOn: hostedRunner,
+    labels: [],
+    trustedCodeOnly: false,
+    setupSteps: [],
+  };
 
   constructor(readonly config: MlCicdConfig) {}
+
+  /** Sets the runner's own keys of ml-cicd.yaml, between `kind` and `timeout-minutes`. */
+  setRunnerConfig(fields: Omit<Runner, 'kind' | 'timeout-minutes'>): void {
+    const { kind, 'timeout-minutes': timeout } = this.config.runner;
+    this.config.runner = { kind, ...fields, 'timeout-minutes': timeout };
+  }
 
   addFile(path: string, content: string): void {
     if (this.files.has(path) || this.yamlFiles.has(path)) {

@@ -9,26 +9,95 @@ describe('resolveAnswers', () => {
       name: 'my-project',
       python: '3.12',
       runner: 'hosted',
-      runnerLabels: [],
+      runnerTimeout: 60,
+      hostedLabel: 'ubuntu-latest',
     });
   });
 
   it('takes self-hosted labels from a comma-separated flag', () => {
     const answers = resolveAnswers({ runner: 'self-hosted', runnerLabels: 'linux, gpu' }, 'x-y');
     expect(answers.runnerLabels).toEqual(['linux', 'gpu']);
+    expect(answers).not.toHaveProperty('hostedLabel');
+  });
+
+  it('answers only the options of the chosen runner, with their defaults', () => {
+    expect(resolveAnswers({ runner: 'cml-aws', runnerTimeout: '120' }, 'x-y')).toEqual({
+      name: 'x-y',
+      python: '3.12',
+      runner: 'cml-aws',
+      runnerTimeout: 120,
+      cmlRegion: 'us-east-1',
+      cmlInstanceType: 'p3.2xlarge',
+      cmlGpu: 'v100',
+      cmlSpot: 'no',
+      cmlDiskGb: 50,
+    });
+    expect(resolveAnswers({ runner: 'arc', arcMaxRunners: '8' }, 'x-y')).toMatchObject({
+      arcScaleSet: 'gpu-training',
+      arcMaxRunners: 8,
+    });
   });
 
   it.each([
-    [{ runner: 'cloud' }, '--runner must be one of hosted, self-hosted (got "cloud").'],
+    [
+      { runner: 'cloud' },
+      '--runner must be one of hosted, self-hosted, cml-aws, arc (got "cloud").',
+    ],
     [{ python: '3.9' }, '--python must be one of 3.10, 3.11, 3.12, 3.13 (got "3.9").'],
     [{ runnerLabels: 'gpu' }, '--runner-labels applies only with --runner self-hosted.'],
+    [{ cmlRegion: 'us-east-1' }, '--cml-region applies only with --runner cml-aws.'],
+    [{ runner: 'arc', hostedLabel: 'big' }, '--hosted-label applies only with --runner hosted.'],
     [
       { runner: 'self-hosted', runnerLabels: 'gpu,self-hosted' },
       '--runner-labels: "self-hosted" is added for you: list only the labels after it.',
     ],
     [
       { runner: 'self-hosted', runnerLabels: 'a b' },
-      '--runner-labels: "a b" must be 1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit.',
+      '--runner-labels: "a b" must be letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
+    ],
+    [
+      { runner: 'hosted', hostedLabel: 'big runner' },
+      '--hosted-label: "big runner" must be letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
+    ],
+    [
+      { runnerTimeout: '0' },
+      '--runner-timeout must be a whole number of minutes from 1 to 4320 (got "0").',
+    ],
+    [
+      { runnerTimeout: '1.5' },
+      '--runner-timeout must be a whole number of minutes from 1 to 4320 (got "1.5").',
+    ],
+    [
+      { runnerTimeout: 'soon' },
+      '--runner-timeout must be a whole number of minutes from 1 to 4320 (got "soon").',
+    ],
+    [
+      { runner: 'cml-aws', cmlRegion: 'Frankfurt' },
+      '--cml-region: "Frankfurt" must be an AWS region name such as us-east-1 or eu-west-2.',
+    ],
+    [
+      { runner: 'cml-aws', cmlInstanceType: 'gpu-large' },
+      '--cml-instance-type: "gpu-large" must be an EC2 instance type such as g4dn.xlarge or p3.2xlarge.',
+    ],
+    [
+      { runner: 'cml-aws', cmlDiskGb: '4' },
+      '--cml-disk-size must be a whole number of GB from 8 to 16384 (got "4").',
+    ],
+    [
+      { runner: 'cml-aws', runnerTimeout: '700' },
+      '--runner-timeout must be at most 690 minutes with --runner cml-aws: the instance terminates itself with launch credentials, which AWS gives for 12 hours at most (got 700).',
+    ],
+    [
+      { runner: 'arc', arcScaleSet: 'GPU_pool' },
+      '--arc-scale-set: "GPU_pool" must be 1 to 45 lowercase letters, digits and hyphens, starting and ending with a letter or digit (e.g. gpu-training).',
+    ],
+    [
+      { runner: 'arc', arcScaleSet: 'a'.repeat(46) },
+      `--arc-scale-set: "${'a'.repeat(46)}" must be 1 to 45 lowercase letters, digits and hyphens, starting and ending with a letter or digit (e.g. gpu-training).`,
+    ],
+    [
+      { runner: 'arc', arcMaxRunners: '0' },
+      '--arc-max-runners must be a whole number of runners from 1 to 1000 (got "0").',
     ],
   ])('refuses %j with a usage error naming the flag', (raw, message) => {
     expect(() => resolveAnswers(raw, 'ok-name')).toThrow(new UsageError(message));
@@ -48,10 +117,31 @@ describe('options', () => {
     expect(runner?.kind === 'choice' && runner.choices.map((c) => c.value)).toEqual([
       'hosted',
       'self-hosted',
+      'cml-aws',
+      'arc',
     ]);
   });
 
-  it('combine into every python × runner pair', () => {
-    expect(answerCombinations()).toHaveLength(8);
+  it('ask a feature’s own options only when that feature is chosen', () => {
+    const flags = (runner: string) =>
+      options.filter((option) => option.when?.holds({ runner } as never)).map((o) => o.flag);
+    expect(flags('hosted')).toEqual(['hosted-label']);
+    expect(flags('cml-aws')).toEqual([
+      'cml-region',
+      'cml-instance-type',
+      'cml-gpu',
+      'cml-spot',
+      'cml-disk-size',
+    ]);
+    expect(flags('arc')).toEqual(['arc-scale-set', 'arc-max-runners']);
+  });
+
+  it('combine every python version with every runner and its own choices', () => {
+    const combinations = answerCombinations();
+    // hosted, self-hosted, arc, and cml-aws with 3 GPU and 2 market choices, for each Python.
+    expect(combinations).toHaveLength(4 * (3 + 3 * 2));
+    expect(combinations.filter((answers) => answers.runner === 'cml-aws')).toContainEqual(
+      expect.objectContaining({ python: '3.10', cmlGpu: 'nogpu', cmlSpot: 'yes' }),
+    );
   });
 });

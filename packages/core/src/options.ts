@@ -1,48 +1,21 @@
 /**
- * The questions a project answers. Each is a prompt and a flag of `create-ml-cicd`; choices that
- * select a feature come from the feature registry, so adding a feature adds its choice everywhere.
+ * The questions a project answers, in the order they are asked. Choices that select a feature,
+ * and the options a feature owns, come from the feature registry: adding a feature adds them to
+ * every prompt, flag, help text, docs table and test matrix.
  */
 import { nameFromFolder, projectNameProblem, type Answers } from './answers.js';
-import { features } from './features/index.js';
 import { UsageError } from './errors.js';
+import { features } from './features/index.js';
+import {
+  checkChoice,
+  parseList,
+  parseNumber,
+  type Option,
+  type OptionChoice,
+} from './option-types.js';
 import { pythonVersions } from './versions.js';
 
-export interface OptionChoice {
-  value: string;
-  label: string;
-  hint?: string;
-}
-
-interface OptionBase<K extends keyof Answers> {
-  key: K;
-  /** The flag without its dashes, e.g. `runner-labels`. */
-  flag: string;
-  message: string;
-  help: string;
-  /** Asked only when this holds for the answers so far; `description` says when, for errors. */
-  when?: { holds: (answers: Partial<Answers>) => boolean; description: string };
-}
-
-export interface ChoiceOption extends OptionBase<'python' | 'runner'> {
-  kind: 'choice';
-  choices: OptionChoice[];
-  default: string;
-}
-
-export interface TextOption extends OptionBase<'name'> {
-  kind: 'text';
-  problem: (value: string) => string | undefined;
-}
-
-export interface ListOption extends OptionBase<'runnerLabels'> {
-  kind: 'list';
-  default: string[];
-  problem: (item: string) => string | undefined;
-}
-
-export type Option = ChoiceOption | TextOption | ListOption;
-
-const runnerLabel = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+export * from './option-types.js';
 
 function featureChoices(option: string): OptionChoice[] {
   return features.flatMap((feature) =>
@@ -52,6 +25,19 @@ function featureChoices(option: string): OptionChoice[] {
   );
 }
 
+/** Each selectable feature's own options, asked only when that feature is chosen. */
+function featureOptions(): Option[] {
+  return features.flatMap((feature) => {
+    const { choice } = feature;
+    if (!choice) return feature.options ?? [];
+    const when = {
+      holds: (answers: Partial<Answers>) => answers[choice.option] === choice.value,
+      description: `with --${choice.option} ${choice.value}`,
+    };
+    return (feature.options ?? []).map((option) => ({ ...option, when }));
+  });
+}
+
 export const options: readonly Option[] = [
   {
     key: 'name',
@@ -59,6 +45,7 @@ export const options: readonly Option[] = [
     flag: 'name',
     message: 'Project name',
     help: 'project name',
+    form: 'lowercase letters, digits and hyphens',
     problem: projectNameProblem,
   },
   {
@@ -80,72 +67,61 @@ export const options: readonly Option[] = [
     default: 'hosted',
   },
   {
-    key: 'runnerLabels',
-    kind: 'list',
-    flag: 'runner-labels',
-    message: 'Labels of your self-hosted runner (comma-separated, after "self-hosted")',
-    help: 'comma-separated labels of the self-hosted runner',
-    default: ['linux', 'x64'],
-    when: {
-      holds: (answers) => answers.runner === 'self-hosted',
-      description: 'with --runner self-hosted',
-    },
-    problem: (label) =>
-      label === 'self-hosted'
-        ? 'is added for you: list only the labels after it'
-        : runnerLabel.test(label)
-          ? undefined
-          : 'must be 1 to 100 letters, digits, ".", "_" or "-", starting with a letter or digit',
+    key: 'runnerTimeout',
+    kind: 'number',
+    flag: 'runner-timeout',
+    message: 'Time limit of a training run, in minutes',
+    help: 'minutes a training run may take before GitHub cancels it',
+    default: 60,
+    min: 1,
+    // GitHub's own ceiling for a job on a self-hosted runner.
+    max: 4320,
+    unit: 'minutes',
   },
+  ...featureOptions(),
 ];
 
 export type RawAnswers = { [K in keyof Answers]?: string | undefined };
 
-function checkChoice(option: ChoiceOption, value: string): string {
-  if (option.choices.some((choice) => choice.value === value)) return value;
-  const valid = option.choices.map((choice) => choice.value).join(', ');
-  throw new UsageError(`--${option.flag} must be one of ${valid} (got "${value}").`);
-}
-
-/** Parses a comma-separated list flag; throws a UsageError naming the flag and the bad item. */
-export function parseList(option: ListOption, value: string): string[] {
-  const items = value
-    .split(',')
-    .map((item) => item.trim())
-    .filter((item) => item !== '');
-  for (const item of items) {
-    const problem = option.problem(item);
-    if (problem) throw new UsageError(`--${option.flag}: "${item}" ${problem}.`);
+function resolveOne(option: Option, value: string | undefined, folder: string): unknown {
+  switch (option.kind) {
+    case 'text': {
+      const text = value ?? option.default ?? nameFromFolder(folder);
+      const problem = option.problem(text);
+      if (!problem) return text;
+      throw new UsageError(value === undefined ? `${problem} Pass --${option.flag}.` : problem);
+    }
+    case 'choice':
+      return checkChoice(option, value ?? option.default);
+    case 'list':
+      return value === undefined ? option.default : parseList(option, value);
+    case 'number':
+      return value === undefined ? option.default : parseNumber(option, value);
   }
-  return items;
 }
 
 /**
- * Turns raw answers (from flags or prompts) into checked Answers, filling defaults.
+ * Turns raw answers (from flags or prompts) into checked Answers, filling defaults. An option
+ * that does not apply to the answers so far is left out, and giving it is a usage error.
  * `folder` is the target folder's name, the default project name.
  */
 export function resolveAnswers(raw: RawAnswers, folder: string): Answers {
-  const answers: Partial<Answers> = {};
+  const answers: Partial<Record<keyof Answers, unknown>> = {};
   for (const option of options) {
     const value = raw[option.key];
-    if (option.kind === 'text') {
-      const name = value ?? nameFromFolder(folder);
-      const problem = option.problem(name);
-      if (problem) throw new UsageError(value === undefined ? `${problem} Pass --name.` : problem);
-      answers.name = name;
-    } else if (option.kind === 'choice') {
-      (answers as Record<string, string>)[option.key] = checkChoice(
-        option,
-        value ?? option.default,
-      );
-    } else if (option.when && !option.when.holds(answers)) {
+    if (option.when && !option.when.holds(answers as Partial<Answers>)) {
       if (value !== undefined) {
         throw new UsageError(`--${option.flag} applies only ${option.when.description}.`);
       }
-      answers.runnerLabels = [];
-    } else {
-      answers.runnerLabels = value === undefined ? option.default : parseList(option, value);
+      continue;
     }
+    answers[option.key] = resolveOne(option, value, folder);
   }
-  return answers as Answers;
+  const resolved = answers as Answers;
+  for (const feature of features) {
+    if (feature.choice && resolved[feature.choice.option] !== feature.choice.value) continue;
+    const problem = feature.problem?.(resolved);
+    if (problem) throw new UsageError(problem);
+  }
+  return resolved;
 }

@@ -37,7 +37,7 @@ function initialConfig(answers: Answers): MlCicdConfig {
     params: {},
     metrics: { file: 'outputs/metrics.json', gates: [] },
     outputs: { dir: 'outputs' },
-    runner: { kind: answers.runner, 'timeout-minutes': 60 },
+    runner: { kind: answers.runner, 'timeout-minutes': answers.runnerTimeout },
     environments: {
       training: {
         description:
@@ -88,7 +88,7 @@ export function buildProject(answers: Answers, assets: Assets): ProjectPlan {
     ...requirementFiles(model, assets),
     ...[...model.yamlFiles].map(([path, file]): [string, string] => [
       path,
-      toYaml(file.build(model), file.comment),
+      toYaml(file.build(model), file.comment, file.notes),
     ]),
     ['.github/actionlint.yaml', actionlintYaml(model)],
     ['.env.example', envExample(model)],

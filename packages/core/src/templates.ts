@@ -21,6 +21,7 @@ export interface Tokens {
 /** Dot-files are stored without their dot so they do not act on this repository. */
 const storedNames: Record<string, string> = {
   _gitignore: '.gitignore',
+  _github: '.github',
 };
 
 /** Caches and editor litter that may sit beside templates in a working tree. */

@@ -49,6 +49,11 @@ export const actions = {
     sha: 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f',
     tag: 'v7.0.0',
   },
+  configureAwsCredentials: {
+    repo: 'aws-actions/configure-aws-credentials',
+    sha: 'e6de054238d6b7531b4efff3b6587d9aade6a06c',
+    tag: 'v6.2.3',
+  },
 } as const satisfies Record<string, ActionPin>;
 
 export type ActionName = keyof typeof actions;

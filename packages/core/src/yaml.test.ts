@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { uses } from './versions.js';
-import { toYaml } from './yaml.js';
+import { commented, toYaml } from './yaml.js';
 
 describe('toYaml', () => {
   it('writes a header, keeps `on` a plain key and comments each pinned action with its tag', () => {
@@ -21,5 +21,29 @@ describe('toYaml', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('toYaml notes and commented values', () => {
+  it('puts a note before a nested key and a comment after a value', () => {
+    const text = toYaml(
+      { jobs: { a: { permissions: { 'id-token': commented('write', 'OIDC') } } } },
+      undefined,
+      { 'jobs.a.permissions': 'Only this job.' },
+    );
+    expect(text).toBe(
+      [
+        'jobs:',
+        '  a:',
+        '    # Only this job.',
+        '    permissions:',
+        '      id-token: write # OIDC',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('refuses a note for a key that is not there', () => {
+    expect(() => toYaml({ a: 1 }, undefined, { 'a.b': 'x' })).toThrow('No key a.b');
   });
 });

@@ -2,7 +2,8 @@ import { loadConfig } from '@ml-cicd/config';
 import { format } from 'prettier';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { answerCombinations } from '../src/combinations.js';
+import type { Answers } from '../src/answers.js';
+import { answerCombinations, combinationName } from '../src/combinations.js';
 import { hashContent } from '../src/manifest.js';
 import { resolveAnswers, type RawAnswers } from '../src/options.js';
 import { buildProject } from '../src/plan.js';
@@ -10,8 +11,21 @@ import { repoAssets } from './assets.js';
 
 const cases: Record<string, RawAnswers> = {
   default: {},
+  'runner-hosted-larger': { hostedLabel: 'ubuntu-24.04-16core', runnerTimeout: '240' },
   'runner-self-hosted': { runner: 'self-hosted', runnerLabels: 'linux,x64,gpu' },
+  'runner-cml-aws': { runner: 'cml-aws', cmlSpot: 'yes', cmlRegion: 'eu-west-1' },
+  'runner-arc': { runner: 'arc', arcScaleSet: 'team-gpus', arcMaxRunners: '4' },
 };
+
+/** Files that exist only for some runners; each case snapshots those it has. */
+const runnerFiles = [
+  '.github/cml/package.json',
+  'infra/aws/README.md',
+  'infra/aws/trust-policy.json',
+  'infra/aws/permissions-policy.json',
+  'infra/arc/values.yaml',
+  'infra/arc/README.md',
+];
 
 function render(raw: RawAnswers) {
   return buildProject(resolveAnswers({ name: 'my-project', ...raw }, 'my-project'), repoAssets);
@@ -34,6 +48,7 @@ describe.each(Object.entries(cases))('the %s project', (name, raw) => {
     '.github/dependabot.yml',
     '.env.example',
     'README.md',
+    ...runnerFiles.filter((path) => files.has(path)),
   ])('writes %s as reviewed', async (path) => {
     await expect(files.get(path)).toMatchFileSnapshot(`__snapshots__/${name}/${path}`);
   });
@@ -52,52 +67,89 @@ describe.each(Object.entries(cases))('the %s project', (name, raw) => {
   });
 });
 
-describe.each(
-  answerCombinations().map(
-    (answers) => [`${answers.runner}, Python ${answers.python}`, answers] as const,
-  ),
-)('every combination: %s', (_, answers) => {
-  const { files } = buildProject(answers, repoAssets);
+/** Labels of GitHub's own machines; any other runs-on is a runner someone else runs. */
+const githubHosted = /^(ubuntu|windows|macos)-/;
 
-  it('leaves no template token behind', () => {
-    for (const [path, content] of files) {
-      expect(`${path}\n${content}`, path).not.toMatch(/__pkg__|__project__/);
-    }
-  });
+function runsOnOf(job: Record<string, any>): unknown {
+  return job.with?.['runs-on'] ? JSON.parse(job.with['runs-on']) : job['runs-on'];
+}
 
-  it('writes an ml-cicd.yaml that passes its schema and rules', () => {
-    const { findings } = loadConfig(files.get('ml-cicd.yaml')!);
-    expect(findings).toEqual([]);
-  });
+function hostedBy(answers: Answers, runsOn: unknown): boolean {
+  return (
+    typeof runsOn === 'string' && (githubHosted.test(runsOn) || runsOn === answers.hostedLabel)
+  );
+}
 
-  it('makes the train workflow inputs exactly the params', () => {
-    const config = parse(files.get('ml-cicd.yaml')!);
-    const train = parse(files.get('.github/workflows/train.yml')!);
-    expect(Object.keys(train.on.workflow_dispatch.inputs)).toEqual(Object.keys(config.params));
-  });
+describe.each(answerCombinations().map((answers) => [combinationName(answers), answers] as const))(
+  'every combination: %s',
+  (_, answers) => {
+    const { files } = buildProject(answers, repoAssets);
 
-  it('never lets a pull request from a fork reach a self-hosted runner (W17)', () => {
-    let guarded = 0;
-    for (const [path, content] of files) {
-      if (!path.startsWith('.github/workflows/')) continue;
-      const workflow = parse(content);
-      if (!('pull_request' in workflow.on)) continue;
-      for (const [id, job] of Object.entries<Record<string, any>>(workflow.jobs)) {
-        const runsOn = job.with?.['runs-on'] ? JSON.parse(job.with['runs-on']) : job['runs-on'];
-        if (!JSON.stringify(runsOn).includes('self-hosted')) continue;
-        expect(job.if, `${path} ${id}`).toBe(
-          "github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository",
-        );
-        guarded += 1;
+    it('leaves no template token behind', () => {
+      for (const [path, content] of files) {
+        expect(`${path}\n${content}`, path).not.toMatch(/__pkg__|__project__/);
       }
-    }
-    expect(guarded).toBe(answers.runner === 'self-hosted' ? 1 : 0);
-  });
+    });
 
-  it('uses LF line endings everywhere', () => {
-    for (const [path, content] of files) expect(content.includes('\r'), path).toBe(false);
-  });
-});
+    it('writes an ml-cicd.yaml that passes its schema and rules', () => {
+      const { findings } = loadConfig(files.get('ml-cicd.yaml')!);
+      expect(findings).toEqual([]);
+    });
+
+    it('makes the train workflow inputs exactly the params', () => {
+      const config = parse(files.get('ml-cicd.yaml')!);
+      const train = parse(files.get('.github/workflows/train.yml')!);
+      expect(Object.keys(train.on.workflow_dispatch.inputs)).toEqual(Object.keys(config.params));
+    });
+
+    it('never lets a pull request from a fork reach a runner that is not GitHub’s (W17)', () => {
+      let guarded = 0;
+      let unhosted = 0;
+      for (const [path, content] of files) {
+        if (!path.startsWith('.github/workflows/')) continue;
+        const workflow = parse(content);
+        const triggers = Object.keys(workflow.on);
+        // A reusable workflow runs where its caller says; the caller's jobs are checked.
+        if (triggers.join() === 'workflow_call') continue;
+        for (const [id, job] of Object.entries<Record<string, any>>(workflow.jobs)) {
+          const runsOn = runsOnOf(job);
+          if (runsOn === undefined || hostedBy(answers, runsOn)) continue;
+          unhosted += 1;
+          if (!triggers.includes('pull_request')) {
+            // Only people with write access start these: a dispatch, or a push to the repository.
+            expect(triggers, `${path} ${id}`).toEqual(['workflow_dispatch']);
+            continue;
+          }
+          expect(job.if, `${path} ${id}`).toBe(
+            "github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository",
+          );
+          guarded += 1;
+        }
+      }
+      expect(guarded).toBe(['self-hosted', 'arc'].includes(answers.runner) ? 1 : 0);
+      expect(unhosted > 0).toBe(answers.runner !== 'hosted');
+    });
+
+    it('bounds every job with a timeout, and training with the --runner-timeout answer (W15)', () => {
+      const train = parse(files.get('.github/workflows/train.yml')!);
+      expect(train.jobs.train['timeout-minutes']).toBe(answers.runnerTimeout);
+      for (const job of Object.values<Record<string, any>>(train.jobs)) {
+        expect(job['timeout-minutes']).toBeGreaterThan(0);
+      }
+      expect(train.concurrency['cancel-in-progress']).toBe(false);
+    });
+
+    it('shows the GPU in the training log on every runner that is not GitHub’s', () => {
+      const train = parse(files.get('.github/workflows/train.yml')!);
+      const steps = train.jobs.train.steps.map((step: { name: string }) => step.name);
+      expect(steps.includes('Show the GPU')).toBe(answers.runner !== 'hosted');
+    });
+
+    it('uses LF line endings everywhere', () => {
+      for (const [path, content] of files) expect(content.includes('\r'), path).toBe(false);
+    });
+  },
+);
 
 describe('a project with the longest valid name', () => {
   const name = `p${'-abc'.repeat(15)}xyz`;

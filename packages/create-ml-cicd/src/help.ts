@@ -1,20 +1,37 @@
 /** `--help`, derived from the options registry so every choice a feature adds is listed. */
 import { options, type Option } from '@ml-cicd/core';
 
+function values(option: Option): string {
+  switch (option.kind) {
+    case 'choice':
+      return option.choices.map((choice) => choice.value).join('|');
+    case 'list':
+      return 'a,b';
+    case 'number':
+      return `${option.min}-${option.max}`;
+    case 'text':
+      return option.key;
+  }
+}
+
+function fallback(option: Option): string {
+  switch (option.kind) {
+    case 'list':
+      return ` (default ${option.default.join(',')})`;
+    case 'text':
+      return option.default === undefined
+        ? ' (default: the folder name)'
+        : ` (default ${option.default})`;
+    default:
+      return ` (default ${option.default})`;
+  }
+}
+
 function usage(option: Option): string {
-  const values =
-    option.kind === 'choice'
-      ? option.choices.map((choice) => choice.value).join('|')
-      : option.kind === 'list'
-        ? 'a,b'
-        : option.key;
-  const fallback =
-    option.kind === 'choice'
-      ? ` (default ${option.default})`
-      : option.kind === 'list'
-        ? ` (default ${option.default.join(',')})`
-        : ' (default: the folder name)';
-  return `  --${option.flag} <${values}>`.padEnd(40) + option.help + fallback;
+  const when = option.when ? `, ${option.when.description}` : '';
+  return (
+    `  --${option.flag} <${values(option)}>`.padEnd(40) + option.help + fallback(option) + when
+  );
 }
 
 export function helpText(): string {
@@ -39,5 +56,6 @@ Behaviour:
 Examples:
   npm create ml-cicd@latest my-project
   npm create ml-cicd@latest my-project -- --yes --runner self-hosted --runner-labels linux,gpu
+  npm create ml-cicd@latest my-project -- --yes --runner cml-aws --cml-region eu-west-1 --runner-timeout 240
 `;
 }

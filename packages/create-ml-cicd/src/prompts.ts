@@ -4,6 +4,7 @@ import {
   nameFromFolder,
   options,
   parseList,
+  parseNumber,
   UsageError,
   type Answers,
   type RawAnswers,
@@ -15,9 +16,10 @@ function answered<T>(value: T): Exclude<T, symbol> {
   return value as Exclude<T, symbol>;
 }
 
-function listProblem(option: Extract<(typeof options)[number], { kind: 'list' }>, value: string) {
+/** The usage error a parser throws for `value`, as a prompt's validation message. */
+function parseProblem(parse: () => unknown): string | undefined {
   try {
-    parseList(option, value);
+    parse();
     return undefined;
   } catch (error) {
     return error instanceof UsageError ? error.message : String(error);
@@ -41,7 +43,7 @@ export async function askAnswers(given: RawAnswers, folder: string): Promise<Raw
     if (raw[option.key] !== undefined) continue;
     if (option.when && !option.when.holds(sofar)) continue;
     if (option.kind === 'text') {
-      const fallback = nameFromFolder(folder);
+      const fallback = option.default ?? nameFromFolder(folder);
       raw[option.key] = answered(
         await prompts.text({
           message: option.message,
@@ -58,13 +60,22 @@ export async function askAnswers(given: RawAnswers, folder: string): Promise<Raw
           initialValue: option.default,
         }),
       );
+    } else if (option.kind === 'number') {
+      raw[option.key] = answered(
+        await prompts.text({
+          message: option.message,
+          placeholder: String(option.default),
+          defaultValue: String(option.default),
+          validate: (value) => (value ? parseProblem(() => parseNumber(option, value)) : undefined),
+        }),
+      );
     } else {
       raw[option.key] = answered(
         await prompts.text({
           message: option.message,
           placeholder: option.default.join(','),
           defaultValue: option.default.join(','),
-          validate: (value) => (value ? listProblem(option, value) : undefined),
+          validate: (value) => (value ? parseProblem(() => parseList(option, value)) : undefined),
         }),
       );
     }

@@ -32,7 +32,9 @@ describe('create-ml-cicd', () => {
   it('prints help derived from the feature registry', () => {
     const { code, stdout } = runBin(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('--runner <hosted|self-hosted>');
+    expect(stdout).toContain('--runner <hosted|self-hosted|cml-aws|arc>');
+    expect(stdout).toContain('--runner-timeout <1-4320>');
+    expect(stdout).toContain('--cml-region <cmlRegion>');
     expect(stdout).toContain('--python <3.10|3.11|3.12|3.13>');
   });
 
@@ -44,7 +46,31 @@ describe('create-ml-cicd', () => {
 
   it.each([
     [['--colour'], 'Unknown flag --colour. Run create-ml-cicd --help to see the flags.'],
-    [['demo', '--runner', 'gpu'], '--runner must be one of hosted, self-hosted (got "gpu").'],
+    [
+      ['demo', '--runner', 'gpu'],
+      '--runner must be one of hosted, self-hosted, cml-aws, arc (got "gpu").',
+    ],
+    [
+      ['demo', '--runner-timeout', '0'],
+      '--runner-timeout must be a whole number of minutes from 1 to 4320 (got "0").',
+    ],
+    [
+      ['demo', '--runner', 'arc', '--arc-scale-set', 'GPU pool'],
+      '--arc-scale-set: "GPU pool" must be 1 to 45 lowercase letters, digits and hyphens, starting and ending with a letter or digit (e.g. gpu-training).',
+    ],
+    [
+      ['demo', '--runner', 'cml-aws', '--cml-instance-type', 'huge'],
+      '--cml-instance-type: "huge" must be an EC2 instance type such as g4dn.xlarge or p3.2xlarge.',
+    ],
+    [
+      ['demo', '--runner', 'cml-aws', '--cml-region', 'mars-1'],
+      '--cml-region: "mars-1" must be an AWS region name such as us-east-1 or eu-west-2.',
+    ],
+    [
+      ['demo', '--runner', 'self-hosted', '--runner-labels', 'gpu,a b'],
+      '--runner-labels: "a b" must be letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
+    ],
+    [['demo', '--cml-spot', 'yes'], '--cml-spot applies only with --runner cml-aws.'],
     [['demo', '--git', '--no-git'], '--git and --no-git cannot be used together.'],
     [
       ['demo', '--interactive'],
@@ -100,7 +126,8 @@ describe('create-ml-cicd', () => {
       name: 'my-project',
       python: '3.12',
       runner: 'hosted',
-      runnerLabels: [],
+      runnerTimeout: 60,
+      hostedLabel: 'ubuntu-latest',
     });
   });
 

@@ -28,6 +28,8 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     term.type(keys.enter);
     await term.waitFor('Self-hosted runner');
     term.type(`${keys.down}${keys.enter}`);
+    await term.waitFor('Time limit of a training run');
+    term.type(`120${keys.enter}`);
     await term.waitFor('Labels of your self-hosted runner');
     term.type(`linux,gpu${keys.enter}`);
     expect(await term.exit).toBe(0);
@@ -39,6 +41,7 @@ describe.skipIf(!hasScript)('on a terminal', () => {
       name: 'gpu-project',
       python: '3.12',
       runner: 'self-hosted',
+      runnerTimeout: 120,
       runnerLabels: ['linux', 'gpu'],
     });
   });
@@ -58,7 +61,11 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     mkdirSync(join(cwd, 'taken'));
     writeFileSync(join(cwd, 'taken', 'notes.txt'), 'mine\n');
     const term = openTerminal(
-      ['taken', '--name', 'taken', '--python', '3.12', '--runner', 'hosted', '--no-git'],
+      [
+        'taken',
+        ...['--name', 'taken', '--python', '3.12', '--runner', 'hosted', '--runner-timeout', '60'],
+        ...['--hosted-label', 'ubuntu-latest', '--no-git'],
+      ],
       cwd,
     );
     await term.waitFor('already has files (notes.txt)');

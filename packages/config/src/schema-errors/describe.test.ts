@@ -172,7 +172,7 @@ const cases: [string, string, string, string[]][] = [
     'runner kind',
     'kind: hosted',
     'kind: cloud',
-    ['ml-cicd.yaml:18:16: runner.kind "cloud" must be one of hosted, self-hosted.'],
+    ['ml-cicd.yaml:18:16: runner.kind "cloud" must be one of hosted, self-hosted, cml-aws, arc.'],
   ],
   [
     'misspelt timeout-minutes (one finding, not a missing key too)',
@@ -193,7 +193,7 @@ const cases: [string, string, string, string[]][] = [
     'runner: {kind: hosted,',
     'runner: {kind: hosted, labels: [gpu],',
     [
-      'ml-cicd.yaml:18:24: runner has an unknown key "labels" for a GitHub-hosted runner; valid keys are kind, timeout-minutes.',
+      'ml-cicd.yaml:18:24: runner has an unknown key "labels" for a GitHub-hosted runner; did you mean label?',
     ],
   ],
   [
@@ -202,6 +202,22 @@ const cases: [string, string, string, string[]][] = [
     'runner: {kind: self-hosted, labels: [gpu, "a b"],',
     [
       'ml-cicd.yaml:18:43: runner.labels[1] "a b" must be letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
+    ],
+  ],
+  [
+    'EC2 instance type',
+    'runner: {kind: hosted,',
+    'runner: {kind: cml-aws, region: us-east-1, instance-type: big, gpu: v100, spot: false, disk-gb: 50,',
+    [
+      'ml-cicd.yaml:18:59: runner.instance-type "big" must be an EC2 instance type such as g4dn.xlarge or p3.2xlarge.',
+    ],
+  ],
+  [
+    'scale set name',
+    'runner: {kind: hosted,',
+    'runner: {kind: arc, scale-set: GPU_pool, max-runners: 2,',
+    [
+      'ml-cicd.yaml:18:32: runner.scale-set "GPU_pool" must be 1 to 45 lowercase letters, digits and hyphens, starting and ending with a letter or digit (e.g. gpu-training).',
     ],
   ],
   [
@@ -265,7 +281,7 @@ describe('schema findings: break one thing in the example', () => {
     const text = breakExample('kind: hosted', 'kind: cloud').replace('version: 1', 'version: 3');
     expect(printed(text)).toEqual([
       'ml-cicd.yaml:1:10: version 3 must be 1.',
-      'ml-cicd.yaml:18:16: runner.kind "cloud" must be one of hosted, self-hosted.',
+      'ml-cicd.yaml:18:16: runner.kind "cloud" must be one of hosted, self-hosted, cml-aws, arc.',
     ]);
   });
 });

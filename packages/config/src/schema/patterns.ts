@@ -43,10 +43,40 @@ export const secretName: NamedPattern = {
     'upper-case letters, digits and underscores, not starting with a digit or GITHUB_ (e.g. MLFLOW_TRACKING_TOKEN)',
 };
 
+/** AWS's own region names, the form `aws-region` and `cml runner launch --cloud-region` take. */
+export const awsRegion: NamedPattern = {
+  pattern: '^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$',
+  meaning: 'an AWS region name such as us-east-1 or eu-west-2',
+};
+
+/** EC2 instance types are a family and a size, e.g. g4dn.xlarge or p3.2xlarge. */
+export const ec2InstanceType: NamedPattern = {
+  pattern: '^[a-z][a-z0-9-]*\\.[a-z0-9]+$',
+  meaning: 'an EC2 instance type such as g4dn.xlarge or p3.2xlarge',
+};
+
+/**
+ * The scale set's installation name: a Kubernetes name of at most 45 characters (the chart
+ * refuses longer ones), and the one `runs-on` label of its jobs.
+ */
+export const scaleSetName: NamedPattern = {
+  pattern: '^(?=.{1,45}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$',
+  meaning:
+    '1 to 45 lowercase letters, digits and hyphens, starting and ending with a letter or digit (e.g. gpu-training)',
+};
+
 const meanings = new Map(
-  [projectName, packageName, kebabName, runnerLabel, environmentName, secretName].map(
-    ({ pattern, meaning }) => [pattern, meaning],
-  ),
+  [
+    projectName,
+    packageName,
+    kebabName,
+    runnerLabel,
+    environmentName,
+    secretName,
+    awsRegion,
+    ec2InstanceType,
+    scaleSetName,
+  ].map(({ pattern, meaning }) => [pattern, meaning]),
 );
 
 /** What a schema pattern means in words. */

@@ -2,7 +2,9 @@
 import { base } from './base/index.js';
 import { runnerHosted } from './runner-hosted/index.js';
 import { runnerSelfHosted } from './runner-self-hosted/index.js';
+import { runnerCmlAws } from './runner-cml-aws/index.js';
+import { runnerArc } from './runner-arc/index.js';
 
-export const features = [base, runnerHosted, runnerSelfHosted] as const;
+export const features = [base, runnerHosted, runnerSelfHosted, runnerCmlAws, runnerArc] as const;
 
 export type FeatureId = (typeof features)[number]['id'];

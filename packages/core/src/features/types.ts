@@ -1,6 +1,7 @@
 /** The shape of a feature module: one option of the generated project, declared as data. */
 import type { Answers } from '../answers.js';
 import type { ProjectModel } from '../model.js';
+import type { FeatureOption } from '../option-types.js';
 import type { TemplateReader } from '../templates.js';
 
 export interface FeatureContext {
@@ -15,6 +16,10 @@ export interface Feature<Id extends string = string> {
   description: string;
   /** The choice that selects it; a feature without one is always on. */
   choice?: { option: 'runner'; value: string };
+  /** Questions only this feature asks, and only when it is selected (flags, prompts, docs). */
+  options?: readonly FeatureOption[];
+  /** Why these answers do not fit together when the feature is selected, naming the flag. */
+  problem?: (answers: Answers) => string | undefined;
   contribute: (model: ProjectModel, context: FeatureContext) => void;
 }
 

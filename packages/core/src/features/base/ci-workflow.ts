@@ -1,5 +1,5 @@
 /** `.github/workflows/ci.yml`: lint and tests on every pull request and push to main. */
-import type { ProjectModel } from '../../model.js';
+import { hostedRunner, type ProjectModel } from '../../model.js';
 
 const sameRepository = 'github.event.pull_request.head.repo.full_name == github.repository';
 
@@ -15,24 +15,25 @@ function checksJob(name: string, python: string, runsOn: string | string[], cond
 
 export function ciWorkflow(model: ProjectModel): unknown {
   const { python } = model.config;
-  const { runsOn, trustedCodeOnly } = model.runner;
+  const { checksRunsOn, trustedCodeOnly } = model.runner;
   // A runner of the team's own must never run a fork's code: forks are checked on a hosted runner.
-  const jobs = trustedCodeOnly
-    ? {
-        checks: checksJob(
-          'Lint and test',
-          python,
-          runsOn,
-          `github.event_name != 'pull_request' || ${sameRepository}`,
-        ),
-        'checks-fork': checksJob(
-          'Lint and test (pull request from a fork, hosted runner)',
-          python,
-          'ubuntu-latest',
-          `github.event_name == 'pull_request' && !(${sameRepository})`,
-        ),
-      }
-    : { checks: checksJob('Lint and test', python, runsOn) };
+  const jobs =
+    trustedCodeOnly && checksRunsOn !== hostedRunner
+      ? {
+          checks: checksJob(
+            'Lint and test',
+            python,
+            checksRunsOn,
+            `github.event_name != 'pull_request' || ${sameRepository}`,
+          ),
+          'checks-fork': checksJob(
+            'Lint and test (pull request from a fork, hosted runner)',
+            python,
+            hostedRunner,
+            `github.event_name == 'pull_request' && !(${sameRepository})`,
+          ),
+        }
+      : { checks: checksJob('Lint and test', python, checksRunsOn) };
   return {
     name: 'CI',
     on: { pull_request: null, push: { branches: ['main'] } },

@@ -1,6 +1,7 @@
 /** Repository housekeeping files of the default project: Dependabot, pre-commit and zizmor. */
+import type { ProjectModel } from '../../model.js';
 
-export function dependabot(): unknown {
+export function dependabot(model: ProjectModel): unknown {
   // A cooldown lets a release settle (and be yanked if bad) before a pin moves to it.
   const common = { schedule: { interval: 'weekly' }, cooldown: { 'default-days': 7 } };
   return {
@@ -12,6 +13,7 @@ export function dependabot(): unknown {
         directories: ['/', '/.github/actions/*'],
         ...common,
       },
+      ...model.dependabot.map((update) => ({ ...update, ...common })),
     ],
   };
 }

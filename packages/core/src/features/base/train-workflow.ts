@@ -31,6 +31,7 @@ function trainArgs(params: Record<string, Param>): string {
 
 export function trainWorkflow(model: ProjectModel): unknown {
   const { config } = model;
+  const { launch, runsOn, setupSteps } = model.runner;
   const [environment] = Object.keys(config.environments);
   return {
     name: 'Train',
@@ -45,9 +46,11 @@ export function trainWorkflow(model: ProjectModel): unknown {
     // One training per branch at a time; a second run queues instead of killing a long run.
     concurrency: { group: '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': false },
     jobs: {
+      ...(launch ? { [launch.id]: launch.build(model) } : {}),
       train: {
         name: 'Train the model',
-        'runs-on': model.runner.runsOn,
+        ...(launch ? { needs: launch.id } : {}),
+        'runs-on': runsOn,
         environment,
         'timeout-minutes': config.runner['timeout-minutes'],
         permissions: { contents: 'read' },
@@ -57,6 +60,7 @@ export function trainWorkflow(model: ProjectModel): unknown {
             uses: uses('checkout'),
             with: { 'persist-credentials': false },
           },
+          ...setupSteps,
           {
             name: 'Train, evaluate and upload the outputs',
             uses: './.github/actions/train',

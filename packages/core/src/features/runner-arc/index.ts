@@ -1,0 +1,70 @@
+/**
+ * Training on an actions-runner-controller runner scale set: Kubernetes starts ephemeral GPU
+ * runner pods on demand, where a team outgrows one machine.
+ */
+import { scaleSetName } from '@ml-cicd/config';
+import { answerOf } from '../../answers.js';
+import { patternProblem } from '../../option-types.js';
+import { showGpuStep } from '../../workflow-steps.js';
+import { placeholders } from '../../placeholders.js';
+import { defineFeature } from '../types.js';
+import { infraReadme, runnerSection } from './readme.js';
+import { valuesFile } from './values.js';
+
+const nameProblem = patternProblem(scaleSetName);
+
+export const runnerArc = defineFeature({
+  id: 'runner-arc',
+  title: 'Kubernetes runner scale set (ARC)',
+  description: 'ephemeral GPU runner pods that actions-runner-controller starts on demand',
+  choice: { option: 'runner', value: 'arc' },
+  options: [
+    {
+      key: 'arcScaleSet',
+      kind: 'text',
+      flag: 'arc-scale-set',
+      message: 'Name of the runner scale set (its Helm installation name)',
+      help: 'runner scale set name, the runs-on of training',
+      form: 'a scale set name',
+      default: 'gpu-training',
+      problem: (value) => {
+        const problem = nameProblem(value);
+        return problem && `--arc-scale-set: "${value}" ${problem}.`;
+      },
+    },
+    {
+      key: 'arcMaxRunners',
+      kind: 'number',
+      flag: 'arc-max-runners',
+      message: 'Most runner pods at once',
+      help: 'most runner pods the scale set starts at once',
+      default: 2,
+      min: 1,
+      max: 1000,
+      unit: 'runners',
+    },
+  ],
+  contribute(model, { answers }) {
+    const name = answerOf(answers, 'arcScaleSet');
+    const maxRunners = answerOf(answers, 'arcMaxRunners');
+    const scaleSet = {
+      name,
+      maxRunners,
+      owner: placeholders.owner,
+      project: model.config.project.name,
+    };
+    // ARC runners answer to their scale set's name alone: no list, no self-hosted label.
+    model.runner = {
+      ...model.runner,
+      runsOn: name,
+      checksRunsOn: name,
+      labels: [name],
+      trustedCodeOnly: true,
+      setupSteps: [showGpuStep],
+    };
+    model.setRunnerConfig({ 'scale-set': name, 'max-runners': maxRunners });
+    model.addYaml('infra/arc/values.yaml', valuesFile(scaleSet));
+    model.addFile('infra/arc/README.md', infraReadme(scaleSet));
+    model.readme.push({ title: 'Runner', order: 60, body: runnerSection(scaleSet) });
+  },
+});

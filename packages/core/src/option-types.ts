@@ -1,0 +1,96 @@
+/**
+ * The kinds of question a project answers, and how a flag's text becomes an answer. Each option
+ * is a prompt and a flag of `create-ml-cicd`; a bad value is a UsageError naming the flag.
+ */
+import type { NamedPattern } from '@ml-cicd/config';
+import type { Answers } from './answers.js';
+import { UsageError } from './errors.js';
+
+export interface OptionChoice {
+  value: string;
+  label: string;
+  hint?: string;
+}
+
+interface OptionBase {
+  key: keyof Answers;
+  /** The flag without its dashes, e.g. `runner-labels`. */
+  flag: string;
+  message: string;
+  help: string;
+  /** Asked only when this holds for the answers so far; `description` says when, for errors. */
+  when?: { holds: (answers: Partial<Answers>) => boolean; description: string };
+}
+
+export interface ChoiceOption extends OptionBase {
+  kind: 'choice';
+  choices: OptionChoice[];
+  default: string;
+}
+
+export interface TextOption extends OptionBase {
+  kind: 'text';
+  /** What a valid value looks like, in a few words. */
+  form: string;
+  /** Without one, the default is the target folder's name (the project name). */
+  default?: string;
+  /** Why the value is refused, as a whole sentence; undefined when it is fine. */
+  problem: (value: string) => string | undefined;
+}
+
+export interface ListOption extends OptionBase {
+  kind: 'list';
+  default: string[];
+  problem: (item: string) => string | undefined;
+}
+
+/** A whole number within bounds, e.g. minutes or gigabytes. */
+export interface NumberOption extends OptionBase {
+  kind: 'number';
+  default: number;
+  min: number;
+  max: number;
+  /** What it counts, in the plural: "minutes". */
+  unit: string;
+}
+
+export type Option = ChoiceOption | TextOption | ListOption | NumberOption;
+
+type WithoutWhen<T> = T extends Option ? Omit<T, 'when'> : never;
+
+/** An option a feature owns: asked, and valid, only when that feature is selected. */
+export type FeatureOption = WithoutWhen<Option>;
+
+/** "must be <meaning>" for values that do not match a named pattern of the config schema. */
+export function patternProblem(pattern: NamedPattern): (value: string) => string | undefined {
+  const regex = new RegExp(pattern.pattern);
+  return (value) => (regex.test(value) ? undefined : `must be ${pattern.meaning}`);
+}
+
+export function checkChoice(option: ChoiceOption, value: string): string {
+  if (option.choices.some((choice) => choice.value === value)) return value;
+  const valid = option.choices.map((choice) => choice.value).join(', ');
+  throw new UsageError(`--${option.flag} must be one of ${valid} (got "${value}").`);
+}
+
+/** Parses a comma-separated list flag; throws a UsageError naming the flag and the bad item. */
+export function parseList(option: ListOption, value: string): string[] {
+  const items = value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  for (const item of items) {
+    const problem = option.problem(item);
+    if (problem) throw new UsageError(`--${option.flag}: "${item}" ${problem}.`);
+  }
+  return items;
+}
+
+/** Parses a whole-number flag; throws a UsageError naming the flag and the valid range. */
+export function parseNumber(option: NumberOption, value: string): number {
+  const number = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (number >= option.min && number <= option.max) return number;
+  throw new UsageError(
+    `--${option.flag} must be a whole number of ${option.unit} from ${option.min} to ${option.max} (got "${value}").`,
+  );
+}
