@@ -1,0 +1,11 @@
+/** Reads a training entry point's argparse flags without running the training. */
+export {
+  describeEntryPoint,
+  findEntryPoint,
+  projectScripts,
+  type EntryOverride,
+} from './entry-point.js';
+export { pythonCandidates } from './find-python.js';
+export { longName, paramTypeOf } from './param-type.js';
+export { readArgparse, type ReadOptions } from './read.js';
+export type * from './types.js';

@@ -1,0 +1,209 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir, write } from '../../test/fixtures.js';
+import {
+  dynamicFlags,
+  inFunction,
+  missingDependency,
+  moduleLevel,
+  neverParses,
+  packageCli,
+  writePackage,
+} from '../../test/scripts.js';
+import { findEntryPoint } from './entry-point.js';
+import { readArgparse } from './read.js';
+import type { ArgparseReading, EntryPoint, ScriptFlag } from './types.js';
+
+async function read(dir: string, entry: EntryPoint): Promise<ArgparseReading> {
+  const outcome = await readArgparse(dir, entry);
+  if (outcome.status !== 'read') throw new Error(JSON.stringify(outcome));
+  expect(existsSync(join(dir, 'TRAINED')), 'the script trained').toBe(false);
+  expect(existsSync(join(dir, 'src/trainer/TRAINED')), 'the script trained').toBe(false);
+  return outcome.reading;
+}
+
+/** What both methods must agree on. */
+const essentials = ({
+  optionStrings,
+  action,
+  kind,
+  default: value,
+  choices,
+  required,
+  help,
+}: ScriptFlag) => ({ optionStrings, action, kind, default: value, choices, required, help });
+
+function script(source: string): string {
+  const dir = tempDir();
+  write(dir, 'train.py', source);
+  return dir;
+}
+
+const trainPy: EntryPoint = { kind: 'script', path: 'train.py' };
+
+describe('readArgparse', () => {
+  it('reads a parser built in a function by importing the script, without training', async () => {
+    const reading = await read(script(inFunction), trainPy);
+    expect(reading.method).toBe('import');
+    expect(reading.flags.map(essentials)).toEqual([
+      {
+        optionStrings: ['--epochs'],
+        action: 'store',
+        kind: 'int',
+        default: 10,
+        choices: null,
+        required: false,
+        help: 'Number of epochs.',
+      },
+      {
+        optionStrings: ['--lr'],
+        action: 'store',
+        kind: 'float',
+        default: 0.01,
+        choices: null,
+        required: false,
+        help: 'Learning rate.',
+      },
+      {
+        optionStrings: ['--optimizer'],
+        action: 'store',
+        kind: 'str',
+        default: 'adam',
+        choices: ['adam', 'sgd'],
+        required: false,
+        help: null,
+      },
+      {
+        optionStrings: ['--augment'],
+        action: 'store_true',
+        kind: 'bool',
+        default: false,
+        choices: null,
+        required: false,
+        help: 'Augment the data.',
+      },
+      {
+        optionStrings: ['-S', '--no-shuffle'],
+        action: 'store_false',
+        kind: 'bool',
+        default: true,
+        choices: null,
+        required: false,
+        help: null,
+      },
+      {
+        optionStrings: ['--data'],
+        action: 'store',
+        kind: 'str',
+        default: null,
+        choices: null,
+        required: true,
+        help: null,
+      },
+      {
+        optionStrings: ['--amp', '--no-amp'],
+        action: 'BooleanOptionalAction',
+        kind: 'bool',
+        default: true,
+        choices: null,
+        required: false,
+        help: null,
+      },
+    ]);
+    expect(reading.flags[0]).toMatchObject({ file: 'train.py', line: 9, column: 5 });
+  });
+
+  it.each([
+    ['a parser built in a function', inFunction],
+    ['a parser at module level', moduleLevel],
+  ])('reads %s the same statically when a dependency is missing', async (_, source) => {
+    const imported = await read(script(source), trainPy);
+    const statically = await read(script(missingDependency(source)), trainPy);
+    expect(statically.method).toBe('static');
+    expect(statically.importError).toBe(
+      "ModuleNotFoundError: No module named 'not_installed_pkg' (train.py:1)",
+    );
+    expect(statically.flags.map(essentials)).toEqual(imported.flags.map(essentials));
+    // The same add_argument calls, one line lower for the added import.
+    expect(statically.flags.map((flag) => flag.line)).toEqual(
+      imported.flags.map((flag) => flag.line! + 1),
+    );
+  });
+
+  it('reads a [project.scripts] entry of a src/ package, by import and statically', async () => {
+    const dir = tempDir();
+    writePackage(dir);
+    const entry = findEntryPoint(dir)!;
+    expect(entry).toEqual({ kind: 'function', name: 'train-model', target: 'trainer.cli:main' });
+    const imported = await read(dir, entry);
+    expect(imported.method).toBe('import');
+    expect(imported.flags.map(essentials)).toEqual([
+      {
+        optionStrings: ['--seed'],
+        action: 'store',
+        kind: 'int',
+        default: 0,
+        choices: null,
+        required: false,
+        help: 'Random seed.',
+      },
+    ]);
+    expect(imported.flags[0]).toMatchObject({ file: 'src/trainer/cli.py', line: 6 });
+    writePackage(dir, missingDependency(packageCli));
+    const statically = await read(dir, entry);
+    expect(statically.method).toBe('static');
+    expect(statically.flags.map(essentials)).toEqual(imported.flags.map(essentials));
+  });
+
+  it('reads a module run as python -m', async () => {
+    const dir = tempDir();
+    writePackage(dir);
+    const reading = await read(dir, { kind: 'module', module: 'trainer.cli' });
+    expect(reading.method).toBe('import');
+    expect(reading.flags.map((flag) => flag.optionStrings)).toEqual([['--seed']]);
+  });
+
+  it('never imports a script that does not parse its flags, since that would train', async () => {
+    const reading = await read(script(neverParses), trainPy);
+    expect(reading.method).toBe('static');
+    expect(reading.importError).toBe(
+      'not tried: its sources never call parse_args, so running it could train',
+    );
+    expect(reading.flags.map((flag) => flag.optionStrings)).toEqual([['--steps']]);
+  });
+
+  it('reports add_argument calls it cannot read statically', async () => {
+    const reading = await read(script(missingDependency(dynamicFlags)), trainPy);
+    expect(reading.unreadable).toEqual([
+      { file: 'train.py', line: 7, column: 5, reason: 'its flag is not a string literal' },
+    ]);
+    expect(reading.flags.map((flag) => flag.optionStrings)).toEqual([['--gamma']]);
+  });
+
+  it('reads flags added in a loop by importing the script', async () => {
+    const reading = await read(script(dynamicFlags), trainPy);
+    expect(reading.method).toBe('import');
+    expect(reading.flags.map((flag) => flag.optionStrings)).toEqual([
+      ['--alpha'],
+      ['--beta'],
+      ['--gamma'],
+    ]);
+  });
+
+  it('falls back to the static reading when the script exits before parsing', async () => {
+    const reading = await read(script(`import sys\nsys.exit(3)\n${moduleLevel}`), trainPy);
+    expect(reading.method).toBe('static');
+    expect(reading.importError).toBe('NotParsed: it exited (status 3) before parsing its flags');
+  });
+
+  it('says when no Python can be run', async () => {
+    const outcome = await readArgparse(script(inFunction), trainPy, { python: '/nowhere/python3' });
+    expect(outcome).toEqual({ status: 'no-python', tried: ['/nowhere/python3'] });
+  });
+
+  it('fails with the reason when the entry point cannot be found', async () => {
+    const outcome = await readArgparse(tempDir(), { kind: 'module', module: 'nope.cli' });
+    expect(outcome.status).toBe('failed');
+  });
+});

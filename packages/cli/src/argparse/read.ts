@@ -1,0 +1,131 @@
+/**
+ * Runs the Python helper on an entry point and returns the flags it read. The helper imports the
+ * entry point with `parse_args` intercepted, or reads its `add_argument` calls statically when the
+ * import fails; an import that takes too long is stopped and read statically instead.
+ */
+import { execFile } from 'node:child_process';
+import { readArgparseScript } from '../python/index.js';
+import { pythonCandidates } from './find-python.js';
+import type { ArgparseOutcome, ArgparseReading, EntryPoint, ScriptFlag } from './types.js';
+
+export interface ReadOptions {
+  /** The interpreter to use instead of `.venv`, `python3` or `python`. */
+  python?: string;
+  /** How long the import may take before it is stopped (default 20 s). */
+  timeoutMs?: number;
+}
+
+const marker = '@@ml-cicd-argparse@@';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  missing: boolean;
+  timedOut: boolean;
+}
+
+function run(command: string, args: string[], cwd: string, timeout: number): Promise<Run> {
+  const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8' };
+  return new Promise((resolve) => {
+    execFile(
+      command,
+      args,
+      { cwd, env, timeout, maxBuffer: 16 * 1024 * 1024, windowsHide: true },
+      (error, stdout, stderr) => {
+        const failure = error as (NodeJS.ErrnoException & { killed?: boolean }) | null;
+        resolve({
+          code: failure ? (typeof failure.code === 'number' ? failure.code : null) : 0,
+          stdout,
+          stderr,
+          missing: failure?.code === 'ENOENT',
+          timedOut: Boolean(failure?.killed),
+        });
+      },
+    );
+  });
+}
+
+function entryArgs(entry: EntryPoint): string[] {
+  if (entry.kind === 'script') return ['--script', entry.path];
+  if (entry.kind === 'module') return ['--module', entry.module];
+  return ['--entry', entry.target];
+}
+
+type Raw = Record<string, unknown>;
+
+function toFlag(raw: Raw): ScriptFlag {
+  const flag: ScriptFlag = {
+    optionStrings: raw.option_strings as string[],
+    action: raw.action as string,
+    kind: (raw.kind ?? null) as ScriptFlag['kind'],
+    default: raw.default,
+    defaultKnown: raw.default_known === true,
+    choices: (raw.choices ?? null) as unknown[] | null,
+    required: raw.required === true,
+    help: (raw.help ?? null) as string | null,
+  };
+  if (typeof raw.file === 'string') flag.file = raw.file.replaceAll('\\', '/');
+  if (typeof raw.line === 'number') flag.line = raw.line;
+  if (typeof raw.column === 'number') flag.column = raw.column;
+  return flag;
+}
+
+function parseOutput(stdout: string, command: string): ArgparseOutcome | undefined {
+  const at = stdout.lastIndexOf(marker);
+  if (at < 0) return undefined;
+  let raw: Raw;
+  try {
+    raw = JSON.parse(stdout.slice(at + marker.length)) as Raw;
+  } catch {
+    return { status: 'failed', message: `${command} printed output that is not the helper's JSON` };
+  }
+  if (raw.method === 'none') return { status: 'failed', message: String(raw.error) };
+  const reading: ArgparseReading = {
+    method: raw.method as ArgparseReading['method'],
+    python: { command, version: String(raw.python) },
+    flags: (raw.flags as Raw[]).map(toFlag),
+    unreadable: (raw.unreadable as Raw[]).map((call) => ({
+      file: String(call.file).replaceAll('\\', '/'),
+      line: Number(call.line),
+      column: Number(call.column),
+      reason: String(call.reason),
+    })),
+  };
+  if (typeof raw.import_error === 'string') reading.importError = raw.import_error;
+  return { status: 'read', reading };
+}
+
+/** The argparse flags of `entry`, a path relative to `dir` or a module found under it. */
+export async function readArgparse(
+  dir: string,
+  entry: EntryPoint,
+  options: ReadOptions = {},
+): Promise<ArgparseOutcome> {
+  const timeout = options.timeoutMs ?? 20_000;
+  const args = [readArgparseScript, '--root', dir, ...entryArgs(entry)];
+  const tried: string[] = [];
+  let failure: string | undefined;
+  for (const command of pythonCandidates(dir, options.python)) {
+    tried.push(command);
+    const result = await run(command, args, dir, timeout);
+    if (result.missing) continue;
+    if (result.timedOut) {
+      const fallback = await run(command, [...args, '--static-only'], dir, timeout);
+      const outcome = parseOutput(fallback.stdout, command);
+      if (outcome?.status === 'read') {
+        outcome.reading.importError = `importing took longer than ${timeout / 1000} s`;
+      }
+      if (outcome) return outcome;
+    }
+    const outcome = parseOutput(result.stdout, command);
+    if (outcome) return outcome;
+    // Not our helper's output: a broken interpreter or a launcher stub. Try the next one.
+    failure ??= `${command} exited with ${result.code}: ${lastLine(result.stderr)}`;
+  }
+  return failure ? { status: 'failed', message: failure } : { status: 'no-python', tried };
+}
+
+function lastLine(text: string): string {
+  return text.trim().split(/\r?\n/).at(-1) ?? '';
+}

@@ -1,0 +1,51 @@
+/** What the argparse reader returns: the flags of a training entry point, and how they were read. */
+
+/** Where training starts: a script, `python -m <module>`, or a `[project.scripts]` entry. */
+export type EntryPoint =
+  | { kind: 'script'; path: string }
+  | { kind: 'module'; module: string }
+  | { kind: 'function'; name: string; target: string };
+
+/** What argparse turns the flag's text into; `null` when a converter does something else. */
+export type FlagKind = 'int' | 'float' | 'str' | 'bool';
+
+export interface ScriptFlag {
+  /** `['-d', '--max-depth']`; a positional argument has its dest only. */
+  optionStrings: string[];
+  /** The `action=` name (`store`, `store_true`, `BooleanOptionalAction`, ...). */
+  action: string;
+  kind: FlagKind | null;
+  default: unknown;
+  /** False when the default is not plain data (a `Path`, an expression read statically). */
+  defaultKnown: boolean;
+  choices: unknown[] | null;
+  required: boolean;
+  help: string | null;
+  /** Where `add_argument` was called, relative to the project, when known. */
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+/** An `add_argument` call the static reading could not understand. */
+export interface UnreadableCall {
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+}
+
+export interface ArgparseReading {
+  /** `import` ran the entry point up to `parse_args`; `static` read its `add_argument` calls. */
+  method: 'import' | 'static';
+  python: { command: string; version: string };
+  flags: ScriptFlag[];
+  unreadable: UnreadableCall[];
+  /** Why the import was not used, when `method` is `static`. */
+  importError?: string;
+}
+
+export type ArgparseOutcome =
+  | { status: 'read'; reading: ArgparseReading }
+  | { status: 'no-python'; tried: string[] }
+  | { status: 'failed'; message: string };

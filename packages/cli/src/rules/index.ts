@@ -1,0 +1,49 @@
+/** The named validate rules, in the order their findings are listed; each can be turned off in `rules:`. */
+import { artifactPaths } from './artifact-paths.js';
+import { checkoutPersistCredentials } from './checkout-persist-credentials.js';
+import { concurrency } from './concurrency.js';
+import { conflictMarkers } from './conflict-markers.js';
+import { dangerousTriggers } from './dangerous-triggers.js';
+import { jobTimeout } from './job-timeout.js';
+import { managedFiles } from './managed-files.js';
+import { noExpressionsInRun } from './no-expressions-in-run.js';
+import { noSecretsInArguments } from './no-secrets-in-arguments.js';
+import { noSecretsInherit } from './no-secrets-inherit.js';
+import { paramsMatchScriptFlags } from './params-match-script-flags.js';
+import { paramsMatchWorkflowInputs } from './params-match-workflow-inputs.js';
+import { requirementsPinned } from './requirements-pinned.js';
+import type { Rule } from './rule.js';
+import { secretsDeclared } from './secrets-declared.js';
+import { secretsNeedEnvironment } from './secrets-need-environment.js';
+import { selfHostedForkGuard } from './self-hosted-fork-guard.js';
+import { workflowCallInputTypes } from './workflow-call-input-types.js';
+import { workflowParser } from './workflow-parser.js';
+import { workflowPermissions } from './workflow-permissions.js';
+import { workflowPinnedActions } from './workflow-pinned-actions.js';
+
+export type { Problem, Rule } from './rule.js';
+
+export const rules: readonly Rule[] = [
+  // Consistency: ml-cicd.yaml, the workflows, the script, the pins and the generated files agree.
+  paramsMatchWorkflowInputs,
+  paramsMatchScriptFlags,
+  secretsDeclared,
+  requirementsPinned,
+  managedFiles,
+  conflictMarkers,
+  // Workflows: what GitHub rejects, then the security checklist.
+  workflowParser,
+  workflowPermissions,
+  workflowPinnedActions,
+  checkoutPersistCredentials,
+  noExpressionsInRun,
+  dangerousTriggers,
+  secretsNeedEnvironment,
+  noSecretsInherit,
+  workflowCallInputTypes,
+  jobTimeout,
+  concurrency,
+  selfHostedForkGuard,
+  noSecretsInArguments,
+  artifactPaths,
+];

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { at, edit, printed, project, turnOff } from '../../test/fixtures.js';
+import { train } from '../../test/secrets.js';
+
+const secretEnv = '    env:\n      TRACKING_TOKEN: ${{ secrets.TRACKING_TOKEN }}\n';
+
+describe('secrets-declared', () => {
+  it('reports a secret that no environment of ml-cicd.yaml declares, once per workflow', async () => {
+    const dir = await project();
+    edit(
+      dir,
+      train,
+      '    timeout-minutes: 60\n',
+      `    timeout-minutes: 60\n${secretEnv}      AGAIN: \${{ secrets.TRACKING_TOKEN }}\n`,
+    );
+    expect(await printed(dir)).toEqual([
+      `${at(dir, train, 'secrets.TRACKING_TOKEN')}: error [secrets-declared] secrets.TRACKING_TOKEN is not declared in ml-cicd.yaml; add TRACKING_TOKEN to the secrets of the environment whose job reads it (e.g. environments.training.secrets).`,
+    ]);
+  });
+
+  it('reports an undeclared variable, in an if: condition too', async () => {
+    const dir = await project();
+    edit(
+      dir,
+      train,
+      '    timeout-minutes: 60\n',
+      "    timeout-minutes: 60\n    if: vars.TRAINING_ENABLED == 'true'\n",
+    );
+    expect(await printed(dir)).toEqual([
+      `${at(dir, train, 'vars.TRAINING_ENABLED')}: error [secrets-declared] vars.TRAINING_ENABLED is not declared in ml-cicd.yaml; add TRAINING_ENABLED to the variables of the environment whose job reads it (e.g. environments.training.variables).`,
+    ]);
+  });
+
+  it('accepts them once declared', async () => {
+    const dir = await project();
+    edit(
+      dir,
+      train,
+      '    timeout-minutes: 60\n',
+      `    timeout-minutes: 60\n    if: vars.TRAINING_ENABLED == 'true'\n${secretEnv}`,
+    );
+    edit(
+      dir,
+      'ml-cicd.yaml',
+      '    secrets: []\n    variables: []\n',
+      '    secrets: [TRACKING_TOKEN]\n    variables: [TRAINING_ENABLED]\n',
+    );
+    expect(await printed(dir)).toEqual([]);
+  });
+
+  it('is turned off by rules: {secrets-declared: off}', async () => {
+    const dir = await project();
+    edit(dir, train, '    timeout-minutes: 60\n', `    timeout-minutes: 60\n${secretEnv}`);
+    turnOff(dir, 'secrets-declared');
+    expect(await printed(dir)).toEqual([]);
+  });
+});

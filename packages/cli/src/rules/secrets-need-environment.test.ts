@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { at, edit, printed, project, turnOff } from '../../test/fixtures.js';
+import { train, withTrainingSecret } from '../../test/secrets.js';
+
+describe('secrets-need-environment', () => {
+  it('accepts a secret read by a job bound to an environment', async () => {
+    const dir = await project();
+    withTrainingSecret(dir);
+    expect(await printed(dir)).toEqual([]);
+  });
+
+  it('reports a job that reads a secret without an environment, at the reference', async () => {
+    const dir = await project();
+    withTrainingSecret(dir);
+    edit(dir, train, '    environment: training\n', '');
+    expect(await printed(dir)).toEqual([
+      `${at(dir, train, 'secrets.TRACKING_TOKEN')}: error [secrets-need-environment] job "train" reads secrets.TRACKING_TOKEN without an environment; add "environment: training" so it is an environment secret behind that environment's protection rules.`,
+    ]);
+  });
+
+  it('reports a secret in the workflow-level env:, which every job gets', async () => {
+    const dir = await project();
+    withTrainingSecret(dir);
+    edit(dir, train, '    env:\n      TRACKING_TOKEN: ${{ secrets.TRACKING_TOKEN }}\n', '');
+    edit(
+      dir,
+      train,
+      'permissions: {}\n',
+      'permissions: {}\nenv:\n  TRACKING_TOKEN: ${{ secrets.TRACKING_TOKEN }}\n',
+    );
+    expect(await printed(dir)).toEqual([
+      `${at(dir, train, 'secrets.TRACKING_TOKEN')}: error [secrets-need-environment] the workflow's env: reads secrets.TRACKING_TOKEN, which hands it to every job; move it to the env: of the one job that binds an environment.`,
+    ]);
+  });
+
+  it('reports a secret passed to a reusable workflow', async () => {
+    const dir = await project();
+    withTrainingSecret(dir);
+    const checks = '.github/workflows/checks.yml';
+    edit(
+      dir,
+      checks,
+      '  workflow_call:\n',
+      '  workflow_call:\n    secrets:\n      TRACKING_TOKEN:\n        required: false\n',
+    );
+    const ci = '.github/workflows/ci.yml';
+    const call = '    uses: ./.github/workflows/checks.yml\n';
+    edit(
+      dir,
+      ci,
+      call,
+      `${call}    secrets:\n      TRACKING_TOKEN: \${{ secrets.TRACKING_TOKEN }}\n`,
+    );
+    expect(await printed(dir)).toEqual([
+      `${at(dir, ci, 'secrets.TRACKING_TOKEN')}: error [secrets-need-environment] job "checks" passes secrets.TRACKING_TOKEN to a reusable workflow, where no environment protects it; run the step that needs it in a job of this workflow with "environment: training".`,
+    ]);
+  });
+
+  it('accepts GITHUB_TOKEN anywhere', async () => {
+    const dir = await project();
+    edit(
+      dir,
+      train,
+      '    environment: training\n',
+      '    env:\n      GH_TOKEN: ${{ secrets.GITHUB_TOKEN }}\n',
+    );
+    expect(await printed(dir)).toEqual([]);
+  });
+
+  it('is turned off by rules: {secrets-need-environment: off}', async () => {
+    const dir = await project();
+    withTrainingSecret(dir);
+    edit(dir, train, '    environment: training\n', '');
+    turnOff(dir, 'secrets-need-environment');
+    expect(await printed(dir)).toEqual([]);
+  });
+});

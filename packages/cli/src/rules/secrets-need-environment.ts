@@ -1,0 +1,59 @@
+import type { MlCicdConfig } from '@ml-cicd/config';
+import { contextReferences, expressionsUnder } from '../validate/expressions.js';
+import { jobs, type WorkflowFile } from '../validate/workflow.js';
+import { entry, get } from '../validate/yaml-nodes.js';
+import { problemAtOffset, type Problem, type Rule } from './rule.js';
+
+function environmentFor(secret: string, config: MlCicdConfig | undefined): string {
+  const environments = Object.entries(config?.environments ?? {});
+  const declaring = environments.find(([, environment]) => environment.secrets.includes(secret));
+  return (declaring ?? environments[0])?.[0] ?? 'training';
+}
+
+function firstOfEach<T extends { name: string }>(references: T[]): T[] {
+  return references.filter(
+    (reference, index) => references.findIndex((r) => r.name === reference.name) === index,
+  );
+}
+
+function secretsUnder(workflow: WorkflowFile, node: Parameters<typeof expressionsUnder>[1]) {
+  return firstOfEach(
+    contextReferences(expressionsUnder(workflow, node), 'secrets').filter(
+      (reference) => reference.name !== 'GITHUB_TOKEN',
+    ),
+  );
+}
+
+function check(workflow: WorkflowFile, config: MlCicdConfig | undefined): Problem[] {
+  const workflowEnv = secretsUnder(workflow, get(workflow.root, 'env')).map((reference) =>
+    problemAtOffset(
+      workflow,
+      reference.offset,
+      `the workflow's env: reads secrets.${reference.name}, which hands it to every job; move it to the env: of the one job that binds an environment.`,
+    ),
+  );
+  const perJob = jobs(workflow).flatMap((job) => {
+    if (entry(job.node, 'environment')) return [];
+    const calls = entry(job.node, 'uses') !== undefined;
+    return secretsUnder(workflow, job.node).map((reference) => {
+      const environment = environmentFor(reference.name, config);
+      const message = calls
+        ? `job "${job.id}" passes secrets.${reference.name} to a reusable workflow, where no environment protects it; run the step that needs it in a job of this workflow with "environment: ${environment}".`
+        : `job "${job.id}" reads secrets.${reference.name} without an environment; add "environment: ${environment}" so it is an environment secret behind that environment's protection rules.`;
+      return problemAtOffset(workflow, reference.offset, message);
+    });
+  });
+  return [...workflowEnv, ...perJob];
+}
+
+/** secrets-need-environment (W10): a job that reads a secret binds a GitHub Environment. */
+export const secretsNeedEnvironment: Rule = {
+  id: 'secrets-need-environment',
+  severity: 'error',
+  security: ['W10'],
+  doc: "Every job that reads a secret other than `GITHUB_TOKEN` binds a GitHub Environment (`environment:`), so the secret is an environment secret released only after the environment's protection rules (required reviewers, branch policy). Secrets in a workflow-level `env:` or passed to a reusable workflow are flagged too.",
+  check: (project) =>
+    project.workflows
+      .filter((workflow) => workflow.kind === 'workflow')
+      .flatMap((workflow) => check(workflow, project.config)),
+};
