@@ -11,7 +11,6 @@ const litter = new Set([
   '.venv',
   'outputs',
   'node_modules',
-  'package.json',
 ]);
 
 export function copyAssets(distUrl) {
@@ -19,9 +18,12 @@ export function copyAssets(distUrl) {
   for (const folder of ['templates', 'workflows']) {
     const target = join(dist, folder);
     rmSync(target, { recursive: true, force: true });
+    // The folder's own package.json makes it a workspace member; a template's is a product file.
+    const member = join(root, folder, 'package.json');
     cpSync(join(root, folder), target, {
       recursive: true,
-      filter: (source) => !litter.has(basename(source)) && !source.endsWith('.pyc'),
+      filter: (source) =>
+        source !== member && !litter.has(basename(source)) && !source.endsWith('.pyc'),
     });
   }
 }
