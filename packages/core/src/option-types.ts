@@ -67,6 +67,18 @@ export function patternProblem(pattern: NamedPattern): (value: string) => string
   return (value) => (regex.test(value) ? undefined : `must be ${pattern.meaning}`);
 }
 
+/** A text option's problem: the whole sentence, naming the flag, for values off the pattern. */
+export function flagPatternProblem(
+  flag: string,
+  pattern: NamedPattern,
+): (value: string) => string | undefined {
+  const problem = patternProblem(pattern);
+  return (value) => {
+    const found = problem(value);
+    return found && `--${flag}: "${value}" ${found}.`;
+  };
+}
+
 export function checkChoice(option: ChoiceOption, value: string): string {
   if (option.choices.some((choice) => choice.value === value)) return value;
   const valid = option.choices.map((choice) => choice.value).join(', ');

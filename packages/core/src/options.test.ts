@@ -53,11 +53,11 @@ describe('resolveAnswers', () => {
     ],
     [
       { runner: 'self-hosted', runnerLabels: 'a b' },
-      '--runner-labels: "a b" must be letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
+      '--runner-labels: "a b" must be 1 to 100 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
     ],
     [
       { runner: 'hosted', hostedLabel: 'big runner' },
-      '--hosted-label: "big runner" must be letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
+      '--hosted-label: "big runner" must be 1 to 100 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
     ],
     [
       { runnerTimeout: '0' },

@@ -68,7 +68,7 @@ describe('create-ml-cicd', () => {
     ],
     [
       ['demo', '--runner', 'self-hosted', '--runner-labels', 'gpu,a b'],
-      '--runner-labels: "a b" must be letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
+      '--runner-labels: "a b" must be 1 to 100 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
     ],
     [['demo', '--cml-spot', 'yes'], '--cml-spot applies only with --runner cml-aws.'],
     [['demo', '--git', '--no-git'], '--git and --no-git cannot be used together.'],

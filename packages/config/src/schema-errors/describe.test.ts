@@ -201,7 +201,7 @@ const cases: [string, string, string, string[]][] = [
     'runner: {kind: hosted,',
     'runner: {kind: self-hosted, labels: [gpu, "a b"],',
     [
-      'ml-cicd.yaml:18:43: runner.labels[1] "a b" must be letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
+      'ml-cicd.yaml:18:43: runner.labels[1] "a b" must be 1 to 100 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
     ],
   ],
   [

@@ -26,9 +26,9 @@ export const kebabName: NamedPattern = {
 };
 
 export const runnerLabel: NamedPattern = {
-  pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$',
+  pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$',
   meaning:
-    'letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu)',
+    '1 to 100 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu)',
 };
 
 export const environmentName: NamedPattern = {

@@ -4,14 +4,12 @@
  */
 import { scaleSetName } from '@ml-cicd/config';
 import { answerOf } from '../../answers.js';
-import { patternProblem } from '../../option-types.js';
+import { flagPatternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
 import { placeholders } from '../../placeholders.js';
 import { defineFeature } from '../types.js';
 import { infraReadme, runnerSection } from './readme.js';
 import { valuesFile } from './values.js';
-
-const nameProblem = patternProblem(scaleSetName);
 
 export const runnerArc = defineFeature({
   id: 'runner-arc',
@@ -27,10 +25,7 @@ export const runnerArc = defineFeature({
       help: 'runner scale set name, the runs-on of training',
       form: 'a scale set name',
       default: 'gpu-training',
-      problem: (value) => {
-        const problem = nameProblem(value);
-        return problem && `--arc-scale-set: "${value}" ${problem}.`;
-      },
+      problem: flagPatternProblem('arc-scale-set', scaleSetName),
     },
     {
       key: 'arcMaxRunners',

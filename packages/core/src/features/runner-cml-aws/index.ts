@@ -4,15 +4,12 @@
  */
 import { awsRegion, ec2InstanceType } from '@ml-cicd/config';
 import { answerOf } from '../../answers.js';
-import { patternProblem } from '../../option-types.js';
+import { flagPatternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
 import { defineFeature } from '../types.js';
 import { jsonFile, permissionsPolicy, trustPolicy } from './iam.js';
 import { launchJob, maxTimeoutMinutes, runnerLabel } from './launch-job.js';
 import { infraReadme, runnerSection } from './readme.js';
-
-const regionProblem = patternProblem(awsRegion);
-const typeProblem = patternProblem(ec2InstanceType);
 
 const lockPath = '.github/cml/package-lock.json';
 
@@ -30,10 +27,7 @@ export const runnerCmlAws = defineFeature({
       help: 'AWS region CML launches the instance in',
       form: 'an AWS region',
       default: 'us-east-1',
-      problem: (value) => {
-        const problem = regionProblem(value);
-        return problem && `--cml-region: "${value}" ${problem}.`;
-      },
+      problem: flagPatternProblem('cml-region', awsRegion),
     },
     {
       key: 'cmlInstanceType',
@@ -43,10 +37,7 @@ export const runnerCmlAws = defineFeature({
       help: 'EC2 instance type CML launches',
       form: 'an EC2 instance type',
       default: 'p3.2xlarge',
-      problem: (value) => {
-        const problem = typeProblem(value);
-        return problem && `--cml-instance-type: "${value}" ${problem}.`;
-      },
+      problem: flagPatternProblem('cml-instance-type', ec2InstanceType),
     },
     {
       key: 'cmlGpu',

@@ -2,10 +2,8 @@
 import { runnerLabel } from '@ml-cicd/config';
 import { answerOf } from '../../answers.js';
 import { hostedRunner } from '../../model.js';
-import { patternProblem } from '../../option-types.js';
+import { flagPatternProblem } from '../../option-types.js';
 import { defineFeature } from '../types.js';
-
-const labelProblem = patternProblem(runnerLabel);
 
 export const runnerHosted = defineFeature({
   id: 'runner-hosted',
@@ -21,10 +19,7 @@ export const runnerHosted = defineFeature({
       help: 'runs-on label of training: a larger GitHub-hosted runner',
       form: 'a runner label',
       default: hostedRunner,
-      problem: (label) => {
-        const problem = labelProblem(label);
-        return problem && `--hosted-label: "${label}" ${problem}.`;
-      },
+      problem: flagPatternProblem('hosted-label', runnerLabel),
     },
   ],
   contribute(model, { answers }) {
