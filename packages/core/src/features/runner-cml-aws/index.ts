@@ -8,7 +8,7 @@ import { flagPatternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
 import { defineFeature } from '../types.js';
 import { jsonFile, permissionsPolicy, trustPolicy } from './iam.js';
-import { launchJob, maxTimeoutMinutes, runnerLabel } from './launch-job.js';
+import { launchJob, maxTimeoutMinutes, runnerLabel, runnerLabels } from './launch-job.js';
 import { infraReadme, runnerSection } from './readme.js';
 
 const lockPath = '.github/cml/package-lock.json';
@@ -95,6 +95,7 @@ export const runnerCmlAws = defineFeature({
     model.runner = {
       ...model.runner,
       runsOn: ['self-hosted', runnerLabel],
+      labels: [runnerLabels],
       trustedCodeOnly: true,
       launch: launchJob(launch, environment),
       setupSteps: [showGpuStep],

@@ -20,6 +20,9 @@ export const launchJobId = 'launch-runner';
 /** The label only this run's instance carries: the training job runs on it and nowhere else. */
 export const runnerLabel = `\${{ needs.${launchJobId}.outputs.label }}`;
 
+/** Every such label is `cml-<run id>-<attempt>`: actionlint checks runs-on against this glob. */
+export const runnerLabels = 'cml-*';
+
 /** Seconds the new runner waits for the training job (an approval included) before it shuts down. */
 export const idleTimeoutSeconds = 600;
 
@@ -88,7 +91,7 @@ export function launchJob(launch: CmlLaunch, environment: string): LaunchJob {
           id: 'label',
           shell: 'bash',
           env: { RUN_ID: '${{ github.run_id }}', RUN_ATTEMPT: '${{ github.run_attempt }}' },
-          run: 'echo "label=cml-$RUN_ID-$RUN_ATTEMPT" >> "$GITHUB_OUTPUT"',
+          run: `echo "label=${runnerLabels.replace('*', '$RUN_ID-$RUN_ATTEMPT')}" >> "$GITHUB_OUTPUT"`,
         },
         {
           name: 'Get AWS credentials for the launch role (OIDC)',
