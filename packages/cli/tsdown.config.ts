@@ -18,11 +18,14 @@ export default defineConfig({
   banner: { js: '#!/usr/bin/env node' },
   hooks: {
     // The Python helpers sit flat beside the chunks: src/python/index.ts finds them there.
-    'build:done': () => {
+    'build:done': async () => {
       const source = new URL('./src/python/', import.meta.url);
       for (const name of readdirSync(source).filter((file) => file.endsWith('.py'))) {
         copyFileSync(new URL(name, source), new URL(`./dist/${name}`, import.meta.url));
       }
+      // add workflow builds from the templates and static workflows, shipped beside the chunks.
+      const { copyAssets } = await import('../../scripts/copy-assets.mjs');
+      copyAssets(new URL('./dist/', import.meta.url));
     },
   },
 });

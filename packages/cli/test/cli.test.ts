@@ -18,7 +18,8 @@ describe('ml-cicd', () => {
       const { code, stdout } = runBin(args);
       expect(code).toBe(0);
       expect(stdout).toMatch(/^Usage: ml-cicd <command> \[flags\]/);
-      expect(stdout).toMatch(/\n {2}validate \[dir\] {4}check /);
+      expect(stdout).toMatch(/\n {2}validate \[dir\] +check /);
+      expect(stdout).toMatch(/\n {2}add workflow <kind> \[dir\] +add a workflow /);
     }
   });
 
@@ -36,8 +37,8 @@ describe('ml-cicd', () => {
   });
 
   it.each([
-    [['deploy'], 'Unknown command "deploy". The commands are: validate. Run ml-cicd --help.'],
-    [['--colour'], 'Unknown flag --colour. The commands are: validate. Run ml-cicd --help.'],
+    [['deploy'], 'Unknown command "deploy". The commands are: add, validate. Run ml-cicd --help.'],
+    [['--colour'], 'Unknown flag --colour. The commands are: add, validate. Run ml-cicd --help.'],
     [
       ['validate', '--colour'],
       'Unknown flag --colour. Run ml-cicd validate --help to see the flags.',

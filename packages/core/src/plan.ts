@@ -2,9 +2,10 @@
  * The plan builder: answers in, a plan (relative path -> content) out. `create`, `add workflow`,
  * `update` and `--dry-run` all start here and hand the plan to the one writer.
  */
-import type { MlCicdConfig } from '@ml-cicd/config';
+import type { MlCicdConfig, Param } from '@ml-cicd/config';
 import { packageName, type Answers } from './answers.js';
 import { features, type FeatureId } from './features/index.js';
+import { trainWorkflow, type ScriptCall } from './features/base/train-workflow.js';
 import type { Feature } from './features/types.js';
 import { lockKey, readLocks, requirementsDevIn, requirementsIn } from './locks.js';
 import { hashContent, manifestJson, manifestPath, type Manifest } from './manifest.js';
@@ -49,8 +50,23 @@ function initialConfig(answers: Answers): MlCicdConfig {
   };
 }
 
+/** The flags of a repository's own training script, which `add workflow` puts in place of the default project's. */
+export interface ScriptParams extends ScriptCall {
+  params: Record<string, Param>;
+}
+
+function useScriptParams(model: ProjectModel, script: ScriptParams): void {
+  const { config } = model;
+  config.params = script.params;
+  // The default project's gates name its own metrics; a script of the team's has others.
+  config.metrics.gates = [];
+  const path = '.github/workflows/train.yml';
+  const file = model.yamlFiles.get(path);
+  if (file) model.yamlFiles.set(path, { ...file, build: (built) => trainWorkflow(built, script) });
+}
+
 /** The model after every selected feature has contributed to it. */
-export function buildModel(answers: Answers, assets: Assets): ProjectModel {
+export function buildModel(answers: Answers, assets: Assets, script?: ScriptParams): ProjectModel {
   const config = initialConfig(answers);
   const model = new ProjectModel(config);
   const templates = new TemplateReader(assets, {
@@ -60,6 +76,7 @@ export function buildModel(answers: Answers, assets: Assets): ProjectModel {
   for (const feature of selectedFeatures(answers)) {
     feature.contribute(model, { answers, templates });
   }
+  if (script) useScriptParams(model, script);
   return model;
 }
 
@@ -80,8 +97,8 @@ function requirementFiles(model: ProjectModel, assets: Assets): [string, string]
   ];
 }
 
-export function buildProject(answers: Answers, assets: Assets): ProjectPlan {
-  const model = buildModel(answers, assets);
+export function buildProject(answers: Answers, assets: Assets, script?: ScriptParams): ProjectPlan {
+  const model = buildModel(answers, assets, script);
   const files = new Map(model.files);
   const composed: [string, string][] = [
     ['ml-cicd.yaml', mlCicdYaml(model, generator.version)],

@@ -1,10 +1,17 @@
 /** The commands of `ml-cicd`: one folder each under commands/, and one line here. */
 import type { Command } from './command.js';
+import * as add from './add/messages.js';
 import * as validate from './validate/messages.js';
 
 export type { Command, CommandModule } from './command.js';
 
 export const commands: readonly Command[] = [
+  {
+    name: 'add',
+    usage: add.usage,
+    summary: add.summary,
+    load: () => import('./add/index.js'),
+  },
   {
     name: 'validate',
     usage: validate.usage,

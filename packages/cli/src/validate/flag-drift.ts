@@ -27,7 +27,10 @@ function compare(script: string, name: string, param: Param, flag: ScriptFlag): 
     ];
   }
   const drifts: Drift[] = [];
-  if (flag.defaultKnown && !sameValue(flag.default, param.default)) {
+  // A required flag's default is never used; a flag without one is a free-text param whose empty
+  // default leaves the flag out of the run (what `add workflow` writes).
+  const unused = flag.required || (flag.default === null && param.default === '');
+  if (flag.defaultKnown && !unused && !sameValue(flag.default, param.default)) {
     const now = flag.default === null ? 'has no default' : `defaults to ${show(flag.default)}`;
     drifts.push(
       drift(

@@ -12,24 +12,68 @@ const dispatchType: Record<ParamType, string> = {
   string: 'string',
 };
 
-function dispatchInput(param: Param): Record<string, unknown> {
+/**
+ * How an existing script takes its params (`add workflow`): the argument line of each param when
+ * it is not `--name=value` (a switch passes its flag or nothing), and the flags it requires.
+ */
+export interface ScriptCall {
+  args: Record<string, string>;
+  required: string[];
+}
+
+function dispatchInput(param: Param, required: boolean): Record<string, unknown> {
   return {
     description: param.description,
     type: dispatchType[param.type],
-    required: false,
+    required,
     default: param.default,
     ...(param.choices ? { options: param.choices } : {}),
   };
 }
 
 /** One `--flag=value` line per param: the local train action passes each line as one argument. */
-function trainArgs(params: Record<string, Param>): string {
+function trainArgs(params: Record<string, Param>, call?: ScriptCall): string {
   return Object.keys(params)
-    .map((name) => `--${name}=\${{ inputs.${name} }}\n`)
+    .map((name) => `${call?.args[name] ?? `--${name}=\${{ inputs.${name} }}`}\n`)
     .join('');
 }
 
-export function trainWorkflow(model: ProjectModel): unknown {
+/** W21: a free string input must match its param's pattern before the script sees it. */
+function patternChecks(params: Record<string, Param>): Record<string, unknown>[] {
+  const checked = Object.entries(params).filter(([, param]) => param.pattern !== undefined);
+  if (checked.length === 0) return [];
+  return [
+    {
+      name: 'Check the free-text inputs against their patterns',
+      shell: 'python',
+      env: Object.fromEntries(
+        checked.flatMap(([name, param], index) => [
+          [`NAME_${index}`, name],
+          [`VALUE_${index}`, `\${{ inputs.${name} }}`],
+          [`PATTERN_${index}`, param.pattern],
+        ]),
+      ),
+      run: checkScript(checked.length),
+    },
+  ];
+}
+
+function checkScript(count: number): string {
+  return [
+    'import os',
+    'import re',
+    'import sys',
+    '',
+    `for index in range(${count}):`,
+    '    name, value = os.environ[f"NAME_{index}"], os.environ[f"VALUE_{index}"]',
+    '    if not re.fullmatch(os.environ[f"PATTERN_{index}"], value):',
+    '        print(f"::error::Input {name} does not match the pattern of ml-cicd.yaml.")',
+    '        sys.exit(1)',
+    '',
+  ].join('\n');
+}
+
+export function trainWorkflow(model: ProjectModel, call?: ScriptCall): unknown {
   const { config } = model;
   const { launch, runsOn, setupSteps } = model.runner;
   const [environment] = Object.keys(config.environments);
@@ -38,7 +82,10 @@ export function trainWorkflow(model: ProjectModel): unknown {
     on: {
       workflow_dispatch: {
         inputs: Object.fromEntries(
-          Object.entries(config.params).map(([name, param]) => [name, dispatchInput(param)]),
+          Object.entries(config.params).map(([name, param]) => [
+            name,
+            dispatchInput(param, call?.required.includes(name) ?? false),
+          ]),
         ),
       },
     },
@@ -61,13 +108,14 @@ export function trainWorkflow(model: ProjectModel): unknown {
             with: { 'persist-credentials': false },
           },
           ...setupSteps,
+          ...patternChecks(config.params),
           {
             name: 'Train, evaluate and upload the outputs',
             uses: './.github/actions/train',
             with: {
               'python-version': config.python,
               'output-dir': config.outputs.dir,
-              args: trainArgs(config.params),
+              args: trainArgs(config.params, call),
             },
           },
         ],

@@ -1,0 +1,115 @@
+/** `ml-cicd add workflow <kind> [dir]`: the kind's workflows and what they need, from the script's flags. */
+import { statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import {
+  manifestPath,
+  nameFromFolder,
+  planActions,
+  resolveAnswers,
+  writePlan,
+  type Assets,
+} from '@ml-cicd/core';
+import {
+  describeEntryPoint,
+  findEntryPoint,
+  readArgparse,
+  type EntryPoint,
+} from '../../argparse/index.js';
+import { parseFlags } from '../../args.js';
+import { UsageError, UserError } from '../../errors.js';
+import type { Io } from '../../io.js';
+import { bundledAssets } from './assets.js';
+import * as say from './messages.js';
+import { scriptParams } from './params.js';
+import { addPlan, kindFiles, type Kind } from './plan.js';
+import { requirementsWarning } from './requirements.js';
+
+const flags = {
+  script: { type: 'string' },
+  module: { type: 'string' },
+  python: { type: 'string' },
+  name: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const kinds = Object.keys(kindFiles) as Kind[];
+
+function targetDir(io: Io, given: string): string {
+  const dir = resolve(io.cwd, given);
+  let folder = false;
+  try {
+    folder = statSync(dir).isDirectory();
+  } catch {
+    folder = false;
+  }
+  if (!folder) throw new UserError(`${given} is not a folder; pass the repository's folder.`);
+  return dir;
+}
+
+/** The entry point, when the kind's workflows can run it: the train action runs `python train.py`. */
+function runnable(entry: EntryPoint | undefined, dir: string, kind: Kind): EntryPoint {
+  if (!entry) throw new UserError(say.noEntryPoint(dir));
+  if (kind !== 'train') return entry;
+  if (
+    entry.kind === 'script' &&
+    entry.path.replaceAll('\\', '/').replace(/^\.\//, '') === 'train.py'
+  ) {
+    return entry;
+  }
+  throw new UserError(say.notTrainPy(describeEntryPoint(entry)));
+}
+
+export async function run(
+  argv: string[],
+  io: Io,
+  assets: Assets = bundledAssets(),
+): Promise<number> {
+  const { values, positionals } = parseFlags(argv, flags, 'ml-cicd add');
+  if (values.help) {
+    io.out(say.help(kinds));
+    return 0;
+  }
+  const [what, kind, given = '.', ...extra] = positionals;
+  if (what !== 'workflow' || kind === undefined || extra.length > 0) {
+    throw new UsageError(`Usage: ml-cicd ${say.usage}, where <kind> is ${kinds.join(' or ')}.`);
+  }
+  if (!(kind in kindFiles)) throw new UserError(say.unknownKind(kind, kinds));
+  if (values.script && values.module) {
+    throw new UsageError('--script and --module cannot be used together.');
+  }
+  const dir = targetDir(io, given);
+  const entry = runnable(findEntryPoint(dir, values), dir, kind as Kind);
+  const shown = describeEntryPoint(entry);
+  // A path to an interpreter is the caller's, who may be in another folder than dir.
+  const python =
+    values.python && /[\\/]/.test(values.python) ? resolve(io.cwd, values.python) : values.python;
+  const outcome = await readArgparse(dir, entry, python ? { python } : {});
+  if (outcome.status === 'no-python') throw new UserError(say.noPython(outcome.tried));
+  if (outcome.status === 'failed') throw new UserError(say.unreadable(shown, outcome.message));
+  const { reading } = outcome;
+  io.out(`${say.readWith(shown, reading.flags.length, reading.method)}\n`);
+  const script = scriptParams(reading.flags, shown);
+  for (const sentence of script.skipped) io.out(`note: ${sentence}\n`);
+
+  const answers = resolveAnswers(
+    { name: values.name ?? nameFromFolder(basename(dir)) },
+    basename(dir),
+  );
+  const plan = addPlan(dir, kind as Kind, answers, script, assets);
+  const dryRun = values['dry-run'] ?? false;
+  const force = values.force ?? false;
+  // The manifest is ml-cicd's own record: it grows with each kind added, so it is never a conflict.
+  const conflicts = (await planActions(plan, dir))
+    .filter((file) => file.action === 'overwrite' && file.path !== manifestPath)
+    .map((file) => file.path);
+  if (conflicts.length > 0 && !force && !dryRun) throw new UserError(say.conflict(conflicts));
+  const result = await writePlan(plan, dir, { mode: 'into-existing', force: true, dryRun });
+  for (const file of result.files) io.out(`${say.fileLine(file.action, file.path)}\n`);
+  const warning = requirementsWarning(dir, kind as Kind);
+  if (warning) io.err(`${warning}\n`);
+  if (dryRun) io.out(`${result.diff}${say.dryRunDone}\n`);
+  else io.out(`${result.written === 0 ? say.unchanged : say.wrote(result.written)}\n`);
+  return 0;
+}

@@ -1,0 +1,69 @@
+/** What `ml-cicd add` says, apart from its logic. */
+import type { FileAction } from '@ml-cicd/core';
+
+export const usage = 'add workflow <kind> [dir]';
+
+export const summary = "add a workflow and what it needs to a repository's training script";
+
+export const help = (kinds: readonly string[]) => `Usage: ml-cicd add workflow <kind> [dir] [flags]
+
+Add a workflow, and the files it needs, to the repository in dir (default: the current folder).
+The params come from the training script's argparse flags; nothing is overwritten without --force.
+
+Kinds:
+  train    .github/workflows/train.yml and the local action .github/actions/train: training on
+           demand, the script's flags as workflow inputs, bound to the "training" environment
+  test     .github/workflows/ci.yml calling .github/workflows/checks.yml: ruff and pytest on every
+           pull request and push to main
+Both write ml-cicd.yaml, .github/actionlint.yaml, .github/zizmor.yml, .github/dependabot.yml and
+.ml-cicd/manifest.json.
+
+Flags:
+  --script <path>     training script (default: train.py, else [project.scripts])
+  --module <name>     training module, run as python -m <name>
+  --python <path>     interpreter that reads the script's flags (default: .venv, python3, python)
+  --name <project>    project name in ml-cicd.yaml (default: from the folder's name)
+  --dry-run           write nothing; print what each file would get and the diff
+  --force             overwrite files that differ
+  -h, --help          show this help
+
+Kinds the engine has: ${kinds.join(', ')}.
+`;
+
+export const unknownKind = (kind: string, kinds: readonly string[]) =>
+  `ml-cicd add workflow ${kind} does not exist yet: the kinds are ${kinds.join(' and ')}. Runner kinds (self-hosted, cml-aws, arc), report, retrain and dvc come with later versions; npm create ml-cicd makes a new project with the runners today.`;
+
+export const noEntryPoint = (dir: string) =>
+  `No training script in ${dir}: there is no train.py and no [project.scripts] entry in pyproject.toml; name it with --script <path> or --module <name>.`;
+
+export const notTrainPy = (entry: string) =>
+  `The training entry point is ${entry}, but the train action runs python train.py at the repository's root; add a train.py there that calls it, then run this again.`;
+
+export const unreadable = (script: string, why: string) =>
+  `Could not read the flags of ${script}: ${why}. Check that it runs (python ${script} --help), or pass the interpreter with --python <path>.`;
+
+export const noPython = (tried: string[]) =>
+  `No Python found to read the script's flags (tried ${tried.join(', ')}); pass one with --python <path>.`;
+
+export const readWith = (script: string, count: number, method: 'import' | 'static') =>
+  method === 'import'
+    ? `Read ${count} flag${count === 1 ? '' : 's'} of ${script} by importing it, with parse_args intercepted (nothing trained).`
+    : `Read ${count} flag${count === 1 ? '' : 's'} of ${script} statically from its add_argument calls (importing it failed).`;
+
+const width = 'identical '.length;
+
+export const fileLine = (action: FileAction, path: string) => `${action.padEnd(width)}${path}`;
+
+export const conflict = (paths: string[]) =>
+  [
+    `Nothing was written: ${paths.length === 1 ? 'this file exists' : 'these files exist'} and ${paths.length === 1 ? 'differs' : 'differ'} from what ml-cicd would write:`,
+    ...paths.map((path) => `  ${path}`),
+    'See the changes with --dry-run, overwrite them with --force, or move your file aside and run again.',
+  ].join('\n');
+
+export const unchanged = 'Nothing changed: every file is already as ml-cicd would write it.';
+
+export const wrote = (count: number) =>
+  `Wrote ${count} file${count === 1 ? '' : 's'}. Check the repository with: npx ml-cicd validate`;
+
+export const dryRunDone = 'Dry run: nothing was written.';

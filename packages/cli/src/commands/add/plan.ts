@@ -1,0 +1,70 @@
+/**
+ * The files `add workflow <kind>` writes: the engine's default project built with the script's
+ * params, cut down to the kind's workflows and the repository files they need, and a manifest
+ * that records them beside what an earlier run recorded.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  buildProject,
+  hashContent,
+  manifestJson,
+  manifestPath,
+  type Answers,
+  type Assets,
+  type Manifest,
+  type ScriptParams,
+} from '@ml-cicd/core';
+
+/** The kinds the engine has, and the files each owns. */
+export const kindFiles = {
+  train: ['.github/workflows/train.yml', '.github/actions/train/action.yml'],
+  test: ['.github/workflows/ci.yml', '.github/workflows/checks.yml'],
+} as const;
+
+export type Kind = keyof typeof kindFiles;
+
+/** Every kind needs these: the source of truth, and the settings of actionlint, zizmor and Dependabot. */
+const sharedFiles = [
+  'ml-cicd.yaml',
+  '.github/actionlint.yaml',
+  '.github/zizmor.yml',
+  '.github/dependabot.yml',
+];
+
+function earlierManifest(dir: string): Manifest | undefined {
+  const path = join(dir, manifestPath);
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export function addPlan(
+  dir: string,
+  kind: Kind,
+  answers: Answers,
+  script: ScriptParams,
+  assets: Assets,
+): Map<string, string> {
+  const project = buildProject(answers, assets, script);
+  const files = new Map<string, string>();
+  for (const path of [...sharedFiles, ...kindFiles[kind]].sort()) {
+    const content = project.files.get(path);
+    if (content === undefined) throw new Error(`The engine wrote no ${path}.`);
+    files.set(path, content);
+  }
+  const earlier = earlierManifest(dir);
+  const recorded = { ...earlier?.files };
+  for (const [path, content] of files) recorded[path] = hashContent(content);
+  const manifest: Manifest = {
+    generator: project.manifest.generator,
+    answers,
+    features: earlier?.features ?? project.manifest.features,
+    files: Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b))),
+  };
+  files.set(manifestPath, manifestJson(manifest));
+  return files;
+}

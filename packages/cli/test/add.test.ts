@@ -1,0 +1,169 @@
+/**
+ * `ml-cicd add workflow`: fixture repositories with a training script of their own get the
+ * workflows, validate clean (ours and the real validators), stay unchanged on a second run, and
+ * refuse to clobber a file the team wrote.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertToolsInstalled, formatReport, validateProject } from '@ml-cicd/validators';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../src/commands/add/index.js';
+import { assets, printed, read, tempDir, write } from './fixtures.js';
+import { runBin } from './run-bin.js';
+import { inFunction, moduleLevel, writePackage } from './scripts.js';
+
+beforeAll(assertToolsInstalled);
+
+async function add(dir: string, ...argv: string[]) {
+  let out = '';
+  let err = '';
+  const io = {
+    out: (t: string) => void (out += t),
+    err: (t: string) => void (err += t),
+    color: false,
+    cwd: dir,
+  };
+  const code = await run(argv, io, assets);
+  return { code, out, err };
+}
+
+/** Every file under dir with its content and mtime. */
+function tree(dir: string, prefix = ''): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) Object.assign(found, tree(dir, path));
+    else found[path] = `${statSync(join(dir, path)).mtimeMs} ${read(dir, path)}`;
+  }
+  return found;
+}
+
+function repo(script: string): string {
+  const dir = tempDir();
+  write(dir, 'train.py', script);
+  return dir;
+}
+
+const ownCi = "# The team's own CI.\nname: CI\non: push\njobs: {}\n";
+
+describe('ml-cicd add workflow train', () => {
+  it.each([
+    ['a parser built in a function', inFunction],
+    ['a parser at module level', moduleLevel],
+  ])('on %s: validates clean, and a second run changes nothing', async (_, script) => {
+    const dir = repo(script);
+    const first = await add(dir, 'workflow', 'train');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^Read \d+ flags of train\.py by importing it/);
+    expect(first.out).toContain('create    .github/workflows/train.yml\n');
+    expect(first.err).toContain(
+      'warning: requirements.txt is missing, and the workflow installs it with --require-hashes; list your direct dependencies in requirements.in, then run: uv pip compile',
+    );
+    expect(await printed(dir)).toEqual([]);
+    const report = await validateProject(dir);
+    expect(formatReport(report.findings)).toBe('');
+
+    const before = tree(dir);
+    const second = await add(dir, 'workflow', 'train');
+    expect(second.out).toContain('identical .github/workflows/train.yml\n');
+    expect(second.out).toMatch(
+      /Nothing changed: every file is already as ml-cicd would write it\.\n$/,
+    );
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it('makes required flags required inputs and checks free text (W21)', async () => {
+    const dir = repo(inFunction);
+    await add(dir, 'workflow', 'train');
+    const train = read(dir, '.github/workflows/train.yml');
+    expect(train).toContain(
+      '      data:\n        description: The --data flag of train.py.\n        type: string\n        required: true\n',
+    );
+    expect(train).toContain('VALUE_0: ${{ inputs.data }}');
+    expect(read(dir, 'ml-cicd.yaml')).toContain('    pattern: ^[A-Za-z0-9 _./:@=+,-]*$\n');
+  });
+
+  it("leaves the team's own workflows byte-identical", async () => {
+    const dir = repo(moduleLevel);
+    write(dir, '.github/workflows/ci.yml', ownCi);
+    expect((await add(dir, 'workflow', 'train')).code).toBe(0);
+    expect(read(dir, '.github/workflows/ci.yml')).toBe(ownCi);
+  });
+
+  it('refuses a repository that has its own train.yml, listing it and the remedies, writing nothing', async () => {
+    const dir = repo(moduleLevel);
+    write(dir, '.github/workflows/train.yml', ownCi);
+    const before = tree(dir);
+    await expect(add(dir, 'workflow', 'train')).rejects.toThrow(
+      'Nothing was written: this file exists and differs from what ml-cicd would write:\n  .github/workflows/train.yml\nSee the changes with --dry-run, overwrite them with --force, or move your file aside and run again.',
+    );
+    expect(tree(dir)).toEqual(before);
+    expect((await add(dir, 'workflow', 'train', '--force')).code).toBe(0);
+    expect(await printed(dir)).toEqual([]);
+  });
+
+  it('prints what it would do and the diff with --dry-run, writing nothing', async () => {
+    const dir = repo(moduleLevel);
+    const before = tree(dir);
+    const { code, out } = await add(dir, 'workflow', 'train', '--dry-run');
+    expect(code).toBe(0);
+    expect(out).toContain('create    ml-cicd.yaml\n');
+    expect(out).toContain('--- /dev/null\n+++ b/ml-cicd.yaml\n');
+    expect(out).toMatch(/Dry run: nothing was written\.\n$/);
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it('refuses an entry point the train action cannot run', async () => {
+    const dir = tempDir();
+    writePackage(dir);
+    await expect(add(dir, 'workflow', 'train')).rejects.toThrow(
+      "The training entry point is train-model (trainer.cli:main), but the train action runs python train.py at the repository's root; add a train.py there that calls it, then run this again.",
+    );
+  });
+});
+
+describe('ml-cicd add workflow test', () => {
+  it('adds CI beside the train workflow, and conflicts with a ci.yml of the team', async () => {
+    const dir = repo(inFunction);
+    await add(dir, 'workflow', 'train');
+    expect((await add(dir, 'workflow', 'test')).code).toBe(0);
+    expect(await printed(dir)).toEqual([]);
+    expect(formatReport((await validateProject(dir)).findings)).toBe('');
+    expect(JSON.parse(read(dir, '.ml-cicd/manifest.json')).files).toHaveProperty([
+      '.github/workflows/train.yml',
+    ]);
+
+    const own = repo(inFunction);
+    write(own, '.github/workflows/ci.yml', ownCi);
+    await expect(add(own, 'workflow', 'test')).rejects.toThrow('  .github/workflows/ci.yml\n');
+    expect(read(own, '.github/workflows/ci.yml')).toBe(ownCi);
+  });
+});
+
+describe('ml-cicd add', () => {
+  it.each(['report', 'retrain', 'dvc', 'cml-aws'])(
+    'refuses the kind %s, naming those that exist',
+    async (kind) => {
+      await expect(add(tempDir(), 'workflow', kind)).rejects.toThrow(
+        `ml-cicd add workflow ${kind} does not exist yet: the kinds are train and test.`,
+      );
+    },
+  );
+});
+
+describe('the ml-cicd bin', () => {
+  it('adds from its bundled templates, then exits 1 on a conflict with one message and no stack', () => {
+    const dir = repo(moduleLevel);
+    const added = runBin(['add', 'workflow', 'train'], { cwd: dir });
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain('create    .github/actions/train/action.yml\n');
+    write(dir, '.github/zizmor.yml', 'rules: {}\n');
+    const refused = runBin(['add', 'workflow', 'train', dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /^Nothing was written: this file exists .*\n  \.github\/zizmor\.yml\n/,
+    );
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(runBin(['add', 'pipeline']).code).toBe(2);
+  });
+});
