@@ -24,6 +24,8 @@ export function exec(
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
+    // A tool that exits without reading its input closes the pipe: its exit code still tells.
+    child.stdin.on('error', () => {});
     child.stdin.end(stdin);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
