@@ -122,6 +122,41 @@ describe('ml-cicd add workflow train', () => {
   });
 });
 
+describe('an ml-cicd.yaml the repository has', () => {
+  it("is merged, keeping the team's comments, order, descriptions and answers", async () => {
+    const dir = repo(moduleLevel);
+    await add(dir, 'workflow', 'test');
+    const mine = read(dir, 'ml-cicd.yaml')
+      .replace('python: "3.12"\n', 'python: "3.11" # what our cluster runs\n')
+      .replace('params:\n', '# Hyperparameters: keep in step with train.py.\nparams:\n')
+      .replace('description: The --batch-size flag of train.py.', 'description: Images per step.')
+      .replace(
+        / {2}model:\n(.*\n)*?(?=metrics:)/,
+        '  dropped:\n    type: integer\n    default: 1\n    description: Gone from the script.\n',
+      );
+    write(dir, 'ml-cicd.yaml', mine);
+    expect((await add(dir, 'workflow', 'train')).code).toBe(0);
+    const merged = read(dir, 'ml-cicd.yaml');
+    expect(merged).toContain('python: "3.11" # what our cluster runs\n');
+    expect(merged).toContain('# Hyperparameters: keep in step with train.py.\nparams:\n');
+    expect(merged).toContain('description: Images per step.');
+    expect(merged).toContain('  model:\n    type: choice\n');
+    expect(merged).not.toContain('dropped');
+    expect(read(dir, '.github/workflows/train.yml')).toContain('python-version: "3.11"');
+    expect(read(dir, '.github/workflows/train.yml')).toContain('description: Images per step.');
+    expect(await printed(dir)).toEqual([]);
+    expect((await add(dir, 'workflow', 'train')).out).toMatch(/Nothing changed/);
+  });
+
+  it('refuses a runner add cannot write yet', async () => {
+    const dir = repo(moduleLevel);
+    write(dir, 'ml-cicd.yaml', 'runner:\n  kind: arc\n');
+    await expect(add(dir, 'workflow', 'train')).rejects.toThrow(
+      "ml-cicd.yaml's runner is arc, and add workflow writes workflows for the hosted runner only so far",
+    );
+  });
+});
+
 describe('ml-cicd add workflow test', () => {
   it('adds CI beside the train workflow, and conflicts with a ci.yml of the team', async () => {
     const dir = repo(inFunction);

@@ -20,6 +20,7 @@ import { UsageError, UserError } from '../../errors.js';
 import type { Io } from '../../io.js';
 import { bundledAssets } from './assets.js';
 import * as say from './messages.js';
+import { existingAnswers, keepTeamKeys, readExistingConfig } from './existing-config.js';
 import { scriptParams } from './params.js';
 import { addPlan, kindFiles, type Kind } from './plan.js';
 import { requirementsWarning } from './requirements.js';
@@ -93,16 +94,20 @@ export async function run(
   const script = scriptParams(reading.flags, shown);
   for (const sentence of script.skipped) io.out(`note: ${sentence}\n`);
 
+  const existing = readExistingConfig(dir);
+  const known = existingAnswers(existing);
   const answers = resolveAnswers(
-    { name: values.name ?? nameFromFolder(basename(dir)) },
+    { ...known, name: values.name ?? known.name ?? nameFromFolder(basename(dir)) },
     basename(dir),
   );
-  const plan = addPlan(dir, kind as Kind, answers, script, assets);
+  keepTeamKeys(existing, script.params);
+  const plan = addPlan(dir, kind as Kind, answers, script, assets, existing);
   const dryRun = values['dry-run'] ?? false;
   const force = values.force ?? false;
-  // The manifest is ml-cicd's own record: it grows with each kind added, so it is never a conflict.
+  // The manifest and ml-cicd.yaml are merged with what is there, so they are never a conflict.
+  const merged = new Set([manifestPath, 'ml-cicd.yaml']);
   const conflicts = (await planActions(plan, dir))
-    .filter((file) => file.action === 'overwrite' && file.path !== manifestPath)
+    .filter((file) => file.action === 'overwrite' && !merged.has(file.path))
     .map((file) => file.path);
   if (conflicts.length > 0 && !force && !dryRun) throw new UserError(say.conflict(conflicts));
   const result = await writePlan(plan, dir, { mode: 'into-existing', force: true, dryRun });

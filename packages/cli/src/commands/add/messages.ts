@@ -22,7 +22,7 @@ Flags:
   --script <path>     training script (default: train.py, else [project.scripts])
   --module <name>     training module, run as python -m <name>
   --python <path>     interpreter that reads the script's flags (default: .venv, python3, python)
-  --name <project>    project name in ml-cicd.yaml (default: from the folder's name)
+  --name <project>    project name (default: ml-cicd.yaml's, else the folder's name)
   --dry-run           write nothing; print what each file would get and the diff
   --force             overwrite files that differ
   -h, --help          show this help

@@ -15,6 +15,7 @@ import {
   type Manifest,
   type ScriptParams,
 } from '@ml-cicd/core';
+import { mergeConfig, type ExistingConfig } from './existing-config.js';
 
 /** The kinds the engine has, and the files each owns. */
 export const kindFiles = {
@@ -48,6 +49,7 @@ export function addPlan(
   answers: Answers,
   script: ScriptParams,
   assets: Assets,
+  existing?: ExistingConfig,
 ): Map<string, string> {
   const project = buildProject(answers, assets, script);
   const files = new Map<string, string>();
@@ -56,6 +58,7 @@ export function addPlan(
     if (content === undefined) throw new Error(`The engine wrote no ${path}.`);
     files.set(path, content);
   }
+  if (existing) files.set('ml-cicd.yaml', mergeConfig(existing, files.get('ml-cicd.yaml')!));
   const earlier = earlierManifest(dir);
   const recorded = { ...earlier?.files };
   for (const [path, content] of files) recorded[path] = hashContent(content);

@@ -1,0 +1,128 @@
+/**
+ * An ml-cicd.yaml the repository already has: the answers it holds, the keys of its params that
+ * are the team's (descriptions, bounds, patterns), and the merge that keeps its comments and order.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Param } from '@ml-cicd/config';
+import { yamlOptions, type RawAnswers } from '@ml-cicd/core';
+import { isMap, parseDocument, type Document } from 'yaml';
+import { UserError } from '../../errors.js';
+
+export interface ExistingConfig {
+  doc: Document;
+  text: string;
+}
+
+export function readExistingConfig(dir: string): ExistingConfig | undefined {
+  const path = join(dir, 'ml-cicd.yaml');
+  if (!existsSync(path)) return undefined;
+  const text = readFileSync(path, 'utf8');
+  const doc = parseDocument(text);
+  const [error] = doc.errors;
+  if (error) {
+    const [at] = error.linePos ?? [];
+    const where = at ? `:${at.line}:${at.col}` : '';
+    throw new UserError(
+      `ml-cicd.yaml${where} is not valid YAML (${error.code}); fix it or move it aside, then run this again.`,
+    );
+  }
+  if (!isMap(doc.contents)) {
+    throw new UserError(
+      'ml-cicd.yaml is not a mapping of keys; fix it or move it aside, then run this again.',
+    );
+  }
+  return { doc, text };
+}
+
+const text = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+
+/** The answers ml-cicd.yaml already gives; a runner `add` cannot write yet is refused. */
+export function existingAnswers(config: ExistingConfig | undefined): RawAnswers {
+  if (!config) return {};
+  const { doc } = config;
+  const kind = text(doc.getIn(['runner', 'kind']));
+  if (kind !== undefined && kind !== 'hosted') {
+    throw new UserError(
+      `ml-cicd.yaml's runner is ${kind}, and add workflow writes workflows for the hosted runner only so far; npm create ml-cicd makes a project for the ${kind} runner.`,
+    );
+  }
+  return {
+    name: text(doc.getIn(['project', 'name'])),
+    python: text(doc.get('python')),
+    runnerTimeout: text(doc.getIn(['runner', 'timeout-minutes'])),
+    hostedLabel: text(doc.getIn(['runner', 'label'])),
+  };
+}
+
+/** The script decides types, defaults and choices; the team's descriptions, bounds and patterns stay. */
+export function keepTeamKeys(
+  config: ExistingConfig | undefined,
+  params: Record<string, Param>,
+): void {
+  const theirs = (config?.doc.toJS() as { params?: Record<string, Partial<Param>> } | undefined)
+    ?.params;
+  for (const [name, param] of Object.entries(params)) {
+    const own = theirs?.[name];
+    if (!own || own.type !== param.type) continue;
+    if (typeof own.description === 'string' && own.description) param.description = own.description;
+    const value = param.default;
+    if (typeof value === 'number') {
+      if (typeof own.min === 'number' && own.min <= value) param.min = own.min;
+      if (typeof own.max === 'number' && own.max >= value) param.max = own.max;
+    }
+    if (typeof own.pattern === 'string' && safeTest(own.pattern, String(value))) {
+      param.pattern = own.pattern;
+    }
+  }
+}
+
+function safeTest(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(pattern).test(value);
+  } catch {
+    return false;
+  }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The team's ml-cicd.yaml with the script's params and the keys it lacks; its own text when that changes nothing. */
+export function mergeConfig(config: ExistingConfig, generated: string): string {
+  const doc = config.doc.clone();
+  const ours = parseDocument(generated);
+  const wanted = ours.toJS() as Record<string, unknown> & {
+    params: Record<string, Record<string, unknown>>;
+  };
+  for (const key of Object.keys(wanted)) {
+    if (!doc.has(key)) doc.set(key, ours.get(key, true));
+  }
+  const current = (doc.toJS() as { params?: Record<string, Record<string, unknown>> }).params ?? {};
+  for (const name of Object.keys(current)) {
+    if (!(name in wanted.params)) doc.deleteIn(['params', name]);
+  }
+  for (const [name, param] of Object.entries(wanted.params)) {
+    const had = current[name];
+    if (!had) {
+      doc.setIn(['params', name], ours.getIn(['params', name], true));
+      continue;
+    }
+    for (const field of Object.keys(had)) {
+      if (!(field in param)) doc.deleteIn(['params', name, field]);
+    }
+    // Only changed values are replaced, so a comment on an unchanged one stays.
+    for (const [field, value] of Object.entries(param)) {
+      if (!same(had[field], value))
+        doc.setIn(['params', name, field], ours.getIn(['params', name, field], true));
+    }
+  }
+  const environments = wanted.environments as Record<string, unknown>;
+  for (const name of Object.keys(environments)) {
+    if (!doc.hasIn(['environments', name])) {
+      doc.setIn(['environments', name], ours.getIn(['environments', name], true));
+    }
+  }
+  if (same(doc.toJS(), config.doc.toJS())) return config.text;
+  return doc.toString(yamlOptions);
+}
