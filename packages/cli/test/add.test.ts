@@ -157,6 +157,36 @@ describe('an ml-cicd.yaml the repository has', () => {
   });
 });
 
+describe('a dependabot.yml the repository has', () => {
+  const npmOnly =
+    '# Ours: weekly.\nversion: 2\nupdates:\n  - package-ecosystem: npm # the docs site\n    directory: /docs\n    schedule:\n      interval: weekly\n    cooldown:\n      default-days: 7\n';
+
+  it("gets the ecosystems it lacks, keeping the team's entries and comments", async () => {
+    const dir = repo(moduleLevel);
+    write(dir, '.github/dependabot.yml', npmOnly);
+    expect((await add(dir, 'workflow', 'train')).code).toBe(0);
+    const merged = read(dir, '.github/dependabot.yml');
+    expect(merged.startsWith(npmOnly)).toBe(true);
+    expect(merged).toContain('  - package-ecosystem: pip\n    directory: /\n');
+    expect(merged).toContain('  - package-ecosystem: github-actions\n');
+    expect(formatReport((await validateProject(dir)).findings)).toBe('');
+    expect((await add(dir, 'workflow', 'train')).out).toMatch(/Nothing changed/);
+  });
+
+  it('leaves an ecosystem the team covers to the team, with a note on missing folders', async () => {
+    const dir = repo(moduleLevel);
+    const own =
+      'version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n    schedule:\n      interval: daily\n  - package-ecosystem: github-actions\n    directory: /\n    schedule:\n      interval: daily\n';
+    write(dir, '.github/dependabot.yml', own);
+    const { out } = await add(dir, 'workflow', 'train');
+    expect(out).toContain(
+      'note: .github/dependabot.yml already updates github-actions; add /.github/actions/* to its directories so Dependabot updates the pins there too.\n',
+    );
+    expect(out).toContain('identical .github/dependabot.yml\n');
+    expect(read(dir, '.github/dependabot.yml')).toBe(own);
+  });
+});
+
 describe('ml-cicd add workflow test', () => {
   it('adds CI beside the train workflow, and conflicts with a ci.yml of the team', async () => {
     const dir = repo(inFunction);

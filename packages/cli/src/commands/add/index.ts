@@ -21,6 +21,7 @@ import type { Io } from '../../io.js';
 import { bundledAssets } from './assets.js';
 import * as say from './messages.js';
 import { existingAnswers, keepTeamKeys, readExistingConfig } from './existing-config.js';
+import { dependabotPath } from './merge-dependabot.js';
 import { scriptParams } from './params.js';
 import { addPlan, kindFiles, type Kind } from './plan.js';
 import { requirementsWarning } from './requirements.js';
@@ -101,11 +102,12 @@ export async function run(
     basename(dir),
   );
   keepTeamKeys(existing, script.params);
-  const plan = addPlan(dir, kind as Kind, answers, script, assets, existing);
+  const { files: plan, notes } = addPlan(dir, kind as Kind, answers, script, assets, existing);
+  for (const note of notes) io.out(`note: ${note}\n`);
   const dryRun = values['dry-run'] ?? false;
   const force = values.force ?? false;
-  // The manifest and ml-cicd.yaml are merged with what is there, so they are never a conflict.
-  const merged = new Set([manifestPath, 'ml-cicd.yaml']);
+  // The manifest, ml-cicd.yaml and dependabot.yml are merged with what is there: never a conflict.
+  const merged = new Set([manifestPath, 'ml-cicd.yaml', dependabotPath]);
   const conflicts = (await planActions(plan, dir))
     .filter((file) => file.action === 'overwrite' && !merged.has(file.path))
     .map((file) => file.path);

@@ -16,6 +16,7 @@ import {
   type ScriptParams,
 } from '@ml-cicd/core';
 import { mergeConfig, type ExistingConfig } from './existing-config.js';
+import { dependabotPath, mergeDependabot } from './merge-dependabot.js';
 
 /** The kinds the engine has, and the files each owns. */
 export const kindFiles = {
@@ -50,7 +51,7 @@ export function addPlan(
   script: ScriptParams,
   assets: Assets,
   existing?: ExistingConfig,
-): Map<string, string> {
+): { files: Map<string, string>; notes: string[] } {
   const project = buildProject(answers, assets, script);
   const files = new Map<string, string>();
   for (const path of [...sharedFiles, ...kindFiles[kind]].sort()) {
@@ -59,6 +60,13 @@ export function addPlan(
     files.set(path, content);
   }
   if (existing) files.set('ml-cicd.yaml', mergeConfig(existing, files.get('ml-cicd.yaml')!));
+  const notes: string[] = [];
+  const dependabot = join(dir, dependabotPath);
+  if (existsSync(dependabot)) {
+    const merged = mergeDependabot(readFileSync(dependabot, 'utf8'), files.get(dependabotPath)!);
+    files.set(dependabotPath, merged.content);
+    notes.push(...merged.notes);
+  }
   const earlier = earlierManifest(dir);
   const recorded = { ...earlier?.files };
   for (const [path, content] of files) recorded[path] = hashContent(content);
@@ -69,5 +77,5 @@ export function addPlan(
     files: Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b))),
   };
   files.set(manifestPath, manifestJson(manifest));
-  return files;
+  return { files, notes };
 }
