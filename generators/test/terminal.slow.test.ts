@@ -12,6 +12,7 @@ const questions = {
   timeout: 'Time limit of a training run',
   hostedLabel: 'Runner label of training',
   labels: 'Labels of your self-hosted runner',
+  tracker: 'Where should runs be tracked?',
 };
 
 describe('plop project on a terminal', () => {
@@ -23,6 +24,7 @@ describe('plop project on a terminal', () => {
       questions.runner,
       questions.timeout,
       questions.hostedLabel,
+      questions.tracker,
     ];
     for (const question of asked) {
       await terminal.answer(question, enter);
@@ -41,6 +43,7 @@ describe('plop project on a terminal', () => {
     await terminal.answer(questions.python, enter);
     await terminal.answer(questions.timeout, enter);
     await terminal.answer(questions.labels, `gpu${enter}`);
+    await terminal.answer(questions.tracker, enter);
     expect(await terminal.exit).toBe(0);
     const actionlint = tree(join(root, 'gpu-model')).find(
       (f) => f.path === '.github/actionlint.yaml',
@@ -61,6 +64,8 @@ describe('plop project on a terminal', () => {
       'gpu',
       '--runner-timeout',
       '90',
+      '--tracker',
+      'none',
       '--force',
       'y',
     ];
@@ -91,6 +96,8 @@ describe('plop project on a terminal', () => {
         '60',
         '--hosted-label',
         'ubuntu-latest',
+        '--tracker',
+        'none',
       ],
       root,
     );

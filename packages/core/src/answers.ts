@@ -9,6 +9,8 @@ export interface Answers {
   runner: RunnerKind;
   /** The training job's time limit in minutes, for every kind of runner. */
   runnerTimeout: number;
+  /** Where runs are logged besides the local files: `none`, or a tracker feature's choice value. */
+  tracker: string;
   // Each answer below belongs to one runner feature and is set only when that runner is chosen.
   /** runner-hosted: the runs-on label of training (ubuntu-latest or a larger runner). */
   hostedLabel?: string;

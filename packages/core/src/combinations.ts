@@ -17,8 +17,12 @@ export function answerCombinations(name = 'demo-project'): Answers[] {
 
 /** A short name of a combination, e.g. `cml-aws --cml-gpu nogpu --cml-spot yes, Python 3.12`. */
 export function combinationName(answers: Answers): string {
+  const named = new Set<string>(['runner', 'python']);
+  // A feature's own choices always; other choices when they are not the default.
   const own = options.flatMap((option) =>
-    option.kind === 'choice' && option.when?.holds(answers)
+    option.kind === 'choice' &&
+    !named.has(option.key) &&
+    (option.when ? option.when.holds(answers) : answers[option.key] !== option.default)
       ? [`--${option.flag} ${String(answers[option.key])}`]
       : [],
   );

@@ -66,6 +66,8 @@ export class ProjectModel {
   readonly readme: ReadmeSection[] = [];
   /** `vars.*` names the workflows read, declared for actionlint. */
   readonly configVariables = new Set<string>();
+  /** Secrets and variables of the training environment the training step reads, by name. */
+  readonly trainingEnv: { name: string; secret: boolean }[] = [];
   /** More package ecosystems for Dependabot to keep up to date, beside pip and actions. */
   readonly dependabot: { 'package-ecosystem': string; directory: string }[] = [];
   runner: RunnerSpec = {
@@ -82,6 +84,27 @@ export class ProjectModel {
   setRunnerConfig(fields: Omit<Runner, 'kind' | 'timeout-minutes'>): void {
     const { kind, 'timeout-minutes': timeout } = this.config.runner;
     this.config.runner = { kind, ...fields, 'timeout-minutes': timeout };
+  }
+
+  /**
+   * Declares a secret or variable of the training environment and hands it to the training step
+   * as an environment variable of the same name.
+   */
+  passToTraining(name: string, secret: boolean): void {
+    const [environment = 'training'] = Object.keys(this.config.environments);
+    const settings = this.config.environments[environment];
+    if (!settings) throw new Error(`No environment ${environment} in ml-cicd.yaml.`);
+    (secret ? settings.secrets : settings.variables).push(name);
+    if (!secret) this.configVariables.add(name);
+    this.trainingEnv.push({ name, secret });
+  }
+
+  /** The `env:` of the training step: each secret and variable referenced one by one (W09). */
+  trainingStepEnv(): { env?: Record<string, string> } {
+    if (this.trainingEnv.length === 0) return {};
+    const ref = ({ name, secret }: { name: string; secret: boolean }) =>
+      `\${{ ${secret ? 'secrets' : 'vars'}.${name} }}`;
+    return { env: Object.fromEntries(this.trainingEnv.map((entry) => [entry.name, ref(entry)])) };
   }
 
   addFile(path: string, content: string): void {

@@ -11,6 +11,7 @@ describe('resolveAnswers', () => {
       runner: 'hosted',
       runnerTimeout: 60,
       hostedLabel: 'ubuntu-latest',
+      tracker: 'none',
     });
   });
 
@@ -31,6 +32,7 @@ describe('resolveAnswers', () => {
       cmlGpu: 'v100',
       cmlSpot: 'no',
       cmlDiskGb: 50,
+      tracker: 'none',
     });
     expect(resolveAnswers({ runner: 'arc', arcMaxRunners: '8' }, 'x-y')).toMatchObject({
       arcScaleSet: 'gpu-training',
@@ -136,10 +138,11 @@ describe('options', () => {
     expect(flags('arc')).toEqual(['arc-scale-set', 'arc-max-runners']);
   });
 
-  it('combine every python version with every runner and its own choices', () => {
+  it('combine every python version with every runner and its own choices, and every tracker', () => {
     const combinations = answerCombinations();
-    // hosted, self-hosted, arc, and cml-aws with 3 GPU and 2 market choices, for each Python.
-    expect(combinations).toHaveLength(4 * (3 + 3 * 2));
+    // hosted, self-hosted, arc, and cml-aws with 3 GPU and 2 market choices, for each Python,
+    // with no tracker and with MLflow.
+    expect(combinations).toHaveLength(4 * (3 + 3 * 2) * 2);
     expect(combinations.filter((answers) => answers.runner === 'cml-aws')).toContainEqual(
       expect.objectContaining({ python: '3.10', cmlGpu: 'nogpu', cmlSpot: 'yes' }),
     );

@@ -25,11 +25,11 @@ function featureChoices(option: string): OptionChoice[] {
   );
 }
 
-/** Each selectable feature's own options, asked only when that feature is chosen. */
-function featureOptions(): Option[] {
+/** The own options of the features `option` selects, asked only when that feature is chosen. */
+function featureOptions(option: string): Option[] {
   return features.flatMap((feature) => {
     const { choice } = feature;
-    if (!choice) return feature.options ?? [];
+    if (choice?.option !== option) return [];
     const when = {
       holds: (answers: Partial<Answers>) => answers[choice.option] === choice.value,
       description: `with --${choice.option} ${choice.value}`,
@@ -78,7 +78,21 @@ export const options: readonly Option[] = [
     max: 4320,
     unit: 'minutes',
   },
-  ...featureOptions(),
+  ...featureOptions('runner'),
+  {
+    key: 'tracker',
+    kind: 'choice',
+    flag: 'tracker',
+    message: 'Where should runs be tracked?',
+    help: 'experiment tracker runs are logged to, besides the local files',
+    choices: [
+      { value: 'none', label: 'Local files only', hint: 'params, metrics and model in outputs/' },
+      ...featureChoices('tracker'),
+    ],
+    default: 'none',
+  },
+  ...featureOptions('tracker'),
+  ...features.flatMap((feature) => (feature.choice ? [] : (feature.options ?? []))),
 ];
 
 export type RawAnswers = { [K in keyof Answers]?: string | undefined };

@@ -16,6 +16,10 @@ export const pypi = {
   ruff: '0.17.6',
   pyyaml: '6.0.3',
   'pre-commit': '4.6.2',
+  // The MLflow client without the server's dependencies (no SQLAlchemy, Flask, pandas, pyarrow).
+  'mlflow-skinny': '3.17.2',
+  // The whole of MLflow, for the real tracking server the tests start; same release as the client.
+  mlflow: '3.17.2',
 } as const satisfies Record<string, string>;
 
 export type PypiPackage = keyof typeof pypi;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answers } from '../src/answers.js';
 import { answerCombinations, combinationName } from '../src/combinations.js';
 import { hashContent } from '../src/manifest.js';
-import { resolveAnswers, type RawAnswers } from '../src/options.js';
+import { options, resolveAnswers, type RawAnswers } from '../src/options.js';
 import { buildProject } from '../src/plan.js';
 import { repoAssets } from './assets.js';
 
@@ -15,6 +15,7 @@ const cases: Record<string, RawAnswers> = {
   'runner-self-hosted': { runner: 'self-hosted', runnerLabels: 'linux,x64,gpu' },
   'runner-cml-aws': { runner: 'cml-aws', cmlSpot: 'yes', cmlRegion: 'eu-west-1' },
   'runner-arc': { runner: 'arc', arcScaleSet: 'team-gpus', arcMaxRunners: '4' },
+  'tracker-mlflow': { tracker: 'mlflow' },
 };
 
 /** Files that exist only for some runners; each case snapshots those it has. */
@@ -151,16 +152,22 @@ describe.each(answerCombinations().map((answers) => [combinationName(answers), a
   },
 );
 
-describe('a project with the longest valid name', () => {
-  const name = `p${'-abc'.repeat(15)}xyz`;
-  const { files } = buildProject(resolveAnswers({ name }, name), repoAssets);
+const trackers = options.find((option) => option.key === 'tracker');
+const trackerValues = trackers?.kind === 'choice' ? trackers.choices.map((c) => c.value) : [];
 
-  it('keeps every Python line within ruff’s line length of 100', () => {
-    expect(name).toHaveLength(64);
-    for (const [path, content] of files) {
-      if (!path.endsWith('.py')) continue;
-      const long = content.split('\n').filter((line) => line.length > 100);
-      expect(long, path).toEqual([]);
-    }
-  });
-});
+describe.each(trackerValues)(
+  'a project with the longest valid name and --tracker %s',
+  (tracker) => {
+    const name = `p${'-abc'.repeat(15)}xyz`;
+    const { files } = buildProject(resolveAnswers({ name, tracker }, name), repoAssets);
+
+    it('keeps every Python line within ruff’s line length of 100', () => {
+      expect(name).toHaveLength(64);
+      for (const [path, content] of files) {
+        if (!path.endsWith('.py')) continue;
+        const long = content.split('\n').filter((line) => line.length > 100);
+        expect(long, path).toEqual([]);
+      }
+    });
+  },
+);

@@ -128,6 +128,7 @@ describe('create-ml-cicd', () => {
       runner: 'hosted',
       runnerTimeout: 60,
       hostedLabel: 'ubuntu-latest',
+      tracker: 'none',
     });
   });
 

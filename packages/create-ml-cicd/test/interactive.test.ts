@@ -32,6 +32,8 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     term.type(`120${keys.enter}`);
     await term.waitFor('Labels of your self-hosted runner');
     term.type(`linux,gpu${keys.enter}`);
+    await term.waitFor('MLflow');
+    term.type(`${keys.down}${keys.enter}`);
     expect(await term.exit).toBe(0);
     expect(term.screen()).toContain('Next steps');
     const manifest = JSON.parse(
@@ -43,6 +45,7 @@ describe.skipIf(!hasScript)('on a terminal', () => {
       runner: 'self-hosted',
       runnerTimeout: 120,
       runnerLabels: ['linux', 'gpu'],
+      tracker: 'mlflow',
     });
   });
 
@@ -64,7 +67,7 @@ describe.skipIf(!hasScript)('on a terminal', () => {
       [
         'taken',
         ...['--name', 'taken', '--python', '3.12', '--runner', 'hosted', '--runner-timeout', '60'],
-        ...['--hosted-label', 'ubuntu-latest', '--no-git'],
+        ...['--hosted-label', 'ubuntu-latest', '--tracker', 'none', '--no-git'],
       ],
       cwd,
     );

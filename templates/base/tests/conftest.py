@@ -1,6 +1,7 @@
 """Shared fixtures: the project's own config files, and a clean folder and environment per test."""
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,13 @@ def read_yaml(path: Path) -> dict[Any, Any]:
     return data
 
 
+def env_example_names() -> list[str]:
+    """Every variable .env.example lists: all that the code reads, a tracker's among them."""
+    path = PROJECT_ROOT / ".env.example"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    return re.findall(r"^(?:# )?([A-Z][A-Z0-9_]*)=", text, re.MULTILINE)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run each test that takes `param_name` once for every parameter in ml-cicd.yaml."""
     if "param_name" in metafunc.fixturenames:
@@ -37,6 +45,8 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.delenv(name)
     for name in Settings.model_fields:
         monkeypatch.delenv(env_var(name), raising=False)
+    for name in env_example_names():
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,15 @@ import { runnerHosted } from './runner-hosted/index.js';
 import { runnerSelfHosted } from './runner-self-hosted/index.js';
 import { runnerCmlAws } from './runner-cml-aws/index.js';
 import { runnerArc } from './runner-arc/index.js';
+import { trackerMlflow } from './tracker-mlflow/index.js';
 
-export const features = [base, runnerHosted, runnerSelfHosted, runnerCmlAws, runnerArc] as const;
+export const features = [
+  base,
+  runnerHosted,
+  runnerSelfHosted,
+  runnerCmlAws,
+  runnerArc,
+  trackerMlflow,
+] as const;
 
 export type FeatureId = (typeof features)[number]['id'];

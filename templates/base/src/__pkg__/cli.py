@@ -17,7 +17,7 @@ from __pkg__.settings import (
     load_settings,
 )
 from __pkg__.tracking import (
-    LocalTracker,
+    open_trackers,
     record,
 )
 
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table("Parameters", params.as_dict()))
     print(table("Settings", describe_settings(settings)))
     try:
-        tracker = LocalTracker(settings.output_dir)
+        local, remote, where = open_trackers(settings.output_dir)
     except OSError as error:
         print(
             f"error: cannot create the output folder {settings.output_dir} "
@@ -63,7 +63,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    print(f"Tracking: {tracker.description}")
+    except SettingsError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Tracking: {where}")
 
     split = load_split(test_size=params.test_size, seed=params.seed)
     kwargs = ", ".join(f"{name}={value!r}" for name, value in model_kwargs(params).items())
@@ -74,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     metrics = {name: f"{value:.4f}" for name, value in evaluation.metrics.items()}
     print(table(f"Metrics on {len(split.y_test)} held-out rows", metrics))
     print(confusion_table(evaluation.confusion_matrix, split.target_names))
-    record(tracker, params.as_dict(), evaluation.metrics, model)
-    print(f"Wrote {', '.join(str(path) for path in tracker.files)}")
+    record(local, params.as_dict(), evaluation.metrics, model)
+    print(f"Wrote {', '.join(str(path) for path in local.files)}")
+    if remote is not None:
+        record(remote, params.as_dict(), evaluation.metrics, model)
+        print(f"Logged the run to {remote.description}")
     return 0

@@ -2,9 +2,12 @@
 
 The local tracker below is the embedded default and always runs: CI uploads its folder and reads
 metrics.json from it. A remote backend (MLflow, Weights & Biases, Neptune) is a module of its own
-that implements Tracker; cli.py records the run to it as well when its settings are present.
+that implements Tracker, `tracking_backend.py`; cli.py records the run to it as well when its
+settings are present.
 """
 
+import importlib
+import importlib.util
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +20,9 @@ from __pkg__.params import ParamValue
 
 class Tracker(Protocol):
     """What every tracking backend offers; `close` ends the run even when logging failed."""
+
+    @property
+    def description(self) -> str: ...
 
     def log_params(self, params: Mapping[str, ParamValue]) -> None: ...
 
@@ -38,7 +44,7 @@ class LocalTracker:
 
     @property
     def description(self) -> str:
-        return f"local files in {self.output_dir} (no remote tracker configured)"
+        return f"local files in {self.output_dir}"
 
     def log_params(self, params: Mapping[str, ParamValue]) -> None:
         self._write_json("params.json", params)
@@ -59,6 +65,24 @@ class LocalTracker:
         path = self.output_dir / name
         path.write_text(json.dumps(dict(data), indent=2) + "\n", encoding="utf-8")
         self.files.append(path)
+
+
+def open_trackers(output_dir: Path) -> tuple[LocalTracker, Tracker | None, str]:
+    """The local tracker, the remote one if any, and one line saying where the run is logged.
+
+    A project generated with a remote tracker has a `tracking_backend` module whose
+    `open_tracker()` returns that tracker, or None when its settings are not set; its `UNSET`
+    says which variable turns it on.
+    """
+    local = LocalTracker(output_dir)
+    spec = importlib.util.find_spec(f"{__package__}.tracking_backend")
+    if spec is None:
+        return local, None, f"{local.description} (no remote tracker configured)"
+    backend = importlib.import_module(spec.name)
+    remote: Tracker | None = backend.open_tracker()
+    if remote is None:
+        return local, None, f"{local.description} (no remote tracker configured: {backend.UNSET})"
+    return local, remote, f"{local.description} and {remote.description}"
 
 
 def record(

@@ -112,6 +112,7 @@ export function trainWorkflow(model: ProjectModel, call?: ScriptCall): unknown {
           {
             name: 'Train, evaluate and upload the outputs',
             uses: './.github/actions/train',
+            ...model.trainingStepEnv(),
             with: {
               'python-version': config.python,
               'output-dir': config.outputs.dir,

@@ -1,0 +1,27 @@
+/** The README section of a project that logs to MLflow. */
+import type { ProjectModel, ReadmeSection } from '../../model.js';
+
+function body(model: ProjectModel): string {
+  const [environment] = Object.keys(model.config.environments);
+  return `With \`MLFLOW_TRACKING_URI\` set, \`train.py\` also logs each run to that MLflow tracking server:
+the parameters, the metrics and the model file, with the git commit and branch MLflow records when
+it runs from a git checkout. Without it, the run logs to \`${model.config.outputs.dir}/\` only and says so in one line.
+The code lives in \`src/${model.config.project.package}/tracking_backend.py\`; it uses \`mlflow-skinny\`, the MLflow
+client without the server's dependencies, so training installs stay small.
+
+| where | \`MLFLOW_TRACKING_URI\` | \`MLFLOW_TRACKING_USERNAME\` / \`MLFLOW_TRACKING_PASSWORD\` |
+| --- | --- | --- |
+| your own server (\`mlflow server\`) | its URL | only if it runs with \`--app-name basic-auth\` |
+| DagsHub | \`https://dagshub.com/<user>/<repo>.mlflow\` | your DagsHub user and an access token |
+
+In CI, the **Train** workflow reads \`MLFLOW_TRACKING_URI\` from the variables of the \`${environment}\`
+environment and the user and password from its secrets; add them under Settings → Environments →
+\`${environment}\`. Pull requests (and forks) get none of them, so their tests log locally.
+
+The tests start a real \`mlflow server\` on 127.0.0.1 (SQLite, local artifacts) and read the run
+back through its REST API; \`mlflow\` (the whole server) is therefore in \`requirements-dev.in\` only.
+MLflow (3.2 and later) sends anonymous usage data by default; set \`MLFLOW_DISABLE_TELEMETRY=true\`
+to turn that off (the tests do).`;
+}
+
+export const mlflowReadme: ReadmeSection = { title: 'Experiment tracking', body, order: 45 };
