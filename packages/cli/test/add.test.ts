@@ -3,8 +3,8 @@
  * workflows, validate clean (ours and the real validators), stay unchanged on a second run, and
  * refuse to clobber a file the team wrote.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, readdirSync, statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { assertToolsInstalled, formatReport, validateProject } from '@ml-cicd/validators';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/commands/add/index.js';
@@ -184,6 +184,40 @@ describe('a dependabot.yml the repository has', () => {
     );
     expect(out).toContain('identical .github/dependabot.yml\n');
     expect(read(dir, '.github/dependabot.yml')).toBe(own);
+  });
+});
+
+describe('--lock', () => {
+  it('locks requirements.in with uv when the lock is missing', async () => {
+    const dir = repo(moduleLevel);
+    write(dir, 'requirements.in', 'numpy\n');
+    const bin = tempDir();
+    write(
+      bin,
+      'uv',
+      '#!/bin/sh\necho "$@" > uv-args\nprintf "numpy==2.0.0 \\\\\\n    --hash=sha256:00\\n" > requirements.txt\n',
+    );
+    chmodSync(join(bin, 'uv'), 0o755);
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}${delimiter}${path}`;
+    try {
+      const { out, err } = await add(dir, 'workflow', 'train', '--lock');
+      expect(out).toContain(
+        'Locked requirements.txt with: uv pip compile --universal --generate-hashes --python-version 3.10 requirements.in -o requirements.txt\n',
+      );
+      expect(err).toBe('');
+    } finally {
+      process.env.PATH = path;
+    }
+    expect(read(dir, 'uv-args')).toBe(
+      'pip compile --universal --generate-hashes --python-version 3.10 requirements.in -o requirements.txt\n',
+    );
+  });
+
+  it('needs requirements.in', async () => {
+    await expect(add(repo(moduleLevel), 'workflow', 'train', '--lock')).rejects.toThrow(
+      '--lock needs requirements.in, the list of direct dependencies to lock; write it, then run this again.',
+    );
   });
 });
 

@@ -21,6 +21,7 @@ import type { Io } from '../../io.js';
 import { bundledAssets } from './assets.js';
 import * as say from './messages.js';
 import { existingAnswers, keepTeamKeys, readExistingConfig } from './existing-config.js';
+import { lock } from './lock.js';
 import { dependabotPath } from './merge-dependabot.js';
 import { scriptParams } from './params.js';
 import { addPlan, kindFiles, type Kind } from './plan.js';
@@ -32,6 +33,7 @@ const flags = {
   python: { type: 'string' },
   name: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  lock: { type: 'boolean' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -115,7 +117,8 @@ export async function run(
   const result = await writePlan(plan, dir, { mode: 'into-existing', force: true, dryRun });
   for (const file of result.files) io.out(`${say.fileLine(file.action, file.path)}\n`);
   const warning = requirementsWarning(dir, kind as Kind);
-  if (warning) io.err(`${warning}\n`);
+  if (warning && values.lock && !dryRun) io.out(`${await lock(dir, kind as Kind)}\n`);
+  else if (warning) io.err(`${warning}\n`);
   if (dryRun) io.out(`${result.diff}${say.dryRunDone}\n`);
   else io.out(`${result.written === 0 ? say.unchanged : say.wrote(result.written)}\n`);
   return 0;

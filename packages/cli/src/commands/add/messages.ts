@@ -24,6 +24,7 @@ Flags:
   --python <path>     interpreter that reads the script's flags (default: .venv, python3, python)
   --name <project>    project name (default: ml-cicd.yaml's, else the folder's name)
   --dry-run           write nothing; print what each file would get and the diff
+  --lock              lock unpinned requirements with uv, else pip-tools (pip-compile)
   --force             overwrite files that differ
   -h, --help          show this help
 

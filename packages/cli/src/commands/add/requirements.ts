@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { lockCommand } from '@ml-cicd/core';
 import type { Kind } from './plan.js';
 
-const installs: Record<Kind, [input: string, lock: string]> = {
+export const installs: Record<Kind, [input: string, lock: string]> = {
   train: ['requirements.in', 'requirements.txt'],
   test: ['requirements-dev.in', 'requirements-dev.txt'],
 };
