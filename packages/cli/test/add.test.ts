@@ -113,11 +113,28 @@ describe('ml-cicd add workflow train', () => {
     expect(tree(dir)).toEqual(before);
   });
 
-  it('refuses an entry point the train action cannot run', async () => {
+  it('runs a script elsewhere, or a module, through the train action', async () => {
+    const dir = tempDir();
+    write(dir, 'scripts/fit.py', inFunction);
+    write(dir, 'trainer/__init__.py', '');
+    write(dir, 'trainer/train.py', moduleLevel);
+    await add(dir, 'workflow', 'train', '--script', 'scripts/fit.py');
+    expect(read(dir, '.github/workflows/train.yml')).toContain(
+      '          python-version: "3.12"\n          script: scripts/fit.py\n',
+    );
+    expect(await printed(dir, { script: 'scripts/fit.py' })).toEqual([]);
+    expect(formatReport((await validateProject(dir)).findings)).toBe('');
+
+    await add(dir, 'workflow', 'train', '--module', 'trainer.train', '--force');
+    expect(read(dir, '.github/workflows/train.yml')).toContain('          module: trainer.train\n');
+    expect(await printed(dir, { module: 'trainer.train' })).toEqual([]);
+  });
+
+  it('refuses a [project.scripts] function, which the train action cannot call', async () => {
     const dir = tempDir();
     writePackage(dir);
     await expect(add(dir, 'workflow', 'train')).rejects.toThrow(
-      "The training entry point is train-model (trainer.cli:main), but the train action runs python train.py at the repository's root; add a train.py there that calls it, then run this again.",
+      'The training entry point is train-model (trainer.cli:main), a function the train action cannot call; pass the module that runs it with --module <name> (python -m <name>) or a script with --script <path>.',
     );
   });
 });

@@ -8,6 +8,7 @@ import {
   resolveAnswers,
   writePlan,
   type Assets,
+  type ScriptParams,
 } from '@ml-cicd/core';
 import {
   describeEntryPoint,
@@ -52,17 +53,21 @@ function targetDir(io: Io, given: string): string {
   return dir;
 }
 
-/** The entry point, when the kind's workflows can run it: the train action runs `python train.py`. */
+/** The entry point, when the kind's workflows can run it: the train action runs a script or a module. */
 function runnable(entry: EntryPoint | undefined, dir: string, kind: Kind): EntryPoint {
   if (!entry) throw new UserError(say.noEntryPoint(dir));
-  if (kind !== 'train') return entry;
-  if (
-    entry.kind === 'script' &&
-    entry.path.replaceAll('\\', '/').replace(/^\.\//, '') === 'train.py'
-  ) {
-    return entry;
+  if (kind === 'train' && entry.kind === 'function') {
+    throw new UserError(say.functionEntry(describeEntryPoint(entry)));
   }
-  throw new UserError(say.notTrainPy(describeEntryPoint(entry)));
+  return entry;
+}
+
+/** The train action's `script`/`module` input, unless it is its default, `train.py`. */
+function actionEntry(entry: EntryPoint): ScriptParams['entry'] {
+  if (entry.kind === 'module') return { module: entry.module };
+  if (entry.kind !== 'script') return undefined;
+  const script = entry.path.replaceAll('\\', '/').replace(/^\.\//, '');
+  return script === 'train.py' ? undefined : { script };
 }
 
 export async function run(
@@ -95,6 +100,8 @@ export async function run(
   const { reading } = outcome;
   io.out(`${say.readWith(shown, reading.flags.length, reading.method)}\n`);
   const script = scriptParams(reading.flags, shown);
+  const call = actionEntry(entry);
+  if (call) script.entry = call;
   for (const sentence of script.skipped) io.out(`note: ${sentence}\n`);
 
   const existing = readExistingConfig(dir);

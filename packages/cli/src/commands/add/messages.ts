@@ -12,7 +12,8 @@ The params come from the training script's argparse flags; nothing is overwritte
 
 Kinds:
   train    .github/workflows/train.yml and the local action .github/actions/train: training on
-           demand, the script's flags as workflow inputs, bound to the "training" environment
+           demand, the script's flags as workflow inputs, bound to the "training" environment;
+           it runs the script (or the module) the flags were read from
   test     .github/workflows/ci.yml calling .github/workflows/checks.yml: ruff and pytest on every
            pull request and push to main
 Both write ml-cicd.yaml, .github/actionlint.yaml, .github/zizmor.yml, .github/dependabot.yml and
@@ -37,8 +38,8 @@ export const unknownKind = (kind: string, kinds: readonly string[]) =>
 export const noEntryPoint = (dir: string) =>
   `No training script in ${dir}: there is no train.py and no [project.scripts] entry in pyproject.toml; name it with --script <path> or --module <name>.`;
 
-export const notTrainPy = (entry: string) =>
-  `The training entry point is ${entry}, but the train action runs python train.py at the repository's root; add a train.py there that calls it, then run this again.`;
+export const functionEntry = (entry: string) =>
+  `The training entry point is ${entry}, a function the train action cannot call; pass the module that runs it with --module <name> (python -m <name>) or a script with --script <path>.`;
 
 export const unreadable = (script: string, why: string) =>
   `Could not read the flags of ${script}: ${why}. Check that it runs (python ${script} --help), or pass the interpreter with --python <path>.`;

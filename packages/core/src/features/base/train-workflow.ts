@@ -19,6 +19,8 @@ const dispatchType: Record<ParamType, string> = {
 export interface ScriptCall {
   args: Record<string, string>;
   required: string[];
+  /** How the train action runs the script, when it is not `python train.py`. */
+  entry?: { script: string } | { module: string };
 }
 
 function dispatchInput(param: Param, required: boolean): Record<string, unknown> {
@@ -115,6 +117,7 @@ export function trainWorkflow(model: ProjectModel, call?: ScriptCall): unknown {
             ...model.trainingStepEnv(),
             with: {
               'python-version': config.python,
+              ...call?.entry,
               'output-dir': config.outputs.dir,
               args: trainArgs(config.params, call),
             },
