@@ -141,8 +141,8 @@ describe('options', () => {
   it('combine every python version with every runner and its own choices, and every tracker', () => {
     const combinations = answerCombinations();
     // hosted, self-hosted, arc, and cml-aws with 3 GPU and 2 market choices, for each Python,
-    // with no tracker and with MLflow.
-    expect(combinations).toHaveLength(4 * (3 + 3 * 2) * 2);
+    // with no tracker, MLflow and W&B.
+    expect(combinations).toHaveLength(4 * (3 + 3 * 2) * 3);
     expect(combinations.filter((answers) => answers.runner === 'cml-aws')).toContainEqual(
       expect.objectContaining({ python: '3.10', cmlGpu: 'nogpu', cmlSpot: 'yes' }),
     );

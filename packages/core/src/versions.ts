@@ -20,6 +20,7 @@ export const pypi = {
   'mlflow-skinny': '3.17.2',
   // The whole of MLflow, for the real tracking server the tests start; same release as the client.
   mlflow: '3.17.2',
+  wandb: '0.31.0',
 } as const satisfies Record<string, string>;
 
 export type PypiPackage = keyof typeof pypi;

@@ -16,6 +16,7 @@ const cases: Record<string, RawAnswers> = {
   'runner-cml-aws': { runner: 'cml-aws', cmlSpot: 'yes', cmlRegion: 'eu-west-1' },
   'runner-arc': { runner: 'arc', arcScaleSet: 'team-gpus', arcMaxRunners: '4' },
   'tracker-mlflow': { tracker: 'mlflow' },
+  'tracker-wandb': { tracker: 'wandb' },
 };
 
 /** Files that exist only for some runners; each case snapshots those it has. */

@@ -5,6 +5,7 @@ import { runnerSelfHosted } from './runner-self-hosted/index.js';
 import { runnerCmlAws } from './runner-cml-aws/index.js';
 import { runnerArc } from './runner-arc/index.js';
 import { trackerMlflow } from './tracker-mlflow/index.js';
+import { trackerWandb } from './tracker-wandb/index.js';
 
 export const features = [
   base,
@@ -13,6 +14,7 @@ export const features = [
   runnerCmlAws,
   runnerArc,
   trackerMlflow,
+  trackerWandb,
 ] as const;
 
 export type FeatureId = (typeof features)[number]['id'];

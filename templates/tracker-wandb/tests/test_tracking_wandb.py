@@ -1,0 +1,100 @@
+"""Weights & Biases backend: the real client in offline mode, its run file read back."""
+
+import json
+import struct
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from wandb.proto import wandb_internal_pb2
+
+from __pkg__.cli import (
+    main,
+)
+
+FLAGS = ["--max-depth=3", "--seed=7"]
+# The run file is W&B's LevelDB-style log: 32 KiB blocks of records with a 7-byte header (CRC,
+# length, kind), each record a protobuf Record; kind 1 is whole, 2-4 are first, middle, last.
+BLOCK, HEADER, WHOLE, LAST = 32768, 7, 1, 4
+
+
+def records(path: Path) -> Iterator[Any]:
+    data = path.read_bytes()
+    assert data[:4] == b":W&B"
+    offset, pending = 7, b""
+    while offset + HEADER <= len(data):
+        left = BLOCK - offset % BLOCK
+        if left < HEADER:
+            offset += left
+            continue
+        _, length, kind = struct.unpack("<IHB", data[offset : offset + HEADER])
+        pending += data[offset + HEADER : offset + HEADER + length]
+        offset += HEADER + length
+        if kind in (WHOLE, LAST):
+            record = wandb_internal_pb2.Record()
+            record.ParseFromString(pending)
+            yield record
+            pending = b""
+
+
+def values(items: Any) -> dict[str, Any]:
+    """Config, history or summary items by key (a nested key joined with dots)."""
+    return {
+        str(item.key or ".".join(item.nested_key)): json.loads(item.value_json) for item in items
+    }
+
+
+def test_offline_run_holds_params_metrics_and_model(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("WANDB_MODE", "offline")
+    monkeypatch.setenv("WANDB_PROJECT", "tests")
+    # CI passes an unset variable as an empty string: it must count as unset.
+    monkeypatch.setenv("WANDB_ENTITY", "")
+    monkeypatch.setenv("WANDB_SILENT", "true")
+    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
+
+    assert main(FLAGS) == 0
+
+    assert "Weights & Biases (offline files in wandb/), project tests" in capsys.readouterr().out
+    (run_file,) = Path("wandb").glob("offline-run-*/run-*.wandb")
+    projects, config, history, kinds = [], {}, {}, set()
+    for record in records(run_file):
+        kind = record.WhichOneof("record_type")
+        kinds.add(kind)
+        if kind == "run":
+            projects.append(record.run.project)
+            config |= values(record.run.config.update)
+        elif kind == "config":
+            config |= values(record.config.update)
+        elif kind == "history":
+            history |= values(record.history.item)
+    assert projects == ["tests"]
+    assert config["max-depth"] == 3
+    assert config["seed"] == 7
+    local_metrics = json.loads((tmp_path / "run" / "metrics.json").read_text(encoding="utf-8"))
+    assert {name: history[name] for name in local_metrics} == pytest.approx(local_metrics)
+    assert "artifact" in kinds
+
+
+def test_without_a_key_it_logs_locally_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
+
+    assert main(FLAGS) == 0
+
+    (line,) = [line for line in capsys.readouterr().out.splitlines() if "Tracking" in line]
+    assert "set WANDB_API_KEY" in line
+    assert not Path("wandb").exists()
+
+
+def test_unknown_mode_is_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("WANDB_MODE", "sideways")
+
+    assert main(FLAGS) == 1
+
+    assert "WANDB_MODE" in capsys.readouterr().err
