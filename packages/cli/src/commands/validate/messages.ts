@@ -23,7 +23,8 @@ Flags:
   --min-severity <error|warning|info>   report findings from this severity up (default warning)
   --python <path>                       interpreter that reads the script's flags
                                         (default: .venv, then python3, then python)
-  --script <path>                       training script (default: train.py, else [project.scripts])
+  --script <path>                       training script (default: the one the train action runs,
+                                        else train.py, else [project.scripts])
   --module <name>                       training module, run as python -m <name>
   -h, --help                            show this help
 
