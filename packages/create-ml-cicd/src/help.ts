@@ -10,7 +10,7 @@ function values(option: Option): string {
     case 'number':
       return `${option.min}-${option.max}`;
     case 'text':
-      return option.key;
+      return option.flag.split('-').at(-1) ?? option.flag;
   }
 }
 
@@ -29,9 +29,9 @@ function fallback(option: Option): string {
 
 function usage(option: Option): string {
   const when = option.when ? `, ${option.when.description}` : '';
-  return (
-    `  --${option.flag} <${values(option)}>`.padEnd(40) + option.help + fallback(option) + when
-  );
+  // A flag longer than its column still gets one space before its help.
+  const flag = `  --${option.flag} <${values(option)}>`.padEnd(39);
+  return `${flag} ${option.help}${fallback(option)}${when}`;
 }
 
 export function helpText(): string {

@@ -34,7 +34,8 @@ describe('create-ml-cicd', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('--runner <hosted|self-hosted|cml-aws|arc>');
     expect(stdout).toContain('--runner-timeout <1-4320>');
-    expect(stdout).toContain('--cml-region <cmlRegion>');
+    expect(stdout).toContain('--cml-region <region>');
+    expect(stdout).toMatch(/--runner <hosted\|self-hosted\|cml-aws\|arc> where CI/);
     expect(stdout).toContain('--python <3.10|3.11|3.12|3.13>');
   });
 
