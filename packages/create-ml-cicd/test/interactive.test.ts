@@ -1,20 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keys, openTerminal } from './terminal.js';
+import { useTempDirs } from './temp-dirs.js';
 
 const hasScript = spawnSync('script', ['--version']).status === 0;
-const made: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'create-ml-cicd-tty-'));
-  made.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDirs('create-ml-cicd-tty-');
 
 describe.skipIf(!hasScript)('on a terminal', () => {
   it('asks every question, offers the registry’s choices, and writes the answers', async () => {
