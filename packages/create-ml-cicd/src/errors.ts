@@ -9,12 +9,12 @@ export class Cancelled extends Error {
   }
 }
 
-export const exitCodes = { ok: 0, user: 1, usage: 2, cancelled: 130 } as const;
+const exitCodes = { user: 1, usage: 2, cancelled: 130 } as const;
 
 export function exitCodeOf(error: unknown): number {
   if (error instanceof Cancelled) return exitCodes.cancelled;
   if (error instanceof UsageError) return exitCodes.usage;
-  if (error instanceof UserError) return exitCodes.user;
+  // User errors and unexpected ones alike: 1 (an unexpected one also says it is a bug).
   return exitCodes.user;
 }
 
