@@ -14,12 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  answerCombinations,
   buildModel,
   lockCommand,
   lockExcludeNewer,
   lockKey,
   pythonVersions,
+  requirementCombinations,
   requirementsDevIn,
   requirementsIn,
 } from '@ml-cicd/core';
@@ -59,7 +59,7 @@ function compile(dir, input, output) {
 }
 
 const inputs = new Map();
-for (const answers of answerCombinations()) {
+for (const answers of requirementCombinations()) {
   const model = buildModel(answers, assets);
   const runtimeIn = requirementsIn(model.requirements);
   const devIn = requirementsDevIn(model.devRequirements);

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './errors.js';
 import { options, resolveAnswers } from './options.js';
-import { answerCombinations } from './combinations.js';
+import { repoAssets } from '../test/assets.js';
+import { answerCombinations, requirementCombinations } from './combinations.js';
+import { requirementsDevIn, requirementsIn } from './locks.js';
+import { buildModel } from './plan.js';
+import { pythonVersions } from './versions.js';
+import type { Answers } from './answers.js';
+
+function requirementSet(answers: Answers): string {
+  const model = buildModel(answers, repoAssets);
+  return requirementsIn(model.requirements) + requirementsDevIn(model.devRequirements);
+}
 
 describe('resolveAnswers', () => {
   it('fills every default and derives the name from the folder', () => {
@@ -138,13 +148,23 @@ describe('options', () => {
     expect(flags('arc')).toEqual(['arc-scale-set', 'arc-max-runners']);
   });
 
-  it('combine every python version with every runner and its own choices, and every tracker', () => {
+  it('cross every runner with its own choices and every tracker, rotating the Python version', () => {
     const combinations = answerCombinations();
-    // hosted, self-hosted, arc, and cml-aws with 3 GPU and 2 market choices, for each Python,
-    // with no tracker, MLflow and W&B.
-    expect(combinations).toHaveLength(4 * (3 + 3 * 2) * 3);
+    // hosted, self-hosted, arc, and cml-aws with 3 GPU and 2 market choices, with no tracker,
+    // MLflow and W&B.
+    expect(combinations).toHaveLength((3 + 3 * 2) * 3);
     expect(combinations.filter((answers) => answers.runner === 'cml-aws')).toContainEqual(
-      expect.objectContaining({ python: '3.10', cmlGpu: 'nogpu', cmlSpot: 'yes' }),
+      expect.objectContaining({ cmlGpu: 'nogpu', cmlSpot: 'yes', tracker: 'wandb' }),
     );
+    expect(new Set(combinations.map((answers) => answers.python))).toEqual(new Set(pythonVersions));
+  });
+
+  it('lock every requirement set a project can get, whatever its Python version', () => {
+    const locked = new Set(requirementCombinations().map(requirementSet));
+    for (const python of pythonVersions) {
+      for (const answers of answerCombinations()) {
+        expect(locked).toContain(requirementSet({ ...answers, python }));
+      }
+    }
   });
 });
