@@ -1,9 +1,9 @@
 /** The action: read and check the inputs, build the report, write the summary, post the comment. */
 import * as core from '@actions/core';
-import { context, getOctokit } from '@actions/github';
 import { MAX_COMMENT, markerFor, postComment } from './comment.ts';
 import { InputError } from './errors.ts';
 import { isBroken } from './gates.ts';
+import { ApiError, gitHubClient } from './github.ts';
 import { readInputs, readRunnerEnv } from './inputs.ts';
 import {
   commentFailed,
@@ -15,15 +15,8 @@ import {
 } from './messages.ts';
 import { renderBrief, renderReport } from './render.ts';
 import { buildReport, type Report } from './report.ts';
-import { commentTarget } from './target.ts';
+import { commentTarget, readEvent, type EventContext } from './target.ts';
 import { validate, type Settings } from './validate.ts';
-
-/** The shape of Octokit's RequestError that matters here. */
-interface RequestFailure {
-  status?: number;
-  message?: string;
-  response?: unknown;
-}
 
 async function writeSummary(markdown: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
@@ -33,38 +26,41 @@ async function writeSummary(markdown: string): Promise<void> {
   await core.summary.addRaw(markdown).write();
 }
 
-async function publish(settings: Settings, report: Report, markdown: string): Promise<void> {
+async function publish(
+  settings: Settings,
+  event: EventContext,
+  report: Report,
+  markdown: string,
+): Promise<void> {
   if (settings.commentMode === 'off') return core.info(skipComment.off);
-  const target = commentTarget({
-    eventName: context.eventName,
-    repository: process.env.GITHUB_REPOSITORY ?? '',
-    actor: context.actor,
-    payload: context.payload,
-  });
+  const target = commentTarget(event);
   if ('skip' in target) return core.info(target.skip);
   const marker = markerFor(settings.commentKey);
   const body = marker.length + markdown.length < MAX_COMMENT ? markdown : renderBrief(report);
-  const octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl });
-  const issue = { ...context.repo, issueNumber: target.issueNumber };
+  const [owner = '', repo = ''] = event.repository.split('/');
+  const issue = { owner, repo, issueNumber: target.issueNumber };
   try {
-    const posted = await postComment(octokit, issue, settings.commentMode, marker, body);
+    const github = gitHubClient(settings.token, settings.apiUrl);
+    const posted = await postComment(github, issue, settings.commentMode, marker, body);
     core.info(`The pull request comment was ${posted.action}: ${posted.url}`);
   } catch (error) {
-    const { status, message, response } = error as RequestFailure;
-    const said = message ?? String(error);
-    // Octokit gives a network failure status 500 but no response: GitHub never answered.
-    if (!response || status === undefined) core.setFailed(unreachable(settings.apiUrl, said));
-    else if (status === 403) core.warning(forbidden(status, said));
-    else core.setFailed(commentFailed(status, said));
+    if (!(error instanceof ApiError)) {
+      // fetch says only "fetch failed"; its cause names what went wrong (ECONNREFUSED, DNS).
+      const cause = (error as Error).cause as Error | undefined;
+      return core.setFailed(unreachable(settings.apiUrl, cause?.message ?? String(error)));
+    }
+    if (error.status === 403) core.warning(forbidden(error.status, error.message));
+    else core.setFailed(commentFailed(error.status, error.message));
   }
 }
 
 export async function run(): Promise<void> {
   try {
     const settings = validate(readInputs(), readRunnerEnv());
+    const event = readEvent();
     const report = buildReport({
       ...settings,
-      runLabel: context.eventName === 'pull_request' ? 'This PR' : 'This run',
+      runLabel: event.eventName === 'pull_request' ? 'This PR' : 'This run',
     });
     const markdown = renderReport(report);
     const broken = report.gates.filter(isBroken);
@@ -74,7 +70,7 @@ export async function run(): Promise<void> {
     core.info(markdown);
     core.endGroup();
     await writeSummary(markdown);
-    await publish(settings, report, markdown);
+    await publish(settings, event, report, markdown);
     if (broken.length > 0) core.setFailed(gateFailure(broken));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

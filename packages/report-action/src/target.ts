@@ -3,6 +3,7 @@
  * the same repository has a token that can write (SECURITY.md W08): forks and Dependabot get a
  * read-only one, so their report goes to the job summary alone.
  */
+import { readFileSync } from 'node:fs';
 import { skipComment } from './messages.ts';
 
 export interface EventContext {
@@ -15,6 +16,17 @@ export interface EventContext {
       number: number;
       head?: { repo?: { full_name?: string } | null };
     };
+  };
+}
+
+/** The event as the runner describes it: its name, who started it, and its payload file. */
+export function readEvent(env: NodeJS.ProcessEnv = process.env): EventContext {
+  const path = env.GITHUB_EVENT_PATH;
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    repository: env.GITHUB_REPOSITORY ?? '',
+    actor: env.GITHUB_ACTOR ?? '',
+    payload: path ? (JSON.parse(readFileSync(path, 'utf8')) as EventContext['payload']) : {},
   };
 }
 

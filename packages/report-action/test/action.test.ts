@@ -162,6 +162,17 @@ describe('the bundled action, run as GitHub runs it', () => {
     expect(result.summary).toContain('## Model report');
   });
 
+  it('fails naming the API URL when nothing answers there', async () => {
+    const closed = github.url;
+    await github.close();
+    const result = await run({}, { 'api-url': closed });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `::error::Could not write the pull request comment: no answer from ${closed} (connect ECONNREFUSED`,
+    );
+    github = await startFakeGitHub();
+  });
+
   it('with comment-mode off, makes no request even without a token', async () => {
     const result = await run({}, { 'comment-mode': 'off', 'github-token': '' });
     expect(result.code).toBe(0);
