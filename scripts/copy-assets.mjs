@@ -20,8 +20,11 @@ export function copyAssets(distUrl) {
     rmSync(target, { recursive: true, force: true });
     // The folder's own package.json makes it a workspace member; a template's is a product file.
     const member = join(root, folder, 'package.json');
+    // workflows/actions/report links to the report action's committed build: copy what the link
+    // points at, so the tarball holds files and a later clean never deletes through a link.
     cpSync(join(root, folder), target, {
       recursive: true,
+      dereference: true,
       filter: (source) =>
         source !== member && !litter.has(basename(source)) && !source.endsWith('.pyc'),
     });
