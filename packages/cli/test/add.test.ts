@@ -256,12 +256,88 @@ describe('ml-cicd add workflow test', () => {
   });
 });
 
+describe('ml-cicd add workflow report', () => {
+  const reportFiles = [
+    '.github/workflows/report.yml',
+    '.github/actions/train/action.yml',
+    '.github/actions/report/action.yml',
+    '.github/actions/report/dist/index.js',
+    '.github/actions/report/dist/package.json',
+  ];
+
+  it('adds the report and the actions it runs, validates clean, and a second run changes nothing', async () => {
+    const dir = repo(moduleLevel);
+    const first = await add(dir, 'workflow', 'report');
+    expect(first.code).toBe(0);
+    for (const path of reportFiles) expect(first.out).toContain(`create    ${path}\n`);
+    expect(first.err).toContain('warning: requirements.txt is missing');
+    expect(read(dir, '.github/actions/report/dist/index.js')).toBe(
+      read(join(assets.workflowsDir, 'actions/report'), 'dist/index.js'),
+    );
+    expect(await printed(dir)).toEqual([]);
+    const report = await validateProject(dir);
+    expect(formatReport(report.findings)).toBe('');
+    expect(formatReport(report.pedantic)).toBe('');
+
+    const before = tree(dir);
+    const second = await add(dir, 'workflow', 'report');
+    expect(second.out).toMatch(
+      /Nothing changed: every file is already as ml-cicd would write it\.\n$/,
+    );
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it('shares the train action with add workflow train, in either order', async () => {
+    const dir = repo(moduleLevel);
+    await add(dir, 'workflow', 'train');
+    const { out } = await add(dir, 'workflow', 'report');
+    expect(out).toContain('identical .github/actions/train/action.yml\n');
+    expect(out).toContain('create    .github/workflows/report.yml\n');
+    expect(JSON.parse(read(dir, '.ml-cicd/manifest.json')).files).toHaveProperty([
+      '.github/workflows/train.yml',
+    ]);
+    expect(await printed(dir)).toEqual([]);
+  });
+
+  it('trains with the default of a required flag that ml-cicd.yaml gives, and says when it has none', async () => {
+    const dir = repo(inFunction);
+    const { out } = await add(dir, 'workflow', 'report');
+    expect(out).toContain(
+      'note: report.yml trains with each required flag at its default in ml-cicd.yaml, and --data has none: set a default there, then run ml-cicd add workflow report --force.\n',
+    );
+    write(
+      dir,
+      'ml-cicd.yaml',
+      read(dir, 'ml-cicd.yaml').replace('default: ""', 'default: data/train.csv'),
+    );
+    const again = await add(dir, 'workflow', 'report', '--force');
+    expect(again.out).not.toContain('note: report.yml');
+    expect(read(dir, '.github/workflows/report.yml')).toContain(
+      'args: |\n            --data=data/train.csv\n',
+    );
+    expect(read(dir, 'ml-cicd.yaml')).toContain('default: data/train.csv');
+    expect(await printed(dir)).toEqual([]);
+  });
+
+  it("refuses to overwrite the team's own report.yml, and writes nothing with --dry-run", async () => {
+    const dir = repo(moduleLevel);
+    write(dir, '.github/workflows/report.yml', ownCi);
+    const before = tree(dir);
+    await expect(add(dir, 'workflow', 'report')).rejects.toThrow(
+      'Nothing was written: this file exists and differs from what ml-cicd would write:\n  .github/workflows/report.yml\n',
+    );
+    const { out } = await add(dir, 'workflow', 'report', '--dry-run');
+    expect(out).toContain('+++ b/.github/workflows/report.yml\n');
+    expect(tree(dir)).toEqual(before);
+  });
+});
+
 describe('ml-cicd add', () => {
-  it.each(['report', 'retrain', 'dvc', 'cml-aws'])(
+  it.each(['retrain', 'dvc', 'cml-aws'])(
     'refuses the kind %s, naming those that exist',
     async (kind) => {
       await expect(add(tempDir(), 'workflow', kind)).rejects.toThrow(
-        `ml-cicd add workflow ${kind} does not exist yet: the kinds are train and test.`,
+        `ml-cicd add workflow ${kind} does not exist yet: the kinds are train, test, report.`,
       );
     },
   );

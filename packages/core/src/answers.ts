@@ -11,6 +11,8 @@ export interface Answers {
   runnerTimeout: number;
   /** Where runs are logged besides the local files: `none`, or a tracker feature's choice value. */
   tracker: string;
+  /** report: `yes` adds report.yml and the vendored report action (the default). */
+  report?: 'yes' | 'no';
   // Each answer below belongs to one runner feature and is set only when that runner is chosen.
   /** runner-hosted: the runs-on label of training (ubuntu-latest or a larger runner). */
   hostedLabel?: string;

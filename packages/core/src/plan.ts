@@ -6,6 +6,7 @@ import type { MlCicdConfig, Param } from '@ml-cicd/config';
 import { packageName, type Answers } from './answers.js';
 import { features, type FeatureId } from './features/index.js';
 import { trainWorkflow, type ScriptCall } from './features/base/train-workflow.js';
+import { reportWorkflow } from './features/report/workflow.js';
 import type { Feature } from './features/types.js';
 import { lockKey, readLocks, requirementsDevIn, requirementsIn } from './locks.js';
 import { hashContent, manifestJson, manifestPath, type Manifest } from './manifest.js';
@@ -60,9 +61,15 @@ function useScriptParams(model: ProjectModel, script: ScriptParams): void {
   config.params = script.params;
   // The default project's gates name its own metrics; a script of the team's has others.
   config.metrics.gates = [];
-  const path = '.github/workflows/train.yml';
-  const file = model.yamlFiles.get(path);
-  if (file) model.yamlFiles.set(path, { ...file, build: (built) => trainWorkflow(built, script) });
+  // The workflows that train run the team's script, with its own required flags.
+  const scriptWorkflows = {
+    '.github/workflows/train.yml': trainWorkflow,
+    '.github/workflows/report.yml': reportWorkflow,
+  };
+  for (const [path, workflow] of Object.entries(scriptWorkflows)) {
+    const file = model.yamlFiles.get(path);
+    if (file) model.yamlFiles.set(path, { ...file, build: (built) => workflow(built, script) });
+  }
 }
 
 /** The model after every selected feature has contributed to it. */

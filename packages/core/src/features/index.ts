@@ -6,6 +6,7 @@ import { runnerCmlAws } from './runner-cml-aws/index.js';
 import { runnerArc } from './runner-arc/index.js';
 import { trackerMlflow } from './tracker-mlflow/index.js';
 import { trackerWandb } from './tracker-wandb/index.js';
+import { report } from './report/index.js';
 
 export const features = [
   base,
@@ -15,6 +16,7 @@ export const features = [
   runnerArc,
   trackerMlflow,
   trackerWandb,
+  report,
 ] as const;
 
 export type FeatureId = (typeof features)[number]['id'];

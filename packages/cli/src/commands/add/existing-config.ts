@@ -56,10 +56,15 @@ export function existingAnswers(config: ExistingConfig | undefined): RawAnswers 
   };
 }
 
-/** The script decides types, defaults and choices; the team's descriptions, bounds and patterns stay. */
+/**
+ * The script decides types, defaults and choices; the team's descriptions, bounds and patterns
+ * stay, and so does its default of a required flag, which the script cannot give (report.yml
+ * trains with it).
+ */
 export function keepTeamKeys(
   config: ExistingConfig | undefined,
   params: Record<string, Param>,
+  required: string[] = [],
 ): void {
   const theirs = (config?.doc.toJS() as { params?: Record<string, Partial<Param>> } | undefined)
     ?.params;
@@ -67,6 +72,14 @@ export function keepTeamKeys(
     const own = theirs?.[name];
     if (!own || own.type !== param.type) continue;
     if (typeof own.description === 'string' && own.description) param.description = own.description;
+    const ownDefault = own.default;
+    if (
+      required.includes(name) &&
+      typeof ownDefault === typeof param.default &&
+      (!param.choices || param.choices.includes(String(ownDefault)))
+    ) {
+      param.default = ownDefault as Param['default'];
+    }
     const value = param.default;
     if (typeof value === 'number') {
       if (typeof own.min === 'number' && own.min <= value) param.min = own.min;

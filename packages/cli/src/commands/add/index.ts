@@ -56,7 +56,7 @@ function targetDir(io: Io, given: string): string {
 /** The entry point, when the kind's workflows can run it: the train action runs a script or a module. */
 function runnable(entry: EntryPoint | undefined, dir: string, kind: Kind): EntryPoint {
   if (!entry) throw new UserError(say.noEntryPoint(dir));
-  if (kind === 'train' && entry.kind === 'function') {
+  if (kind !== 'test' && entry.kind === 'function') {
     throw new UserError(say.functionEntry(describeEntryPoint(entry)));
   }
   return entry;
@@ -110,9 +110,13 @@ export async function run(
     { ...known, name: values.name ?? known.name ?? nameFromFolder(basename(dir)) },
     basename(dir),
   );
-  keepTeamKeys(existing, script.params);
+  keepTeamKeys(existing, script.params, script.required);
   const { files: plan, notes } = addPlan(dir, kind as Kind, answers, script, assets, existing);
   for (const note of notes) io.out(`note: ${note}\n`);
+  const undefaulted = script.required.filter((name) => script.params[name]?.default === '');
+  if (kind === 'report' && undefaulted.length > 0) {
+    io.out(`note: ${say.reportNeedsDefaults(undefaulted)}\n`);
+  }
   const dryRun = values['dry-run'] ?? false;
   const force = values.force ?? false;
   // The manifest, ml-cicd.yaml and dependabot.yml are merged with what is there: never a conflict.

@@ -14,9 +14,13 @@ Kinds:
   train    .github/workflows/train.yml and the local action .github/actions/train: training on
            demand, the script's flags as workflow inputs, bound to the "training" environment;
            it runs the script (or the module) the flags were read from
-  test     .github/workflows/ci.yml calling .github/workflows/checks.yml: ruff and pytest on every
-           pull request and push to main
-Both write ml-cicd.yaml, .github/actionlint.yaml, .github/zizmor.yml, .github/dependabot.yml and
+  test     .github/workflows/ci.yml calling .github/workflows/checks.yml: ml-cicd validate (from
+           the local action .github/actions/ml-cicd), ruff and pytest on every pull request and
+           push to main
+  report   .github/workflows/report.yml, the local actions .github/actions/train and
+           .github/actions/report: on each pull request, trains the script with its defaults
+           and comments its metrics against main's (each push to main keeps the baseline)
+Each writes ml-cicd.yaml, .github/actionlint.yaml, .github/zizmor.yml, .github/dependabot.yml and
 .ml-cicd/manifest.json.
 
 Flags:
@@ -33,7 +37,10 @@ Kinds the engine has: ${kinds.join(', ')}.
 `;
 
 export const unknownKind = (kind: string, kinds: readonly string[]) =>
-  `ml-cicd add workflow ${kind} does not exist yet: the kinds are ${kinds.join(' and ')}. Runner kinds (self-hosted, cml-aws, arc), report, retrain and dvc come with later versions; npm create ml-cicd makes a new project with the runners today.`;
+  `ml-cicd add workflow ${kind} does not exist yet: the kinds are ${kinds.join(', ')}. Runner kinds (self-hosted, cml-aws, arc), retrain and dvc come with later versions; npm create ml-cicd makes a new project with the runners today.`;
+
+export const reportNeedsDefaults = (flags: string[]) =>
+  `report.yml trains with each required flag at its default in ml-cicd.yaml, and ${flags.map((flag) => `--${flag}`).join(', ')} ${flags.length === 1 ? 'has' : 'have'} none: set a default there, then run ml-cicd add workflow report --force.`;
 
 export const noEntryPoint = (dir: string) =>
   `No training script in ${dir}: there is no train.py and no [project.scripts] entry in pyproject.toml; name it with --script <path> or --module <name>.`;

@@ -22,6 +22,14 @@ import { dependabotPath, mergeDependabot } from './merge-dependabot.js';
 export const kindFiles = {
   train: ['.github/workflows/train.yml', '.github/actions/train/action.yml'],
   test: ['.github/workflows/ci.yml', '.github/workflows/checks.yml'],
+  // The report trains with the train action, then runs the vendored report action.
+  report: [
+    '.github/workflows/report.yml',
+    '.github/actions/train/action.yml',
+    '.github/actions/report/action.yml',
+    '.github/actions/report/dist/index.js',
+    '.github/actions/report/dist/package.json',
+  ],
 } as const;
 
 export type Kind = keyof typeof kindFiles;

@@ -7,6 +7,7 @@ import type { Kind } from './plan.js';
 export const installs: Record<Kind, [input: string, lock: string]> = {
   train: ['requirements.in', 'requirements.txt'],
   test: ['requirements-dev.in', 'requirements-dev.txt'],
+  report: ['requirements.in', 'requirements.txt'],
 };
 
 /** Requirement lines (continuations joined) that are not pinned with == and a hash. */

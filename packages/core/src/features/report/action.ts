@@ -1,0 +1,58 @@
+/**
+ * The vendored report action (`packages/report-action`, bundled) and the step that runs it, for
+ * every workflow that reports metrics: the pull request report, and re-evaluation runs.
+ */
+import type { Gate } from '@ml-cicd/config';
+import type { ProjectModel } from '../../model.js';
+import type { TemplateReader } from '../../templates.js';
+
+const actionDir = '.github/actions/report';
+const vendoredFiles = ['action.yml', 'dist/index.js', 'dist/package.json'];
+
+/** Copies the action into the project once, however many workflows use it. */
+export function vendorReportAction(model: ProjectModel, templates: TemplateReader): void {
+  for (const file of vendoredFiles) {
+    const path = `${actionDir}/${file}`;
+    if (!model.files.has(path)) model.addFile(path, templates.workflow(`actions/report/${file}`));
+  }
+}
+
+/** ml-cicd.yaml's gates in the action's grammar, one `METRIC: "value OP N"` line each. */
+export function reportGates(gates: Gate[]): string {
+  return gates
+    .flatMap(({ metric, min, max }) => {
+      const rules = [
+        ...(min === undefined ? [] : [`value >= ${min}`]),
+        ...(max === undefined ? [] : [`value <= ${max}`]),
+      ];
+      return [`${metric}: "${rules.join(', ')}"\n`];
+    })
+    .join('');
+}
+
+export interface ReportInputs {
+  /** The folder of this run's metrics.json and params.json. */
+  outputDir: string;
+  /** The folder the base branch's files were downloaded to. */
+  baselineDir: string;
+  gates: Gate[];
+  /** Set it when one workflow reports more than once, so each keeps its own sticky comment. */
+  commentKey?: string;
+}
+
+/** The step that writes the report; the action itself comments only where the token can write. */
+export function reportStep(inputs: ReportInputs): Record<string, unknown> {
+  const { outputDir, baselineDir } = inputs;
+  return {
+    name: 'Report the metrics against the base branch',
+    uses: `./${actionDir}`,
+    with: {
+      metrics: `${outputDir}/metrics.json`,
+      baseline: `${baselineDir}/metrics.json`,
+      params: `${outputDir}/params.json`,
+      'baseline-params': `${baselineDir}/params.json`,
+      ...(inputs.gates.length > 0 ? { gates: reportGates(inputs.gates) } : {}),
+      ...(inputs.commentKey ? { 'comment-key': inputs.commentKey } : {}),
+    },
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * `.github/workflows/report.yml`: on a push to main, train with the default params and keep the
+ * outputs as the baseline artifact; on a pull request, train the pull request's code the same
+ * way, download main's latest baseline and report the two side by side.
+ */
+import type { Param } from '@ml-cicd/config';
+import { hostedRunner, type ProjectModel } from '../../model.js';
+import { uses } from '../../versions.js';
+import { commented } from '../../yaml.js';
+import type { ScriptCall } from '../base/train-workflow.js';
+import { reportStep } from './action.js';
+
+/** The artifact main's runs upload and pull requests compare with. */
+export const baselineArtifact = 'model-report';
+const baselineDir = 'baseline';
+
+/**
+ * The newest unexpired artifact from a run on the base branch of this repository: a fork's
+ * branch may be called main too, so its runs (another head repository) never count.
+ */
+const findBaseline = [
+  'first(.artifacts[] | select(.expired | not) | .workflow_run',
+  '  | select(.head_branch == $branch and .head_repository_id == .repository_id) | .id) // empty',
+].join('\n');
+
+const downloadScript = `set -euo pipefail
+run_id="$(gh api "repos/$REPOSITORY/actions/artifacts?name=$ARTIFACT&per_page=100" \\
+  | jq -r --arg branch "$BASE_REF" '${findBaseline}')"
+if [ -z "$run_id" ]; then
+  echo "No $ARTIFACT artifact from $BASE_REF yet: the report shows this pull request's metrics alone."
+  exit 0
+fi
+gh run download "$run_id" --repo "$REPOSITORY" --name "$ARTIFACT" --dir "$BASELINE_DIR"
+`;
+
+/** The jq program that picks the baseline run, for tests to run against recorded answers. */
+export const baselineQuery = findBaseline;
+
+/** Required flags get their default; every other param keeps the script's own default. */
+function defaultArgs(params: Record<string, Param>, call?: ScriptCall): string {
+  return (call?.required ?? [])
+    .map((name) => {
+      const value = String(params[name]?.default ?? '');
+      const line = call?.args[name] ?? `--${name}=\${{ inputs.${name} }}`;
+      return `${line.replace(`\${{ inputs.${name} }}`, value)}\n`;
+    })
+    .join('');
+}
+
+function trainSteps(model: ProjectModel, call?: ScriptCall): Record<string, unknown>[] {
+  const { config } = model;
+  const args = defaultArgs(config.params, call);
+  return [
+    {
+      name: 'Check out the repository',
+      uses: uses('checkout'),
+      with: { 'persist-credentials': false },
+    },
+    {
+      name: 'Train with the default params',
+      uses: './.github/actions/train',
+      with: {
+        'python-version': config.python,
+        ...call?.entry,
+        'output-dir': config.outputs.dir,
+        ...(args ? { args } : {}),
+        'artifact-name': baselineArtifact,
+      },
+    },
+  ];
+}
+
+const job = (name: string, event: string) => ({
+  name,
+  if: `github.event_name == '${event}'`,
+  // A hosted runner always: pull requests from forks must never reach a runner of the team's own.
+  'runs-on': hostedRunner,
+  'timeout-minutes': 30,
+});
+
+export function reportWorkflow(model: ProjectModel, call?: ScriptCall): unknown {
+  return {
+    name: 'Model report',
+    on: { pull_request: null, push: { branches: ['main'] } },
+    permissions: {},
+    concurrency: {
+      group: '${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}',
+      'cancel-in-progress': true,
+    },
+    jobs: {
+      baseline: {
+        ...job("Record main's metrics as the baseline", 'push'),
+        permissions: { contents: 'read' },
+        steps: trainSteps(model, call),
+      },
+      report: {
+        ...job('Train and report against main', 'pull_request'),
+        permissions: {
+          contents: 'read',
+          actions: commented('read', "to download main's baseline artifact"),
+          'pull-requests': commented('write', 'to create and update the sticky report comment'),
+        },
+        steps: [
+          ...trainSteps(model, call),
+          {
+            name: "Download main's latest metrics",
+            shell: 'bash',
+            env: {
+              GH_TOKEN: '${{ github.token }}',
+              REPOSITORY: '${{ github.repository }}',
+              BASE_REF: '${{ github.base_ref }}',
+              ARTIFACT: baselineArtifact,
+              BASELINE_DIR: baselineDir,
+            },
+            run: downloadScript,
+          },
+          reportStep({
+            outputDir: model.config.outputs.dir,
+            baselineDir,
+            gates: model.config.metrics.gates,
+          }),
+        ],
+      },
+    },
+  };
+}
