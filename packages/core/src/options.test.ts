@@ -22,6 +22,7 @@ describe('resolveAnswers', () => {
       runnerTimeout: 60,
       hostedLabel: 'ubuntu-latest',
       tracker: 'none',
+      report: 'yes',
     });
   });
 
@@ -43,6 +44,7 @@ describe('resolveAnswers', () => {
       cmlSpot: 'no',
       cmlDiskGb: 50,
       tracker: 'none',
+      report: 'yes',
     });
     expect(resolveAnswers({ runner: 'arc', arcMaxRunners: '8' }, 'x-y')).toMatchObject({
       arcScaleSet: 'gpu-training',
