@@ -1,5 +1,5 @@
 /** The answers that decide what a project contains; every prompt and flag sets one of them. */
-import type { CmlGpu, RunnerKind } from '@ml-cicd/config';
+import type { CmlGpu, DvcRemoteKind, RunnerKind, SecretsScope } from '@ml-cicd/config';
 import type { PythonVersion } from './versions.js';
 
 export interface Answers {
@@ -11,6 +11,12 @@ export interface Answers {
   runnerTimeout: number;
   /** Where runs are logged besides the local files: `none`, or a tracker feature's choice value. */
   tracker: string;
+  /** How data and models are versioned: `none`, or a data feature's choice value. */
+  data: string;
+  /** `off`, or `issue`: a weekly workflow opens an issue when a newer template exists. */
+  updateCheck?: string;
+  /** Whether jobs read environment secrets (the default) or repository secrets. */
+  secretsScope?: SecretsScope;
   /** report: `yes` adds report.yml and the vendored report action (the default). */
   report?: 'yes' | 'no';
   // Each answer below belongs to one runner feature and is set only when that runner is chosen.
@@ -27,6 +33,13 @@ export interface Answers {
   /** runner-arc: the scale set's installation name and its most runner pods. */
   arcScaleSet?: string;
   arcMaxRunners?: number;
+  /** data-dvc: the kind of DVC remote and its URL (empty: a placeholder to replace). */
+  dvcRemote?: DvcRemoteKind;
+  dvcRemoteUrl?: string;
+  /** release: pushes to main publish the model after a review; absent in older manifests, off. */
+  release?: 'on' | 'off';
+  /** retrain: how often the released model is re-evaluated on fresh data. */
+  retrain?: 'monthly' | 'weekly' | 'off';
 }
 
 /** A feature option's answer: resolveAnswers sets it whenever its feature is selected. */

@@ -21,6 +21,16 @@ export const pypi = {
   // The whole of MLflow, for the real tracking server the tests start; same release as the client.
   mlflow: '3.17.2',
   wandb: '0.31.0',
+  // DVC, with the extra of each kind of remote; a folder or DagsHub (over HTTP) needs none.
+  dvc: '3.67.1',
+  'dvc[s3]': '3.67.1',
+  'dvc[gs]': '3.67.1',
+  'dvc[azure]': '3.67.1',
+  'dvc[ssh]': '3.67.1',
+  // Released models are saved with skops: loading one runs no code, unlike a pickle.
+  skops: '0.16.0',
+  // The client of Neptune 3.x; the legacy `neptune` 1.x client speaks only to Neptune 2.x servers.
+  'neptune-scale': '0.30.0',
 } as const satisfies Record<string, string>;
 
 export type PypiPackage = keyof typeof pypi;
@@ -53,6 +63,11 @@ export const actions = {
     repo: 'actions/upload-artifact',
     sha: 'bbbca2ddaa5d8feaa63e36b76fdaad77386f024f',
     tag: 'v7.0.0',
+  },
+  downloadArtifact: {
+    repo: 'actions/download-artifact',
+    sha: '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c',
+    tag: 'v8.0.1',
   },
   configureAwsCredentials: {
     repo: 'aws-actions/configure-aws-credentials',

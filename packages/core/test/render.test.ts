@@ -17,9 +17,19 @@ const cases: Record<string, RawAnswers> = {
   'runner-arc': { runner: 'arc', arcScaleSet: 'team-gpus', arcMaxRunners: '4' },
   'tracker-mlflow': { tracker: 'mlflow' },
   'tracker-wandb': { tracker: 'wandb' },
+  'data-dvc': { data: 'dvc' },
+  'data-dvc-dagshub': {
+    data: 'dvc',
+    dvcRemote: 'dagshub',
+    dvcRemoteUrl: 'https://dagshub.com/acme/my-project.dvc',
+  },
+  'secrets-scope-repo': { tracker: 'wandb', secretsScope: 'repo' },
+  'report-off': { report: 'no' },
+  release: { retrain: 'off', tracker: 'mlflow' },
+  retrain: { release: 'off', retrain: 'weekly' },
 };
 
-/** Files that exist only for some runners; each case snapshots those it has. */
+/** Files that exist only for some runners or options; each case snapshots those it has. */
 const runnerFiles = [
   '.github/cml/package.json',
   'infra/aws/README.md',
@@ -27,6 +37,11 @@ const runnerFiles = [
   'infra/aws/permissions-policy.json',
   'infra/arc/values.yaml',
   'infra/arc/README.md',
+  'dvc.yaml',
+  'params.yaml',
+  '.dvc/config',
+  '.github/workflows/release.yml',
+  '.github/workflows/retrain.yml',
 ];
 
 function render(raw: RawAnswers) {

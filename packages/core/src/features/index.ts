@@ -6,6 +6,11 @@ import { runnerCmlAws } from './runner-cml-aws/index.js';
 import { runnerArc } from './runner-arc/index.js';
 import { trackerMlflow } from './tracker-mlflow/index.js';
 import { trackerWandb } from './tracker-wandb/index.js';
+import { dataDvc } from './data-dvc/index.js';
+import { trackerNeptune } from './tracker-neptune/index.js';
+import { updateCheck } from './update-check/index.js';
+import { release } from './release/index.js';
+import { retrain } from './retrain/index.js';
 import { report } from './report/index.js';
 
 export const features = [
@@ -16,6 +21,11 @@ export const features = [
   runnerArc,
   trackerMlflow,
   trackerWandb,
+  dataDvc,
+  trackerNeptune,
+  updateCheck,
+  release,
+  retrain,
   report,
 ] as const;
 

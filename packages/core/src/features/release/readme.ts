@@ -1,0 +1,44 @@
+/** The README section of a project that releases its model from main. */
+import type { ProjectModel, ReadmeSection } from '../../model.js';
+import { registryModule, releaseEnvironmentName } from './release-workflow.js';
+
+function registryText(model: ProjectModel, tracker: string): string {
+  const { package: pkg, name } = model.config.project;
+  const module = registryModule(tracker);
+  if (!module) return '';
+  return `
+
+Before the GitHub release, \`python -m ${pkg}.${module} release\` registers the model in the
+MLflow model registry: one run with the params, the metrics and \`model.skops\`, registered as a new
+version of the model \`${name}\` (set \`MLFLOW_REGISTERED_MODEL_NAME\` to change it). It reads
+\`MLFLOW_TRACKING_URI\` from the variables of the \`${releaseEnvironmentName}\` environment and the user
+and password from its secrets.`;
+}
+
+function body(model: ProjectModel, tracker: string): string {
+  const { package: pkg } = model.config.project;
+  return `Every push to \`main\`, and every \`v*\` tag, runs the **Release** workflow
+(\`.github/workflows/release.yml\`):
+
+1. **build** trains with the params committed in \`ml-cicd.yaml\` (\`train.py\` with no flags), then
+   \`python -m ${pkg}.release\` checks the gates (a missed gate stops the release) and saves the model
+   with [skops](https://skops.readthedocs.io) as \`release/model.skops\`, beside its \`metrics.json\`
+   and \`params.json\`.
+2. **publish** waits for the \`${releaseEnvironmentName}\` environment: add **required reviewers** to it
+   (Settings → Environments → \`${releaseEnvironmentName}\`), so nothing is published until someone
+   approves. It then creates the GitHub release (the tag for a \`v*\` push, \`model-<run number>\`
+   for \`main\`) with the three files attached. Only this job can write to the repository.${registryText(model, tracker)}
+
+**Why skops.** \`model.joblib\` is a pickle: loading one can run any code inside it, so it is kept for
+your own runs. A released file travels further, and \`model.skops\` loads without running code:
+\`${pkg}.model_file.load_model\` refuses a file holding a type outside the list it trusts.
+
+\`\`\`python
+from ${pkg}.model_file import load_model
+model = load_model("model.skops")
+\`\`\``;
+}
+
+export function releaseReadme(tracker: string): ReadmeSection {
+  return { title: 'Releasing the model', body: (model) => body(model, tracker), order: 55 };
+}

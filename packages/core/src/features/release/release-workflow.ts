@@ -1,0 +1,157 @@
+/**
+ * `.github/workflows/release.yml`: the build job trains with the committed params and checks the
+ * gates; the publish job, bound to the `release` environment, waits for a reviewer and then
+ * publishes what the build made, with the only write token of the workflow.
+ */
+import type { Environment } from '@ml-cicd/config';
+import { hostedRunner, type ProjectModel } from '../../model.js';
+import { uses } from '../../versions.js';
+import { commented } from '../../yaml.js';
+import { checkoutStep, pythonSetupSteps } from './python-setup.js';
+
+export const releaseEnvironmentName = 'release';
+
+/** The MLflow variables the registry step reads, by tracker; none for other trackers. */
+const registrySettings: Record<string, { variables: string[]; secrets: string[] }> = {
+  mlflow: {
+    variables: ['MLFLOW_TRACKING_URI'],
+    secrets: ['MLFLOW_TRACKING_USERNAME', 'MLFLOW_TRACKING_PASSWORD'],
+  },
+};
+
+/** The Python module that publishes to the tracker's model registry, when it has one. */
+export function registryModule(tracker: string): string | undefined {
+  return registrySettings[tracker] ? `registry_${tracker}` : undefined;
+}
+
+export function releaseEnvironment(tracker: string): Environment {
+  const settings = registrySettings[tracker] ?? { variables: [], secrets: [] };
+  return {
+    description:
+      'Publishing the model: add required reviewers, so no model is released without an approval.',
+    secrets: [...settings.secrets],
+    variables: [...settings.variables],
+  };
+}
+
+function buildJob(model: ProjectModel): Record<string, unknown> {
+  const { config } = model;
+  const { launch, runsOn, setupSteps } = model.runner;
+  const [environment] = Object.keys(config.environments);
+  return {
+    name: 'Train with the committed params and check the gates',
+    ...(launch ? { needs: launch.id } : {}),
+    'runs-on': runsOn,
+    environment,
+    'timeout-minutes': config.runner['timeout-minutes'],
+    permissions: { contents: 'read' },
+    steps: [
+      checkoutStep,
+      ...setupSteps,
+      {
+        // No arguments: train.py's defaults are the params committed in ml-cicd.yaml.
+        name: 'Train with the params of ml-cicd.yaml',
+        uses: './.github/actions/train',
+        ...model.trainingStepEnv(),
+        with: {
+          'python-version': config.python,
+          'output-dir': config.outputs.dir,
+          'artifact-name': 'release-training-outputs',
+        },
+      },
+      {
+        name: 'Check the gates and save the model with skops',
+        shell: 'bash',
+        env: { PYTHONPATH: 'src' },
+        run: `python -m ${config.project.package}.release --outputs ${config.outputs.dir} --to release\n`,
+      },
+      {
+        name: 'Upload the release files',
+        uses: uses('uploadArtifact'),
+        with: { name: 'release', path: 'release', 'if-no-files-found': 'error' },
+      },
+    ],
+  };
+}
+
+function registryStep(model: ProjectModel, module: string, tracker: string) {
+  const settings = registrySettings[tracker] ?? { variables: [], secrets: [] };
+  const ref = (kind: string) => (name: string) => [name, `\${{ ${kind}.${name} }}`];
+  return {
+    name: 'Register the model in the model registry',
+    shell: 'bash',
+    env: {
+      PYTHONPATH: 'src',
+      ...Object.fromEntries(settings.variables.map(ref('vars'))),
+      ...Object.fromEntries(settings.secrets.map(ref('secrets'))),
+    },
+    run: `python -m ${model.config.project.package}.${module} release\n`,
+  };
+}
+
+/** Creates the release (a `v*` tag's own, or `model-<run number>` for main) or adds to it. */
+const publishScript = [
+  'if [ "$REF_TYPE" = tag ]; then tag="$REF_NAME"; else tag="model-$RUN_NUMBER"; fi',
+  'assets=(release/model.skops release/metrics.json release/params.json)',
+  'if gh release view "$tag" >/dev/null 2>&1; then',
+  '  gh release upload "$tag" "${assets[@]}" --clobber',
+  'else',
+  '  gh release create "$tag" "${assets[@]}" --target "$COMMIT" --title "Model $tag" \\',
+  '    --notes-file release/notes.md --latest',
+  'fi',
+  'echo "Released the model as $tag."',
+  '',
+].join('\n');
+
+function publishJob(model: ProjectModel, tracker: string): Record<string, unknown> {
+  const module = registryModule(tracker);
+  return {
+    name: 'Publish the model (after a review)',
+    needs: 'build',
+    'runs-on': hostedRunner,
+    environment: releaseEnvironmentName,
+    'timeout-minutes': 15,
+    permissions: {
+      contents: commented('write', 'creates the GitHub release and attaches the model to it'),
+    },
+    steps: [
+      // Checkout first: it empties the folder, so the downloaded files come after it.
+      ...(module ? pythonSetupSteps(model.config.python) : []),
+      {
+        name: 'Download the release files',
+        uses: uses('downloadArtifact'),
+        with: { name: 'release', path: 'release' },
+      },
+      ...(module ? [registryStep(model, module, tracker)] : []),
+      {
+        name: 'Create the GitHub release',
+        shell: 'bash',
+        env: {
+          GH_TOKEN: '${{ github.token }}',
+          GH_REPO: '${{ github.repository }}',
+          REF_TYPE: '${{ github.ref_type }}',
+          REF_NAME: '${{ github.ref_name }}',
+          RUN_NUMBER: '${{ github.run_number }}',
+          COMMIT: '${{ github.sha }}',
+        },
+        run: publishScript,
+      },
+    ],
+  };
+}
+
+export function releaseWorkflow(model: ProjectModel, tracker: string): unknown {
+  const { launch } = model.runner;
+  return {
+    name: 'Release',
+    on: { push: { branches: ['main'], tags: ['v*'] } },
+    permissions: {},
+    // Releases queue one after another; a newer push never cancels a release under review.
+    concurrency: { group: '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': false },
+    jobs: {
+      ...(launch ? { [launch.id]: launch.build(model) } : {}),
+      build: buildJob(model),
+      publish: publishJob(model, tracker),
+    },
+  };
+}
