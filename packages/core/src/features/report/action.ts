@@ -36,6 +36,8 @@ export interface ReportInputs {
   /** The folder the base branch's files were downloaded to. */
   baselineDir: string;
   gates: Gate[];
+  /** Whether the run writes params.json beside metrics.json, for the report to show what changed. */
+  withParams: boolean;
   /** Set it when one workflow reports more than once, so each keeps its own sticky comment. */
   commentKey?: string;
 }
@@ -49,8 +51,9 @@ export function reportStep(inputs: ReportInputs): Record<string, unknown> {
     with: {
       metrics: `${outputDir}/metrics.json`,
       baseline: `${baselineDir}/metrics.json`,
-      params: `${outputDir}/params.json`,
-      'baseline-params': `${baselineDir}/params.json`,
+      ...(inputs.withParams
+        ? { params: `${outputDir}/params.json`, 'baseline-params': `${baselineDir}/params.json` }
+        : {}),
       ...(inputs.gates.length > 0 ? { gates: reportGates(inputs.gates) } : {}),
       ...(inputs.commentKey ? { 'comment-key': inputs.commentKey } : {}),
     },

@@ -118,6 +118,8 @@ export function reportWorkflow(model: ProjectModel, call?: ScriptCall): unknown 
             outputDir: model.config.outputs.dir,
             baselineDir,
             gates: model.config.metrics.gates,
+            // The generated train.py writes params.json; a team's own script may not.
+            withParams: call === undefined,
           }),
         ],
       },
