@@ -7,7 +7,8 @@ import { assertToolsInstalled, formatReport, validateProject } from '../src/inde
 
 const root = new URL('../../../', import.meta.url);
 const guide = fileURLToPath(new URL('docs/guide/central-workflows.md', root));
-const central = /uses: acme\/ml-cicd\/(\.github\/workflows\/checks\.yml)@(<[^>]*>|[0-9a-f]{40}) # (\S+)/;
+const central =
+  /uses: acme\/ml-cicd\/(\.github\/workflows\/checks\.yml)@(<[^>]*>|[0-9a-f]{40}) # (\S+)/;
 const project = mkdtempSync(join(tmpdir(), 'ml-cicd-central-call-'));
 
 function documentedCaller(): string {
