@@ -4,7 +4,13 @@ import { edit } from './fixtures.js';
 export const train = '.github/workflows/train.yml';
 
 export function withTrainingSecret(dir: string, step = ''): void {
-  edit(dir, 'ml-cicd.yaml', '    secrets: []\n', '    secrets:\n      - TRACKING_TOKEN\n');
+  const training = 'protect it with required reviewers.\n';
+  edit(
+    dir,
+    'ml-cicd.yaml',
+    `${training}    secrets: []\n`,
+    `${training}    secrets:\n      - TRACKING_TOKEN\n`,
+  );
   edit(
     dir,
     train,

@@ -9,8 +9,10 @@ export type {
   CmlGpu,
   Runner,
   RunnerKind,
+  SecretsScope,
 } from './types.js';
 export { schema, maxParams, type JsonSchema } from './schema.js';
+export { secretsScopes } from './schema/secrets-scope.js';
 export { loadConfig, type LoadResult } from './validate.js';
 export { formatFinding, type Finding, type Severity } from './finding.js';
 export { rules, type Rule } from './rules/index.js';

@@ -8,6 +8,7 @@ import { metrics } from './schema/metrics.js';
 import { param } from './schema/param.js';
 import { environmentName, kebabName, packageName, projectName } from './schema/patterns.js';
 import { runner } from './schema/runner.js';
+import { secretsScope } from './schema/secrets-scope.js';
 
 export type { JsonSchema } from './schema/json-schema.js';
 
@@ -99,6 +100,7 @@ export const schema: JsonSchema = {
       propertyNames: { pattern: environmentName.pattern },
       additionalProperties: { $ref: '#/$defs/environment' },
     },
+    'secrets-scope': secretsScope,
     rules: {
       title: 'Rules',
       description: 'Named ml-cicd validate rules to turn off, as rule-id: off.',

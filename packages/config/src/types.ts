@@ -58,6 +58,8 @@ export interface Environment {
   variables: string[];
 }
 
+export type SecretsScope = 'environment' | 'repo';
+
 export type PythonVersion = '3.10' | '3.11' | '3.12' | '3.13';
 
 export interface MlCicdConfig {
@@ -70,6 +72,8 @@ export interface MlCicdConfig {
   outputs: { dir: string };
   runner: Runner;
   environments: Record<string, Environment>;
+  /** Absent means `environment`: jobs bind their environment; `repo`: they read repository secrets. */
+  'secrets-scope'?: SecretsScope;
   /** Turns named `ml-cicd validate` rules off. */
   rules?: Record<string, 'off'>;
 }

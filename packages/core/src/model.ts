@@ -66,6 +66,8 @@ export class ProjectModel {
   readonly readme: ReadmeSection[] = [];
   /** `vars.*` names the workflows read, declared for actionlint. */
   readonly configVariables = new Set<string>();
+  /** What a secret or variable only the workflows read is, and where to get it, by name. */
+  readonly settingDocs = new Map<string, string>();
   /** Secrets and variables of the training environment the training step reads, by name. */
   readonly trainingEnv: { name: string; secret: boolean }[] = [];
   /** More package ecosystems for Dependabot to keep up to date, beside pip and actions. */
@@ -97,6 +99,16 @@ export class ProjectModel {
     (secret ? settings.secrets : settings.variables).push(name);
     if (!secret) this.configVariables.add(name);
     this.trainingEnv.push({ name, secret });
+  }
+
+  /**
+   * The `environment:` of a job that reads the training environment's secrets and variables;
+   * none with `secrets-scope: repo`, where the jobs read repository secrets instead.
+   */
+  jobEnvironment(): { environment?: string } {
+    if (this.config['secrets-scope'] === 'repo') return {};
+    const [environment = 'training'] = Object.keys(this.config.environments);
+    return { environment };
   }
 
   /** The `env:` of the training step: each secret and variable referenced one by one (W09). */

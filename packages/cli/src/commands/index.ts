@@ -1,6 +1,7 @@
 /** The commands of `ml-cicd`: one folder each under commands/, and one line here. */
 import type { Command } from './command.js';
 import * as add from './add/messages.js';
+import * as secrets from './secrets/messages.js';
 import * as validate from './validate/messages.js';
 
 export type { Command, CommandModule } from './command.js';
@@ -11,6 +12,12 @@ export const commands: readonly Command[] = [
     usage: add.usage,
     summary: add.summary,
     load: () => import('./add/index.js'),
+  },
+  {
+    name: 'secrets',
+    usage: secrets.usage,
+    summary: secrets.summary,
+    load: () => import('./secrets/index.js'),
   },
   {
     name: 'validate',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { at, edit, printed, project, turnOff } from '../../test/fixtures.js';
+import { at, edit, printed, project, read, turnOff, write } from '../../test/fixtures.js';
 import { train, withTrainingSecret } from '../../test/secrets.js';
+import { validateProject } from '../validate/validate-project.js';
 
 describe('secrets-need-environment', () => {
   it('accepts a secret read by a job bound to an environment', async () => {
@@ -33,26 +34,44 @@ describe('secrets-need-environment', () => {
     ]);
   });
 
-  it('reports a secret passed to a reusable workflow', async () => {
+  it.each(['', 'secrets-scope: repo\n'])(
+    'reports a secret passed to a reusable workflow (ml-cicd.yaml + %j)',
+    async (scope) => {
+      const dir = await project();
+      write(dir, 'ml-cicd.yaml', `${read(dir, 'ml-cicd.yaml')}${scope}`);
+      withTrainingSecret(dir);
+      const checks = '.github/workflows/checks.yml';
+      edit(
+        dir,
+        checks,
+        '  workflow_call:\n',
+        '  workflow_call:\n    secrets:\n      TRACKING_TOKEN:\n        required: false\n',
+      );
+      const ci = '.github/workflows/ci.yml';
+      const call = '    uses: ./.github/workflows/checks.yml\n';
+      edit(
+        dir,
+        ci,
+        call,
+        `${call}    secrets:\n      TRACKING_TOKEN: \${{ secrets.TRACKING_TOKEN }}\n`,
+      );
+      expect(await printed(dir)).toEqual([
+        `${at(dir, ci, 'secrets.TRACKING_TOKEN')}: error [secrets-need-environment] job "checks" passes secrets.TRACKING_TOKEN to a reusable workflow, where no environment protects it; run the step that needs it in a job of this workflow with "environment: training".`,
+      ]);
+    },
+  );
+
+  it('says what is lost, at info, when ml-cicd.yaml sets secrets-scope: repo', async () => {
     const dir = await project();
     withTrainingSecret(dir);
-    const checks = '.github/workflows/checks.yml';
-    edit(
-      dir,
-      checks,
-      '  workflow_call:\n',
-      '  workflow_call:\n    secrets:\n      TRACKING_TOKEN:\n        required: false\n',
-    );
-    const ci = '.github/workflows/ci.yml';
-    const call = '    uses: ./.github/workflows/checks.yml\n';
-    edit(
-      dir,
-      ci,
-      call,
-      `${call}    secrets:\n      TRACKING_TOKEN: \${{ secrets.TRACKING_TOKEN }}\n`,
-    );
-    expect(await printed(dir)).toEqual([
-      `${at(dir, ci, 'secrets.TRACKING_TOKEN')}: error [secrets-need-environment] job "checks" passes secrets.TRACKING_TOKEN to a reusable workflow, where no environment protects it; run the step that needs it in a job of this workflow with "environment: training".`,
+    edit(dir, train, '    environment: training\n', '');
+    write(dir, 'ml-cicd.yaml', `${read(dir, 'ml-cicd.yaml')}secrets-scope: repo\n`);
+    expect(await printed(dir)).toEqual([]);
+    const { findings } = await validateProject(dir);
+    expect(
+      findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message}`),
+    ).toEqual([
+      `${at(dir, train, 'secrets.TRACKING_TOKEN')}: info job "train" reads repository secrets (TRACKING_TOKEN), as ml-cicd.yaml sets secrets-scope: repo: any workflow on any branch can read them, with no required reviewers, no deployment-branch rule and no environment-scoped secrets; remove secrets-scope: repo and bind an environment once the repository can have one.`,
     ]);
   });
 

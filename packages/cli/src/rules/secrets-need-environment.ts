@@ -24,6 +24,27 @@ function secretsUnder(workflow: WorkflowFile, node: Parameters<typeof expression
   );
 }
 
+/** `secrets-scope: repo` declares that the repository cannot have environments: said, not failed. */
+function repositorySecrets(
+  workflow: WorkflowFile,
+  job: string,
+  references: ReturnType<typeof secretsUnder>,
+): Problem[] {
+  const [first] = references;
+  if (!first) return [];
+  const names = references.map((reference) => reference.name).join(', ');
+  return [
+    {
+      ...problemAtOffset(
+        workflow,
+        first.offset,
+        `job "${job}" reads repository secrets (${names}), as ml-cicd.yaml sets secrets-scope: repo: any workflow on any branch can read them, with no required reviewers, no deployment-branch rule and no environment-scoped secrets; remove secrets-scope: repo and bind an environment once the repository can have one.`,
+      ),
+      severity: 'info',
+    },
+  ];
+}
+
 function check(workflow: WorkflowFile, config: MlCicdConfig | undefined): Problem[] {
   const workflowEnv = secretsUnder(workflow, get(workflow.root, 'env')).map((reference) =>
     problemAtOffset(
@@ -35,7 +56,11 @@ function check(workflow: WorkflowFile, config: MlCicdConfig | undefined): Proble
   const perJob = jobs(workflow).flatMap((job) => {
     if (entry(job.node, 'environment')) return [];
     const calls = entry(job.node, 'uses') !== undefined;
-    return secretsUnder(workflow, job.node).map((reference) => {
+    const references = secretsUnder(workflow, job.node);
+    if (!calls && config?.['secrets-scope'] === 'repo') {
+      return repositorySecrets(workflow, job.id, references);
+    }
+    return references.map((reference) => {
       const environment = environmentFor(reference.name, config);
       const message = calls
         ? `job "${job.id}" passes secrets.${reference.name} to a reusable workflow, where no environment protects it; run the step that needs it in a job of this workflow with "environment: ${environment}".`
@@ -51,7 +76,7 @@ export const secretsNeedEnvironment: Rule = {
   id: 'secrets-need-environment',
   severity: 'error',
   security: ['W10'],
-  doc: "Every job that reads a secret other than `GITHUB_TOKEN` binds a GitHub Environment (`environment:`), so the secret is an environment secret released only after the environment's protection rules (required reviewers, branch policy). Secrets in a workflow-level `env:` or passed to a reusable workflow are flagged too.",
+  doc: "Every job that reads a secret other than `GITHUB_TOKEN` binds a GitHub Environment (`environment:`), so the secret is an environment secret released only after the environment's protection rules (required reviewers, branch policy). Secrets in a workflow-level `env:` or passed to a reusable workflow are flagged too. With `secrets-scope: repo` in `ml-cicd.yaml` (a repository that cannot have environments) a job reading repository secrets is an `info` finding that says what protection is lost, so the declared choice does not fail CI.",
   check: (project) =>
     project.workflows
       .filter((workflow) => workflow.kind === 'workflow')

@@ -53,6 +53,7 @@ export function existingAnswers(config: ExistingConfig | undefined): RawAnswers 
     python: text(doc.get('python')),
     runnerTimeout: text(doc.getIn(['runner', 'timeout-minutes'])),
     hostedLabel: text(doc.getIn(['runner', 'label'])),
+    secretsScope: text(doc.get('secrets-scope')),
   };
 }
 

@@ -2,11 +2,13 @@
  * The default project, always on: a scikit-learn model with its tests, the locked requirements,
  * `ml-cicd.yaml`'s params and gates, and the CI and training workflows.
  */
+import { answerOf } from '../../answers.js';
 import { defineFeature } from '../types.js';
 import { ciWorkflow } from './ci-workflow.js';
 import { defaultGates, defaultParams } from './params.js';
 import { baseReadme } from './readme.js';
 import { dependabot, preCommit, zizmorConfig, zizmorNote } from './repo-files.js';
+import { secretsReadme, secretsScopeOption } from './secrets-scope.js';
 import { trainWorkflow } from './train-workflow.js';
 
 const generatedNote =
@@ -16,7 +18,9 @@ export const base = defineFeature({
   id: 'base',
   title: 'Default project',
   description: 'scikit-learn model, tests, locked requirements, CI and training workflows',
-  contribute(model, { templates }) {
+  options: [secretsScopeOption],
+  contribute(model, { answers, templates }) {
+    if (answerOf(answers, 'secretsScope') === 'repo') model.config['secrets-scope'] = 'repo';
     for (const [path, content] of templates.feature('base')) model.addFile(path, content);
     model.addFile('.github/workflows/checks.yml', templates.workflow('checks.yml'));
     model.addFile(
@@ -54,6 +58,6 @@ export const base = defineFeature({
     model.addYaml('.github/dependabot.yml', { build: dependabot });
     model.addYaml('.pre-commit-config.yaml', { build: preCommit });
     model.addYaml('.github/zizmor.yml', { build: zizmorConfig, comment: zizmorNote });
-    model.readme.push(...baseReadme);
+    model.readme.push(...baseReadme, secretsReadme);
   },
 });

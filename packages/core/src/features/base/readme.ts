@@ -68,16 +68,19 @@ python train.py --criterion entropy --max-depth 3
 
 \`pre-commit install\` runs ruff on every commit, with the versions pinned in the locks.`;
 
+function secretsOfTraining(model: ProjectModel): string {
+  const { environment } = model.jobEnvironment();
+  return environment
+    ? `The job binds the\n  GitHub Environment \`${environment}\`, so its secrets reach only this job`
+    : 'The job reads\n  repository secrets (`secrets-scope: repo`: see below what that loses)';
+}
+
 function continuousIntegration(model: ProjectModel): string {
-  const [environment] = Object.keys(model.config.environments);
   return `- **CI** (\`.github/workflows/ci.yml\`) runs ruff and pytest on every pull request and push to
   \`main\`, through the reusable workflow \`.github/workflows/checks.yml\`.
 - **Train** (\`.github/workflows/train.yml\`) trains on demand: Actions → Train → Run workflow, or
-  \`gh workflow run train.yml -f max-depth=3\`. Its inputs are the parameters above. The job binds the
-  GitHub Environment \`${environment}\`, so its secrets reach only this job, and uploads \`${model.config.outputs.dir}/\`
+  \`gh workflow run train.yml -f max-depth=3\`. Its inputs are the parameters above. ${secretsOfTraining(model)}, and it uploads \`${model.config.outputs.dir}/\`
   as an artifact. Its steps live in the local action \`.github/actions/train\`.
-- Protect the environment: Settings → Environments → \`${environment}\` → required reviewers, and
-  deployment branches limited to \`main\`.
 
 Every workflow pins its actions by commit SHA, grants the token only what each job needs, and
 passes workflow inputs through environment variables, never into scripts.`;

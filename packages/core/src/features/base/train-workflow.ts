@@ -78,7 +78,6 @@ function checkScript(count: number): string {
 export function trainWorkflow(model: ProjectModel, call?: ScriptCall): unknown {
   const { config } = model;
   const { launch, runsOn, setupSteps } = model.runner;
-  const [environment] = Object.keys(config.environments);
   return {
     name: 'Train',
     on: {
@@ -100,7 +99,7 @@ export function trainWorkflow(model: ProjectModel, call?: ScriptCall): unknown {
         name: 'Train the model',
         ...(launch ? { needs: launch.id } : {}),
         'runs-on': runsOn,
-        environment,
+        ...model.jobEnvironment(),
         'timeout-minutes': config.runner['timeout-minutes'],
         permissions: { contents: 'read' },
         steps: [

@@ -36,7 +36,9 @@ export const spotActions = [
   'ec2:RequestSpotInstances',
 ] as const;
 
-export function trustPolicy(project: string, environment: string): unknown {
+/** Trusts jobs bound to `environment`, or without one (`secrets-scope: repo`) runs of `main` only. */
+export function trustPolicy(project: string, environment: string | undefined): unknown {
+  const subject = environment ? `environment:${environment}` : 'ref:refs/heads/main';
   return {
     Version: '2012-10-17',
     Statement: [
@@ -50,7 +52,7 @@ export function trustPolicy(project: string, environment: string): unknown {
         Condition: {
           StringEquals: {
             [`${oidcHost}:aud`]: 'sts.amazonaws.com',
-            [`${oidcHost}:sub`]: `repo:${placeholders.owner}/${project}:environment:${environment}`,
+            [`${oidcHost}:sub`]: `repo:${placeholders.owner}/${project}:${subject}`,
           },
         },
       },

@@ -97,7 +97,7 @@ export const runnerCmlAws = defineFeature({
       runsOn: ['self-hosted', runnerLabel],
       labels: [runnerLabels],
       trustedCodeOnly: true,
-      launch: launchJob(launch, environment),
+      launch: launchJob(launch, model.jobEnvironment()),
       setupSteps: [showGpuStep],
     };
     model.setRunnerConfig({
@@ -111,8 +111,15 @@ export const runnerCmlAws = defineFeature({
     const files = templates.feature('runner-cml-aws');
     for (const [path, content] of files) model.addFile(path, content);
     const project = model.config.project.name;
-    const docs = { project, environment, region, timeoutMinutes, locked: files.has(lockPath) };
-    model.addFile('infra/aws/trust-policy.json', jsonFile(trustPolicy(project, environment)));
+    const bound = model.jobEnvironment().environment;
+    const docs = {
+      project,
+      environment: bound,
+      region,
+      timeoutMinutes,
+      locked: files.has(lockPath),
+    };
+    model.addFile('infra/aws/trust-policy.json', jsonFile(trustPolicy(project, bound)));
     model.addFile('infra/aws/permissions-policy.json', jsonFile(permissionsPolicy(region, spot)));
     model.addFile('infra/aws/README.md', infraReadme(docs));
 
@@ -120,6 +127,10 @@ export const runnerCmlAws = defineFeature({
     settings?.secrets.push('CML_REPO_TOKEN');
     settings?.variables.push('AWS_ROLE_ARN', 'AWS_REGION');
     model.configVariables.add('AWS_ROLE_ARN').add('AWS_REGION');
+    model.settingDocs
+      .set('CML_REPO_TOKEN', 'Token that registers the runner: see infra/aws/README.md.')
+      .set('AWS_ROLE_ARN', 'ARN of the role CML assumes by OIDC: see infra/aws/README.md.')
+      .set('AWS_REGION', `Region CML launches the instance in: ${region}.`);
     model.dependabot.push({ 'package-ecosystem': 'npm', directory: '/.github/cml' });
     model.readme.push({ title: 'Runner', order: 60, body: runnerSection(docs) });
   },

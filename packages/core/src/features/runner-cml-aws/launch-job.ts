@@ -58,14 +58,14 @@ function launchScript(launch: CmlLaunch): string {
   ].join('\n');
 }
 
-export function launchJob(launch: CmlLaunch, environment: string): LaunchJob {
+export function launchJob(launch: CmlLaunch, binding: { environment?: string }): LaunchJob {
   return {
     id: launchJobId,
     build: () => ({
       name: 'Launch the training runner on EC2 (CML)',
       // CML drives Terraform, which ubuntu-24.04 (ubuntu-latest) images no longer ship: iterative/cml#1479.
       'runs-on': 'ubuntu-22.04',
-      environment,
+      ...binding,
       'timeout-minutes': 20,
       permissions: {
         contents: 'read',

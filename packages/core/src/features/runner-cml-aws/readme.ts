@@ -4,7 +4,8 @@ import { placeholders } from '../../placeholders.js';
 
 export interface CmlDocs {
   project: string;
-  environment: string;
+  /** The training environment; undefined with `secrets-scope: repo`. */
+  environment: string | undefined;
   region: string;
   timeoutMinutes: number;
   /** False until `pnpm lock:cml` has made the lock the project ships. */
@@ -24,6 +25,8 @@ const lockStep = (locked: boolean) =>
    \`\`\`
 `;
 
+const envFlag = (docs: CmlDocs) => (docs.environment ? ` --env ${docs.environment}` : '');
+
 export function infraReadme(docs: CmlDocs): string {
   const { account, owner } = placeholders;
   return `# AWS for the training runner
@@ -35,7 +38,7 @@ credentials come from GitHub's OIDC token: no AWS keys are stored anywhere.
 
 | file | what it is |
 | --- | --- |
-| \`trust-policy.json\` | who may assume the role: only jobs of \`${owner}/${docs.project}\` bound to the \`${docs.environment}\` environment |
+| \`trust-policy.json\` | who may assume the role: only jobs of \`${owner}/${docs.project}\` ${docs.environment ? `bound to the \`${docs.environment}\` environment` : 'running on its `main` branch (`secrets-scope: repo`)'} |
 | \`permissions-policy.json\` | what the role may do: the EC2 calls CML makes to launch and terminate a runner, in \`${docs.region}\` only |
 
 ## Set up (once)
@@ -65,18 +68,18 @@ ${lockStep(docs.locked)}
      --policy-document file://infra/aws/permissions-policy.json
    \`\`\`
 
-4. In GitHub, on the \`${docs.environment}\` environment (Settings → Environments), set the
+4. In GitHub, ${docs.environment ? `on the \`${docs.environment}\` environment (Settings → Environments)` : 'as repository secrets and variables (Settings → Secrets and variables → Actions)'}, set the
    variables and the secret the launch job reads:
 
    \`\`\`sh
-   gh variable set AWS_ROLE_ARN --env ${docs.environment} --body arn:aws:iam::123456789012:role/${docs.project}-cml-runner
-   gh variable set AWS_REGION --env ${docs.environment} --body ${docs.region}
-   gh secret set CML_REPO_TOKEN --env ${docs.environment}
+   gh variable set AWS_ROLE_ARN${envFlag(docs)} --body arn:aws:iam::123456789012:role/${docs.project}-cml-runner
+   gh variable set AWS_REGION${envFlag(docs)} --body ${docs.region}
+   gh secret set CML_REPO_TOKEN${envFlag(docs)}
    \`\`\`
 
    \`CML_REPO_TOKEN\` registers the runner: a fine-grained token with Administration read and
    write on this repository (or a classic token with the \`repo\` scope), preferably of a bot
-   account. Protect the environment with required reviewers and limit it to the \`main\` branch.
+   account.${docs.environment ? ' Protect the environment with required reviewers and limit it to the `main` branch.' : ''}
 
 ## What to expect
 

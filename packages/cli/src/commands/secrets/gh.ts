@@ -1,0 +1,44 @@
+/**
+ * Running gh, the GitHub CLI: values go to its standard input only, and whatever it prints back
+ * passes through `redact` before anyone sees it.
+ */
+import { spawnSync } from 'node:child_process';
+
+/** An argument as a POSIX shell reads it back: bare when safe, else single-quoted. */
+export function shellQuote(arg: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
+}
+
+export const commandLine = (args: readonly string[]) => ['gh', ...args].map(shellQuote).join(' ');
+
+export interface GhResult {
+  /** gh is not on PATH. */
+  notFound: boolean;
+  status: number | null;
+  /** The first line gh wrote to stderr (or stdout), with every known value masked. */
+  detail: string;
+}
+
+/** `text` with each of `values` replaced by `***`, longest first. */
+export function redact(text: string, values: readonly string[]): string {
+  const sorted = values.filter((value) => value !== '').sort((a, b) => b.length - a.length);
+  return sorted.reduce((masked, value) => masked.replaceAll(value, '***'), text);
+}
+
+export function runGh(
+  args: readonly string[],
+  options: { input?: string; hide: readonly string[] },
+): GhResult {
+  const result = spawnSync('gh', args, {
+    input: options.input ?? '',
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const notFound = (result.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+  const said = `${result.stderr ?? ''}\n${result.stdout ?? ''}`
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => line !== '');
+  const detail = redact(said ?? `exit code ${String(result.status)}`, options.hide).slice(0, 300);
+  return { notFound, status: result.status, detail };
+}
