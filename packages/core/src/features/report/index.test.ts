@@ -42,9 +42,10 @@ describe('the report feature', () => {
       job.steps.find((step: any) => step.uses === './.github/actions/train');
     expect(workflow.on).toEqual({ pull_request: null, push: { branches: ['main'] } });
     expect(baseline.if).toBe("github.event_name == 'push'");
-    expect(train(baseline).with['artifact-name']).toBe('model-report');
+    expect(train(baseline).with['artifact-name']).toBe('model-baseline');
+    expect(train(report).with['artifact-name']).toBe('model-report');
     const download = report.steps.find((step: any) => step.env?.ARTIFACT);
-    expect(download.env.ARTIFACT).toBe('model-report');
+    expect(download.env.ARTIFACT).toBe('model-baseline');
     expect(download.run).toContain('gh run download "$run_id"');
   });
 
@@ -70,8 +71,9 @@ describe('the report feature', () => {
 describe('the baseline lookup', () => {
   // The fields of GitHub's "list artifacts for a repository" answer that the query reads.
   const artifact = (id: number, branch: string, expired = false, fork = false) => ({
-    name: 'model-report',
+    name: 'model-baseline',
     expired,
+    created_at: `2026-11-${10 + id}T08:00:00Z`,
     workflow_run: { id, head_branch: branch, repository_id: 1, head_repository_id: fork ? 2 : 1 },
   });
   const pick = (artifacts: unknown[]) =>
@@ -82,11 +84,11 @@ describe('the baseline lookup', () => {
 
   it('takes the newest unexpired run of main in this repository, never a fork’s main', () => {
     const answer = [
+      artifact(5, 'main'),
       artifact(9, 'main', false, true),
       artifact(8, 'fix-split'),
       artifact(7, 'main', true),
       artifact(6, 'main'),
-      artifact(5, 'main'),
     ];
     expect(pick(answer)).toBe('6');
   });

@@ -10,8 +10,10 @@ import { commented } from '../../yaml.js';
 import type { ScriptCall } from '../base/train-workflow.js';
 import { reportStep } from './action.js';
 
-/** The artifact main's runs upload and pull requests compare with. */
-export const baselineArtifact = 'model-report';
+/** The artifact pushes to main upload and pull requests compare with. */
+export const baselineArtifact = 'model-baseline';
+/** The pull request's own outputs: another name, so the baseline lookup lists main's alone. */
+const reportArtifact = 'model-report';
 const baselineDir = 'baseline';
 
 /**
@@ -19,8 +21,10 @@ const baselineDir = 'baseline';
  * branch may be called main too, so its runs (another head repository) never count.
  */
 const findBaseline = [
-  'first(.artifacts[] | select(.expired | not) | .workflow_run',
-  '  | select(.head_branch == $branch and .head_repository_id == .repository_id) | .id) // empty',
+  '[.artifacts[] | select(.expired | not)',
+  '  | select(.workflow_run.head_branch == $branch)',
+  '  | select(.workflow_run.head_repository_id == .workflow_run.repository_id)]',
+  '  | max_by(.created_at) | .workflow_run.id // empty',
 ].join('\n');
 
 const downloadScript = `set -euo pipefail
@@ -47,7 +51,11 @@ function defaultArgs(params: Record<string, Param>, call?: ScriptCall): string {
     .join('');
 }
 
-function trainSteps(model: ProjectModel, call?: ScriptCall): Record<string, unknown>[] {
+function trainSteps(
+  model: ProjectModel,
+  artifact: string,
+  call?: ScriptCall,
+): Record<string, unknown>[] {
   const { config } = model;
   const args = defaultArgs(config.params, call);
   return [
@@ -64,7 +72,7 @@ function trainSteps(model: ProjectModel, call?: ScriptCall): Record<string, unkn
         ...call?.entry,
         'output-dir': config.outputs.dir,
         ...(args ? { args } : {}),
-        'artifact-name': baselineArtifact,
+        'artifact-name': artifact,
       },
     },
   ];
@@ -91,7 +99,7 @@ export function reportWorkflow(model: ProjectModel, call?: ScriptCall): unknown 
       baseline: {
         ...job("Record main's metrics as the baseline", 'push'),
         permissions: { contents: 'read' },
-        steps: trainSteps(model, call),
+        steps: trainSteps(model, baselineArtifact, call),
       },
       report: {
         ...job('Train and report against main', 'pull_request'),
@@ -101,7 +109,7 @@ export function reportWorkflow(model: ProjectModel, call?: ScriptCall): unknown 
           'pull-requests': commented('write', 'to create and update the sticky report comment'),
         },
         steps: [
-          ...trainSteps(model, call),
+          ...trainSteps(model, reportArtifact, call),
           {
             name: "Download main's latest metrics",
             shell: 'bash',
