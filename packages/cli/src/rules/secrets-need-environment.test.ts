@@ -69,7 +69,9 @@ describe('secrets-need-environment', () => {
     expect(await printed(dir)).toEqual([]);
     const { findings } = await validateProject(dir);
     expect(
-      findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message}`),
+      findings
+        .filter((f) => f.rule === 'secrets-need-environment')
+        .map((f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.message}`),
     ).toEqual([
       `${at(dir, train, 'secrets.TRACKING_TOKEN')}: info job "train" reads repository secrets (TRACKING_TOKEN), as ml-cicd.yaml sets secrets-scope: repo: any workflow on any branch can read them, with no required reviewers, no deployment-branch rule and no environment-scoped secrets; remove secrets-scope: repo and bind an environment once the repository can have one.`,
     ]);
