@@ -79,6 +79,13 @@ export function flagPatternProblem(
   };
 }
 
+/** A yes/no choice, which also takes `--no-<flag>` for no (e.g. `--no-report`). */
+export function isYesNo(option: Option): option is ChoiceOption {
+  if (option.kind !== 'choice') return false;
+  const values = option.choices.map((choice) => choice.value);
+  return values.length === 2 && values.includes('yes') && values.includes('no');
+}
+
 export function checkChoice(option: ChoiceOption, value: string): string {
   if (option.choices.some((choice) => choice.value === value)) return value;
   const valid = option.choices.map((choice) => choice.value).join(', ');

@@ -1,6 +1,6 @@
 /** Command-line flags: the registry's options plus the bin's own; every prompt is also a flag. */
 import { parseArgs } from 'node:util';
-import { options, UsageError, type RawAnswers } from '@ml-cicd/core';
+import { isYesNo, options, UsageError, type RawAnswers } from '@ml-cicd/core';
 
 export interface BinFlags {
   target?: string;
@@ -56,9 +56,10 @@ function explain(error: unknown): UsageError {
 }
 
 export function parse(argv: string[]): ParsedArgs {
-  const answerFlags = Object.fromEntries(
-    options.map((option) => [option.flag, { type: 'string' as const }]),
-  );
+  const answerFlags = Object.fromEntries([
+    ...options.map((option) => [option.flag, { type: 'string' as const }]),
+    ...options.filter(isYesNo).map((option) => [`no-${option.flag}`, { type: 'boolean' as const }]),
+  ]);
   let parsed;
   try {
     parsed = parseArgs({
@@ -81,6 +82,13 @@ export function parse(argv: string[]): ParsedArgs {
   for (const option of options) {
     const value = values[option.flag];
     if (typeof value === 'string') answers[option.key] = value;
+  }
+  for (const option of options.filter(isYesNo)) {
+    if (values[`no-${option.flag}`] !== true) continue;
+    if (typeof values[option.flag] === 'string') {
+      throw new UsageError(`--${option.flag} and --no-${option.flag} cannot be used together.`);
+    }
+    answers[option.key] = 'no';
   }
   const flags: BinFlags = {
     yes: values.yes === true,

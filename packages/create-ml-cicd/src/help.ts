@@ -1,5 +1,5 @@
 /** `--help`, derived from the options registry so every choice a feature adds is listed. */
-import { options, type Option } from '@ml-cicd/core';
+import { isYesNo, options, type Option } from '@ml-cicd/core';
 
 function values(option: Option): string {
   switch (option.kind) {
@@ -30,7 +30,8 @@ function fallback(option: Option): string {
 function usage(option: Option): string {
   const when = option.when ? `, ${option.when.description}` : '';
   // A flag longer than its column still gets one space before its help.
-  const flag = `  --${option.flag} <${values(option)}>`.padEnd(39);
+  const negation = isYesNo(option) ? `, --no-${option.flag}` : '';
+  const flag = `  --${option.flag} <${values(option)}>${negation}`.padEnd(39);
   return `${flag} ${option.help}${fallback(option)}${when}`;
 }
 

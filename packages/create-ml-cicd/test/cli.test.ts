@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin } from './run-bin.js';
@@ -58,6 +58,11 @@ describe('create-ml-cicd', () => {
     [['demo', '--cml-spot', 'yes'], '--cml-spot applies only with --runner cml-aws.'],
     [['demo', '--git', '--no-git'], '--git and --no-git cannot be used together.'],
     [
+      ['demo', '--report', 'yes', '--no-report'],
+      '--report and --no-report cannot be used together.',
+    ],
+    [['demo', '--report', 'maybe'], '--report must be one of yes, no (got "maybe").'],
+    [
       ['demo', '--interactive'],
       '--interactive needs a terminal; pass the answers as flags instead.',
     ],
@@ -115,6 +120,20 @@ describe('create-ml-cicd', () => {
       hostedLabel: 'ubuntu-latest',
       tracker: 'none',
     });
+  });
+
+  it('leaves the pull request report out with --no-report, as with --report no', () => {
+    const cwd = tempDir();
+    for (const [name, flag] of [
+      ['negated', ['--no-report']],
+      ['answered', ['--report', 'no']],
+    ] as const) {
+      expect(runBin([name, '--yes', '--no-git', ...flag], { cwd }).code).toBe(0);
+      expect(existsSync(join(cwd, name, '.github/workflows/report.yml'))).toBe(false);
+      expect(existsSync(join(cwd, name, '.github/actions/report'))).toBe(false);
+    }
+    expect(runBin(['with', '--yes', '--no-git'], { cwd }).code).toBe(0);
+    expect(existsSync(join(cwd, 'with/.github/actions/report/dist/index.js'))).toBe(true);
   });
 
   it('shows the plan in a dry run and writes nothing', () => {
