@@ -7,15 +7,16 @@ import { shown, type RenderContext } from './context.js';
 const commands: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
 
 // The escaping of @actions/core: data escapes %, CR and LF; properties also : and ,.
-const data = (text: string) =>
+export const annotationData = (text: string) =>
   text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
-const property = (text: string) => data(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+const property = (text: string) =>
+  annotationData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
 
 export function formatGithub(report: Report, context: RenderContext): string {
   const { findings, hidden, counts } = shown(report, context);
   const lines = findings.map(
     (f) =>
-      `::${commands[f.severity]} file=${property(f.file)},line=${f.line},col=${f.column},title=${property(f.rule)}::${data(f.message)}\n`,
+      `::${commands[f.severity]} file=${property(f.file)},line=${f.line},col=${f.column},title=${property(f.rule)}::${annotationData(f.message)}\n`,
   );
   const notes = report.notes.map((note) => `note: ${note}\n`);
   return [...lines, ...notes, summaryLine(counts, hidden)].join('');

@@ -93,6 +93,7 @@ def flag(option_strings, action, kind, default, choices, required, help_, where)
 
 # ---- by import ------------------------------------------------------------------------------
 
+
 def action_name(parser, action):
     """The `action=` name it was added with, from argparse's own registry; else its class name."""
     names = {cls: name for name, cls in parser._registries["action"].items() if name is not None}
@@ -160,6 +161,7 @@ def imported_flags(parser, locations, root):
 
 
 # ---- statically -----------------------------------------------------------------------------
+
 
 def literal(node, constants):
     if isinstance(node, ast.Name) and node.id in constants:
@@ -318,6 +320,7 @@ def where_raised(error, root):
 
 
 # ---- main -----------------------------------------------------------------------------------
+
 
 def entry_file(args, search):
     if args.script:

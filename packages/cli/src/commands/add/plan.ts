@@ -21,7 +21,13 @@ import { dependabotPath, mergeDependabot } from './merge-dependabot.js';
 /** The kinds the engine has, and the files each owns. */
 export const kindFiles = {
   train: ['.github/workflows/train.yml', '.github/actions/train/action.yml'],
-  test: ['.github/workflows/ci.yml', '.github/workflows/checks.yml'],
+  test: [
+    '.github/workflows/ci.yml',
+    '.github/workflows/checks.yml',
+    '.github/actions/ml-cicd/action.yml',
+    '.github/actions/ml-cicd/index.mjs',
+    '.github/actions/ml-cicd/read_argparse.py',
+  ],
   // The report trains with the train action, then runs the vendored report action.
   report: [
     '.github/workflows/report.yml',

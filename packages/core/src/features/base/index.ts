@@ -27,6 +27,13 @@ export const base = defineFeature({
       '.github/actions/train/action.yml',
       templates.workflow('actions/train/action.yml'),
     );
+    // validate, bundled: CI runs it from the repository, fetching nothing of ml-cicd.
+    for (const name of ['action.yml', 'index.mjs', 'read_argparse.py']) {
+      model.addFile(
+        `.github/actions/ml-cicd/${name}`,
+        templates.workflow(`actions/ml-cicd/${name}`),
+      );
+    }
 
     Object.assign(model.config.params, defaultParams);
     model.config.metrics.gates.push(...defaultGates);

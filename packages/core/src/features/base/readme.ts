@@ -76,8 +76,10 @@ function secretsOfTraining(model: ProjectModel): string {
 }
 
 function continuousIntegration(model: ProjectModel): string {
-  return `- **CI** (\`.github/workflows/ci.yml\`) runs ruff and pytest on every pull request and push to
-  \`main\`, through the reusable workflow \`.github/workflows/checks.yml\`.
+  return `- **CI** (\`.github/workflows/ci.yml\`) runs \`ml-cicd validate\`, ruff and pytest on every pull
+  request and push to \`main\`, through the reusable workflow \`.github/workflows/checks.yml\`;
+  validate runs from \`.github/actions/ml-cicd\`, a copy in the repository, and its findings show
+  as annotations on the files.
 - **Train** (\`.github/workflows/train.yml\`) trains on demand: Actions → Train → Run workflow, or
   \`gh workflow run train.yml -f max-depth=3\`. Its inputs are the parameters above. ${secretsOfTraining(model)}, and it uploads \`${model.config.outputs.dir}/\`
   as an artifact. Its steps live in the local action \`.github/actions/train\`.
@@ -104,6 +106,7 @@ const layoutRows = (pkg: string): [string, string][] => [
   ['tests/', 'pytest: data, model gates and determinism, CLI and workflow agreement'],
   ['.github/workflows/', 'ci.yml, checks.yml, train.yml'],
   ['.github/actions/train/', 'the training steps shared by workflows'],
+  ['.github/actions/ml-cicd/', 'ml-cicd validate, bundled for CI'],
   ['.ml-cicd/manifest.json', 'what generated this project, and a hash of each file it wrote'],
 ];
 

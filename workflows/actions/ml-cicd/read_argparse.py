@@ -1,0 +1,1 @@
+../../../packages/cli/src/python/read_argparse.py
