@@ -20,6 +20,7 @@ export const assets = {
 export const kinds = {
   default: {},
   'self-hosted': { runner: 'self-hosted', runnerLabels: 'linux,gpu' },
+  dvc: { data: 'dvc', dvcRemote: 'local' },
 } satisfies Record<string, RawAnswers>;
 export type Kind = keyof typeof kinds;
 

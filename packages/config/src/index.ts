@@ -7,11 +7,14 @@ export type {
   ParamType,
   PythonVersion,
   CmlGpu,
+  Data,
+  DvcRemoteKind,
   Runner,
   RunnerKind,
   SecretsScope,
 } from './types.js';
 export { schema, maxParams, type JsonSchema } from './schema.js';
+export { dvcRemoteKinds, dvcRemoteUrls } from './schema/data.js';
 export { secretsScopes } from './schema/secrets-scope.js';
 export { loadConfig, type LoadResult } from './validate.js';
 export { formatFinding, type Finding, type Severity } from './finding.js';

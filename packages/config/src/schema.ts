@@ -2,12 +2,14 @@
  * The JSON Schema (draft 2020-12) of `ml-cicd.yaml`, the source of `schema.json`. Every property
  * has a title and a description: they feed the docs and editors' hover help.
  */
+import { data } from './schema/data.js';
 import { environment } from './schema/environment.js';
 import type { JsonSchema } from './schema/json-schema.js';
 import { metrics } from './schema/metrics.js';
 import { param } from './schema/param.js';
 import { environmentName, kebabName, packageName, projectName } from './schema/patterns.js';
 import { runner } from './schema/runner.js';
+import { tracker } from './schema/tracker.js';
 import { secretsScope } from './schema/secrets-scope.js';
 
 export type { JsonSchema } from './schema/json-schema.js';
@@ -93,6 +95,8 @@ export const schema: JsonSchema = {
       },
     },
     runner,
+    tracker,
+    data,
     environments: {
       title: 'Environments',
       description: `GitHub Environments by name (${environmentName.meaning}), with the names of their secrets and variables.`,

@@ -60,6 +60,21 @@ export interface Environment {
 
 export type SecretsScope = 'environment' | 'repo';
 
+export type DvcRemoteKind = 's3' | 'gs' | 'azure' | 'ssh' | 'local' | 'dagshub';
+
+/** How data and models are versioned: with DVC, and the remote it pushes to. */
+export interface Data {
+  kind: 'dvc';
+  remote: { kind: DvcRemoteKind; url: string };
+}
+
+export type TrackerKind = 'none' | 'mlflow' | 'wandb' | 'neptune';
+
+/** Where runs are logged besides the local files (settings come from environment variables). */
+export interface Tracker {
+  kind: TrackerKind;
+}
+
 export type PythonVersion = '3.10' | '3.11' | '3.12' | '3.13';
 
 export interface MlCicdConfig {
@@ -71,7 +86,10 @@ export interface MlCicdConfig {
   metrics: { file: string; gates: Gate[] };
   outputs: { dir: string };
   runner: Runner;
+  /** Absent means `none`: runs are logged to the local files only. */
+  tracker?: Tracker;
   environments: Record<string, Environment>;
+  data?: Data;
   /** Absent means `environment`: jobs bind their environment; `repo`: they read repository secrets. */
   'secrets-scope'?: SecretsScope;
   /** Turns named `ml-cicd validate` rules off. */

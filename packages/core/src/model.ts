@@ -70,6 +70,8 @@ export class ProjectModel {
   readonly settingDocs = new Map<string, string>();
   /** Secrets and variables of the training environment the training step reads, by name. */
   readonly trainingEnv: { name: string; secret: boolean }[] = [];
+  /** More jobs of ci.yml by id, built from the final model, after lint and tests. */
+  readonly ciJobs = new Map<string, (model: ProjectModel) => unknown>();
   /** More package ecosystems for Dependabot to keep up to date, beside pip and actions. */
   readonly dependabot: { 'package-ecosystem': string; directory: string }[] = [];
   runner: RunnerSpec = {

@@ -22,8 +22,20 @@ describe('resolveAnswers', () => {
       runnerTimeout: 60,
       hostedLabel: 'ubuntu-latest',
       tracker: 'none',
+      data: 'none',
       report: 'yes',
     });
+  });
+
+  it('answers the DVC remote only with --data dvc, its URL empty for the placeholder', () => {
+    expect(resolveAnswers({ data: 'dvc' }, 'x-y')).toMatchObject({
+      dvcRemote: 's3',
+      dvcRemoteUrl: '',
+    });
+    const url = 'https://dagshub.com/acme/x-y.dvc';
+    expect(
+      resolveAnswers({ data: 'dvc', dvcRemote: 'dagshub', dvcRemoteUrl: url }, 'x-y'),
+    ).toMatchObject({ dvcRemote: 'dagshub', dvcRemoteUrl: url });
   });
 
   it('takes self-hosted labels from a comma-separated flag', () => {
@@ -44,6 +56,7 @@ describe('resolveAnswers', () => {
       cmlSpot: 'no',
       cmlDiskGb: 50,
       tracker: 'none',
+      data: 'none',
       report: 'yes',
     });
     expect(resolveAnswers({ runner: 'arc', arcMaxRunners: '8' }, 'x-y')).toMatchObject({
@@ -60,6 +73,15 @@ describe('resolveAnswers', () => {
     [{ python: '3.9' }, '--python must be one of 3.10, 3.11, 3.12, 3.13 (got "3.9").'],
     [{ runnerLabels: 'gpu' }, '--runner-labels applies only with --runner self-hosted.'],
     [{ cmlRegion: 'us-east-1' }, '--cml-region applies only with --runner cml-aws.'],
+    [{ dvcRemoteUrl: '/srv/dvc' }, '--dvc-remote-url applies only with --data dvc.'],
+    [
+      { data: 'dvc', dvcRemote: 'azure', dvcRemoteUrl: 'https://example.com/x' },
+      '--dvc-remote-url: "https://example.com/x" must be an azure://<container>/<path> URL for --dvc-remote azure.',
+    ],
+    [
+      { data: 'dvc', dvcRemote: 'ssh', dvcRemoteUrl: 'sftp://host/x' },
+      '--dvc-remote-url: "sftp://host/x" must be an ssh://[<user>@]<host>/<path> URL for --dvc-remote ssh.',
+    ],
     [{ runner: 'arc', hostedLabel: 'big' }, '--hosted-label applies only with --runner hosted.'],
     [
       { runner: 'self-hosted', runnerLabels: 'gpu,self-hosted' },

@@ -92,6 +92,31 @@ export const options: readonly Option[] = [
     default: 'none',
   },
   ...featureOptions('tracker'),
+  {
+    key: 'data',
+    kind: 'choice',
+    flag: 'data',
+    message: 'How should data and models be versioned?',
+    help: 'how data and models are versioned beside the code',
+    choices: [
+      { value: 'none', label: 'Git only', hint: 'no data versioning' },
+      ...featureChoices('data'),
+    ],
+    default: 'none',
+  },
+  ...featureOptions('data'),
+  {
+    key: 'updateCheck',
+    kind: 'choice',
+    flag: 'update-check',
+    message: 'Check weekly for a newer ml-cicd template?',
+    help: 'a scheduled workflow that tells you when a newer ml-cicd template exists',
+    choices: [
+      { value: 'off', label: 'No', hint: 'run ml-cicd update --check yourself' },
+      ...featureChoices('updateCheck'),
+    ],
+    default: 'off',
+  },
   ...features.flatMap((feature) => (feature.choice ? [] : (feature.options ?? []))),
 ];
 

@@ -56,6 +56,32 @@ describe('create-ml-cicd', () => {
       '--runner-labels: "a b" must be 1 to 100 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
     ],
     [['demo', '--cml-spot', 'yes'], '--cml-spot applies only with --runner cml-aws.'],
+    [['demo', '--data', 'lfs'], '--data must be one of none, dvc (got "lfs").'],
+    [
+      ['demo', '--data', 'dvc', '--dvc-remote', 'ftp'],
+      '--dvc-remote must be one of s3, gs, azure, ssh, local, dagshub (got "ftp").',
+    ],
+    [
+      ['demo', '--data', 'dvc', '--dvc-remote-url', 'gs://bucket/data'],
+      '--dvc-remote-url: "gs://bucket/data" must be an s3://<bucket>/<path> URL for --dvc-remote s3.',
+    ],
+    [
+      [
+        'demo',
+        '--data',
+        'dvc',
+        '--dvc-remote',
+        'dagshub',
+        '--dvc-remote-url',
+        'https://dagshub.com/me/repo',
+      ],
+      '--dvc-remote-url: "https://dagshub.com/me/repo" must be a https://dagshub.com/<owner>/<repo>.dvc URL for --dvc-remote dagshub.',
+    ],
+    [
+      ['demo', '--data', 'dvc', '--dvc-remote', 'local', '--dvc-remote-url', 's3://bucket'],
+      '--dvc-remote-url: "s3://bucket" must be a folder path (no URL scheme) for --dvc-remote local.',
+    ],
+    [['demo', '--dvc-remote', 's3'], '--dvc-remote applies only with --data dvc.'],
     [['demo', '--git', '--no-git'], '--git and --no-git cannot be used together.'],
     [
       ['demo', '--report', 'yes', '--no-report'],

@@ -4,6 +4,7 @@ import { checkoutPersistCredentials } from './checkout-persist-credentials.js';
 import { concurrency } from './concurrency.js';
 import { conflictMarkers } from './conflict-markers.js';
 import { dangerousTriggers } from './dangerous-triggers.js';
+import { dvcParamsMatch } from './dvc-params-match.js';
 import { jobTimeout } from './job-timeout.js';
 import { managedFiles } from './managed-files.js';
 import { noExpressionsInRun } from './no-expressions-in-run.js';
@@ -27,6 +28,7 @@ export const rules: readonly Rule[] = [
   // Consistency: ml-cicd.yaml, the workflows, the script, the pins and the generated files agree.
   paramsMatchWorkflowInputs,
   paramsMatchScriptFlags,
+  dvcParamsMatch,
   secretsDeclared,
   requirementsPinned,
   managedFiles,

@@ -15,7 +15,7 @@ export interface Feature<Id extends string = string> {
   /** One line, shown as the hint of its choice and in `--help`. */
   description: string;
   /** The choice that selects it; a feature without one is always on. */
-  choice?: { option: 'runner' | 'tracker'; value: string };
+  choice?: { option: 'runner' | 'tracker' | 'data' | 'updateCheck'; value: string };
   /** Questions only this feature asks, and only when it is selected (flags, prompts, docs). */
   options?: readonly FeatureOption[];
   /** Why these answers do not fit together when the feature is selected, naming the flag. */

@@ -42,6 +42,9 @@ export function ciWorkflow(model: ProjectModel): unknown {
       group: '${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}',
       'cancel-in-progress': "${{ github.event_name == 'pull_request' }}",
     },
-    jobs,
+    jobs: {
+      ...jobs,
+      ...Object.fromEntries([...model.ciJobs].map(([id, build]) => [id, build(model)])),
+    },
   };
 }

@@ -1,0 +1,183 @@
+/**
+ * The DVC jobs of ci.yml. `dvc` checks, on every pull request and push, that the pipeline
+ * reproduces to the committed dvc.lock, pulling what the remote already has when the job has read
+ * credentials (a fork's pull request has none, and then runs the pipeline from scratch).
+ * `dvc-push` uploads data and models from pushes to main, in a job its environment gates (W31).
+ */
+import type { DvcRemoteKind } from '@ml-cicd/config';
+import { hostedRunner, type ProjectModel } from '../../model.js';
+import { uses } from '../../versions.js';
+import { commented } from '../../yaml.js';
+import { reachableFromCi, remoteKinds } from './remotes.js';
+
+/** The environments holding the remote's read-only and read-write credentials. */
+export const readEnvironment = 'data-read';
+export const writeEnvironment = 'data';
+
+type Step = Record<string, unknown>;
+
+const noAnalytics = { DVC_NO_ANALYTICS: '1' };
+
+function setupSteps(python: string): Step[] {
+  return [
+    {
+      name: 'Check out the repository',
+      uses: uses('checkout'),
+      with: { 'persist-credentials': false },
+    },
+    { name: 'Set up Python', uses: uses('setupPython'), with: { 'python-version': python } },
+    {
+      name: 'Install the pinned requirements',
+      shell: 'bash',
+      run: 'python -m pip install --disable-pip-version-check --require-hashes -r requirements.txt',
+    },
+  ];
+}
+
+/** `${{ secrets.X }}` / `${{ vars.X }}` for each name the remote needs, one by one (W09). */
+function credentialEnv(kind: DvcRemoteKind): Record<string, string> {
+  const { secrets, variables } = remoteKinds[kind];
+  return Object.fromEntries([
+    ...secrets.map((name) => [name, `\${{ secrets.${name} }}`]),
+    ...variables.map((name) => [name, `\${{ vars.${name} }}`]),
+  ]);
+}
+
+/** A step that tells the next ones, by `steps.credentials.outputs.available`, whether to use the remote. */
+function credentialsCheck(kind: DvcRemoteKind, missing: string): Step {
+  const remote = remoteKinds[kind];
+  const tests = [...remote.secrets, ...remote.variables].map((name) => `[ -n "$${name}" ]`);
+  // An OIDC token exists only where the job may ask for one: never for a fork's pull request.
+  if (remote.oidc) tests.push('[ -n "${ACTIONS_ID_TOKEN_REQUEST_URL:-}" ]');
+  return {
+    name: 'Look for the DVC remote’s credentials',
+    id: 'credentials',
+    shell: 'bash',
+    env: credentialEnv(kind),
+    run: [
+      `if ${tests.join(' && ')}; then`,
+      '  echo "available=true" >> "$GITHUB_OUTPUT"',
+      'else',
+      `  echo "::notice::${missing}"`,
+      '  echo "available=false" >> "$GITHUB_OUTPUT"',
+      'fi',
+      '',
+    ].join('\n'),
+  };
+}
+
+const available = "steps.credentials.outputs.available == 'true'";
+
+/** Runs `commands` against the remote, after the steps that hand DVC its credentials. */
+function remoteSteps(kind: DvcRemoteKind, name: string, commands: string[]): Step[] {
+  const remote = remoteKinds[kind];
+  // With OIDC the action exports short-lived keys; the role's names are for it alone.
+  const env = { ...(remote.oidc ? {} : credentialEnv(kind)), ...noAnalytics };
+  return [
+    ...(remote.oidc
+      ? [
+          {
+            name: 'Get AWS credentials for the DVC remote (OIDC)',
+            if: available,
+            uses: uses('configureAwsCredentials'),
+            with: {
+              'role-to-assume': '${{ vars.AWS_ROLE_ARN }}',
+              'aws-region': '${{ vars.AWS_REGION }}',
+            },
+          },
+        ]
+      : []),
+    {
+      name,
+      if: available,
+      shell: 'bash',
+      env,
+      run: [...remote.setup, ...commands, ''].join('\n'),
+    },
+  ];
+}
+
+function permissions(kind: DvcRemoteKind, why: string): Record<string, unknown> {
+  return {
+    contents: 'read',
+    ...(remoteKinds[kind].oidc ? { 'id-token': commented('write', why) } : {}),
+  };
+}
+
+const reproduce: Step = {
+  name: 'Reproduce the pipeline',
+  shell: 'bash',
+  env: noAnalytics,
+  run: 'dvc repro',
+};
+
+export function dvcCheckJob(model: ProjectModel, kind: DvcRemoteKind): unknown {
+  const reachable = reachableFromCi(kind);
+  return {
+    name: 'Reproduce the DVC pipeline',
+    'runs-on': hostedRunner,
+    ...(reachable ? { environment: readEnvironment } : {}),
+    'timeout-minutes': 30,
+    permissions: permissions(kind, 'OIDC: trades this job’s token for the read-only AWS role'),
+    steps: [
+      ...setupSteps(model.config.python),
+      {
+        name: 'Check that dvc.lock is committed',
+        shell: 'bash',
+        run: [
+          'if [ ! -f dvc.lock ]; then',
+          '  echo "::error file=dvc.yaml::dvc.lock is missing: run dvc repro, then commit dvc.lock."',
+          '  exit 1',
+          'fi',
+          '',
+        ].join('\n'),
+      },
+      ...(reachable
+        ? [
+            credentialsCheck(
+              kind,
+              `No read credentials for the DVC remote in the ${readEnvironment} environment (none set, or a pull request from a fork): the pipeline runs from scratch.`,
+            ),
+            // --allow-missing: outputs nobody pushed yet are made again by dvc repro.
+            ...remoteSteps(kind, 'Pull data and models', ['dvc pull --allow-missing']),
+          ]
+        : []),
+      reproduce,
+      {
+        name: 'Check that dvc.lock is up to date',
+        shell: 'bash',
+        run: [
+          'if ! git diff --exit-code dvc.lock; then',
+          '  echo "::error file=dvc.lock::dvc.lock is out of date: run dvc repro, then commit dvc.lock."',
+          '  exit 1',
+          'fi',
+          '',
+        ].join('\n'),
+      },
+    ],
+  };
+}
+
+export function dvcPushJob(model: ProjectModel, kind: DvcRemoteKind): unknown {
+  return {
+    name: 'Push data and models to the DVC remote',
+    if: "github.event_name == 'push'",
+    needs: ['checks', 'dvc'],
+    'runs-on': hostedRunner,
+    environment: writeEnvironment,
+    'timeout-minutes': 30,
+    permissions: permissions(kind, 'OIDC: trades this job’s token for the AWS role that writes'),
+    steps: [
+      ...setupSteps(model.config.python),
+      credentialsCheck(
+        kind,
+        `No credentials for the DVC remote in the ${writeEnvironment} environment: nothing is pushed.`,
+      ),
+      ...remoteSteps(kind, 'Reproduce the pipeline and push data and models', [
+        'dvc pull --allow-missing',
+        'dvc repro',
+        'dvc push',
+      ]),
+    ],
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Data and models versioned with DVC: a prepare → train → evaluate pipeline whose parameters are
+ * made from ml-cicd.yaml, a default remote, CI that checks dvc.lock, and pushes from main.
+ */
+import { dvcRemoteKinds, dvcRemoteUrls, type DvcRemoteKind } from '@ml-cicd/config';
+import { answerOf } from '../../answers.js';
+import { patternProblem } from '../../option-types.js';
+import { defineFeature } from '../types.js';
+import { dvcCheckJob, dvcPushJob, readEnvironment, writeEnvironment } from './ci-jobs.js';
+import {
+  dvcConfig,
+  dvcGitignore,
+  dvcYaml,
+  dvcYamlComment,
+  paramsYaml,
+  paramsYamlComment,
+} from './dvc-files.js';
+import { dvcReadme } from './readme.js';
+import { reachableFromCi, remoteKinds } from './remotes.js';
+
+export const dataDvc = defineFeature({
+  id: 'data-dvc',
+  title: 'DVC',
+  description: 'data and models versioned with DVC: a dvc.yaml pipeline and a remote',
+  choice: { option: 'data', value: 'dvc' },
+  options: [
+    {
+      key: 'dvcRemote',
+      kind: 'choice',
+      flag: 'dvc-remote',
+      message: 'Where should DVC keep data and models?',
+      help: 'kind of the DVC remote',
+      choices: dvcRemoteKinds.map((kind) => remoteKinds[kind].choice),
+      default: 's3',
+    },
+    {
+      key: 'dvcRemoteUrl',
+      kind: 'text',
+      flag: 'dvc-remote-url',
+      message: 'URL of the DVC remote (empty: a placeholder to replace later)',
+      help: 'URL of the DVC remote; its scheme must match --dvc-remote',
+      form: 'a URL whose scheme matches --dvc-remote, or a folder path for local',
+      // Empty: the README's placeholder, replaced later with `dvc remote modify`.
+      default: '',
+      problem: (url) => (/\s$|^\s/.test(url) ? 'must not start or end with a space' : undefined),
+    },
+  ],
+  problem(answers) {
+    const url = answers.dvcRemoteUrl;
+    if (!url) return undefined;
+    const kind = answerOf(answers, 'dvcRemote');
+    const problem = patternProblem(dvcRemoteUrls[kind])(url);
+    return problem && `--dvc-remote-url: "${url}" ${problem} for --dvc-remote ${kind}.`;
+  },
+  contribute(model, { answers, templates }) {
+    const kind: DvcRemoteKind = answerOf(answers, 'dvcRemote');
+    const remote = remoteKinds[kind];
+    const url = answers.dvcRemoteUrl || remote.placeholder(model.config.project.name);
+    model.config.data = { kind: 'dvc', remote: { kind, url } };
+
+    for (const [path, content] of templates.feature('data-dvc')) model.addFile(path, content);
+    model.addFile('.dvc/config', dvcConfig(model.config.data));
+    model.addFile('.dvc/.gitignore', dvcGitignore);
+    model.addYaml('dvc.yaml', { build: dvcYaml, comment: dvcYamlComment });
+    model.addYaml('params.yaml', { build: paramsYaml, comment: paramsYamlComment });
+    model.requirements.add(remote.requirement);
+
+    model.ciJobs.set('dvc', (built) => dvcCheckJob(built, kind));
+    if (reachableFromCi(kind)) {
+      model.ciJobs.set('dvc-push', (built) => dvcPushJob(built, kind));
+      const purposes = {
+        [readEnvironment]:
+          'Read-only credentials of the DVC remote, for CI on pull requests: no reviewers.',
+        [writeEnvironment]:
+          'Credentials that write to the DVC remote, for pushes from main: allow only main.',
+      };
+      for (const [name, description] of Object.entries(purposes)) {
+        model.config.environments[name] = {
+          description,
+          secrets: [...remote.secrets],
+          variables: [...remote.variables],
+        };
+      }
+      for (const name of remote.variables) model.configVariables.add(name);
+    }
+    model.readme.push(dvcReadme(kind, url === answers.dvcRemoteUrl));
+  },
+});

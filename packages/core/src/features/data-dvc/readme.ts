@@ -1,0 +1,76 @@
+/** The README section of a project whose data and models DVC versions. */
+import type { DvcRemoteKind } from '@ml-cicd/config';
+import type { ProjectModel, ReadmeSection } from '../../model.js';
+import { readEnvironment, writeEnvironment } from './ci-jobs.js';
+import { reachableFromCi, remoteKinds, remoteName } from './remotes.js';
+
+function remoteText(model: ProjectModel, kind: DvcRemoteKind, placeholder: boolean): string {
+  const url = model.config.data?.remote.url;
+  const where = placeholder
+    ? `\`${url}\` in \`.dvc/config\` is a placeholder: put your own with
+\`dvc remote modify ${remoteName} url <url>\` and the same URL under \`data.remote.url\` in \`ml-cicd.yaml\`.`
+    : `The remote is \`${url}\` (\`.dvc/config\`, and \`data.remote.url\` in \`ml-cicd.yaml\`).`;
+  return `### Remote: ${remoteKinds[kind].choice.label}
+
+${where} Credentials never go in \`.dvc/config\`, which is committed: they come from environment
+variables or from \`.dvc/config.local\` (\`dvc remote modify --local …\`), which git ignores.
+This remote needs ${remoteKinds[kind].credentials}`;
+}
+
+function ciText(model: ProjectModel, kind: DvcRemoteKind): string {
+  if (!reachableFromCi(kind)) {
+    return `### In CI
+
+The **CI** workflow runs \`dvc repro\` on every pull request and push, and fails when \`dvc.lock\` is
+missing or differs from what the pipeline makes.`;
+  }
+  const remote = remoteKinds[kind];
+  const names = [
+    ...remote.secrets.map((name) => `secret \`${name}\``),
+    ...remote.variables.map((name) => `variable \`${name}\``),
+  ];
+  const oidc = remote.oidc
+    ? `
+
+Create two IAM roles GitHub assumes by OIDC, one that reads the bucket and one that writes it,
+and trust each only for its environment: \`token.actions.githubusercontent.com:sub\` equal to
+\`repo:<owner>/${model.config.project.name}:environment:${readEnvironment}\` (or \`:${writeEnvironment}\`) and \`aud\` equal to
+\`sts.amazonaws.com\`.`
+    : '';
+  return `### In CI
+
+The **CI** workflow's \`dvc\` job pulls what the remote has (\`dvc pull --allow-missing\`), runs
+\`dvc repro\` and fails when \`dvc.lock\` is missing or differs from what the pipeline makes. It reads
+the remote with the ${names.join(' and ')} of the \`${readEnvironment}\` environment: give it credentials that can
+only read, and no required reviewers. Pull requests from forks get no credentials, so the job
+skips the pull and runs the whole pipeline. On pushes to main, the \`dvc-push\` job uploads data and
+models with the same names from the \`${writeEnvironment}\` environment: limit its deployment branches to main.${oidc}`;
+}
+
+export function dvcReadme(kind: DvcRemoteKind, placeholder: boolean): ReadmeSection {
+  return {
+    title: 'Data and model versioning (DVC)',
+    order: 50,
+    body: (
+      model,
+    ) => `\`dvc.yaml\` is a pipeline of three stages, each \`python pipeline.py <stage>\`:
+**prepare** splits the data into \`data/prepared/\`, **train** fits \`models/model.joblib\`, and
+**evaluate** writes \`reports/metrics.json\` and the confusion plot \`reports/confusion.csv\`. Each
+stage declares its code, inputs and parameters, so \`dvc repro\` reruns only the stages whose inputs
+changed. \`params.yaml\` holds the defaults of the params in \`ml-cicd.yaml\`, the one source: change
+a default in both; the tests and \`ml-cicd validate\` (rule \`dvc-params-match\`) fail when they differ.
+
+\`\`\`sh
+dvc repro             # the first run makes dvc.lock: commit it
+git add dvc.lock && git commit -m "Record the pipeline's outputs"
+dvc push              # upload data and models to the remote
+dvc metrics show      # reports/metrics.json; dvc plots show for the confusion plot
+\`\`\`
+
+On another machine, \`git clone\` and \`dvc pull\` bring back the same data, model and metrics.
+
+${remoteText(model, kind, placeholder)}
+
+${ciText(model, kind)}`,
+  };
+}

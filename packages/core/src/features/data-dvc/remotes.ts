@@ -1,0 +1,125 @@
+/**
+ * The kinds of DVC remote: the package that talks to each, its placeholder URL, the secrets and
+ * variables CI reads for it, and the shell lines that hand them to DVC without putting a secret
+ * on a command line (W32).
+ */
+import type { DvcRemoteKind } from '@ml-cicd/config';
+import type { OptionChoice } from '../../option-types.js';
+import type { PypiPackage } from '../../versions.js';
+
+/** The name of the remote in `.dvc/config`; `dvc push` and `dvc pull` use it by default. */
+export const remoteName = 'storage';
+
+export interface RemoteKind {
+  choice: OptionChoice;
+  /** dvc with the extra that reaches this kind of storage. */
+  requirement: PypiPackage;
+  placeholder: (project: string) => string;
+  /** AWS: credentials by OIDC role, the role's ARN and region as variables (W12). */
+  oidc: boolean;
+  /** Secrets and variables of a CI job's environment this remote needs, by name. */
+  secrets: string[];
+  variables: string[];
+  /** Shell lines that give DVC the credentials from the job's environment variables. */
+  setup: string[];
+  /** Where to get the credentials, for the README. */
+  credentials: string;
+}
+
+/** Writes a private key or JSON key from a secret to a file only this user can read. */
+const writeSecretFile = (variable: string, file: string) => [
+  `umask 077`,
+  `printf '%s\\n' "$${variable}" > "$RUNNER_TEMP/${file}"`,
+];
+
+export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
+  s3: {
+    choice: { value: 's3', label: 'Amazon S3', hint: 'credentials by OIDC role, no stored keys' },
+    requirement: 'dvc[s3]',
+    placeholder: (project) => `s3://my-bucket/${project}`,
+    oidc: true,
+    secrets: [],
+    variables: ['AWS_ROLE_ARN', 'AWS_REGION'],
+    setup: [],
+    credentials:
+      'an IAM role GitHub assumes by OIDC: `AWS_ROLE_ARN` and `AWS_REGION` are variables of the environment, and no key is stored anywhere. Locally, DVC uses your AWS profile or `AWS_*` variables.',
+  },
+  gs: {
+    choice: { value: 'gs', label: 'Google Cloud Storage', hint: 'a service account key' },
+    requirement: 'dvc[gs]',
+    placeholder: (project) => `gs://my-bucket/${project}`,
+    oidc: false,
+    secrets: ['GCP_SERVICE_ACCOUNT_KEY'],
+    variables: [],
+    setup: [
+      ...writeSecretFile('GCP_SERVICE_ACCOUNT_KEY', 'gcp-key.json'),
+      'export GOOGLE_APPLICATION_CREDENTIALS="$RUNNER_TEMP/gcp-key.json"',
+    ],
+    credentials:
+      'the JSON key of a service account with access to the bucket, in the secret `GCP_SERVICE_ACCOUNT_KEY`. Locally, DVC uses `gcloud auth application-default login` or `GOOGLE_APPLICATION_CREDENTIALS`.',
+  },
+  azure: {
+    choice: { value: 'azure', label: 'Azure Blob Storage', hint: 'a connection string' },
+    requirement: 'dvc[azure]',
+    placeholder: (project) => `azure://my-container/${project}`,
+    oidc: false,
+    // DVC reads it from the environment by itself.
+    secrets: ['AZURE_STORAGE_CONNECTION_STRING'],
+    variables: [],
+    setup: [],
+    credentials:
+      'a connection string of the storage account (or one with a SAS token), in the secret `AZURE_STORAGE_CONNECTION_STRING`, which DVC reads from the environment locally too.',
+  },
+  ssh: {
+    choice: { value: 'ssh', label: 'SSH server', hint: 'a private key' },
+    requirement: 'dvc[ssh]',
+    placeholder: (project) => `ssh://dvc@storage.example.com/srv/dvc/${project}`,
+    oidc: false,
+    secrets: ['DVC_SSH_PRIVATE_KEY'],
+    // The server's host key line (ssh-keyscan), so the connection checks whom it talks to.
+    variables: ['DVC_SSH_KNOWN_HOSTS'],
+    setup: [
+      ...writeSecretFile('DVC_SSH_PRIVATE_KEY', 'dvc-ssh-key'),
+      'mkdir -p ~/.ssh',
+      `printf '%s\\n' "$DVC_SSH_KNOWN_HOSTS" >> ~/.ssh/known_hosts`,
+      `dvc remote modify --local ${remoteName} keyfile "$RUNNER_TEMP/dvc-ssh-key"`,
+    ],
+    credentials:
+      'a private key the server accepts for the user in the URL, in the secret `DVC_SSH_PRIVATE_KEY`, and the server’s host key line (`ssh-keyscan <host>`) in the variable `DVC_SSH_KNOWN_HOSTS`. Locally, DVC uses your SSH agent and `~/.ssh/config`.',
+  },
+  local: {
+    choice: { value: 'local', label: 'A folder', hint: 'on this machine or a mounted share' },
+    requirement: 'dvc',
+    placeholder: (project) => `/srv/dvc-storage/${project}`,
+    oidc: false,
+    secrets: [],
+    variables: [],
+    setup: [],
+    credentials:
+      'none: a folder on your machine or a share mounted at the same path. GitHub’s runners cannot reach it, so CI reproduces the pipeline from scratch and pushes nothing.',
+  },
+  dagshub: {
+    choice: { value: 'dagshub', label: 'DagsHub', hint: 'user name and access token' },
+    requirement: 'dvc',
+    placeholder: (project) => `https://dagshub.com/my-user/${project}.dvc`,
+    oidc: false,
+    secrets: ['DAGSHUB_TOKEN'],
+    variables: ['DAGSHUB_USER'],
+    // The token goes into the git-ignored config.local through a here-document, never argv.
+    setup: [
+      'cat > .dvc/config.local <<EOF',
+      `['remote "${remoteName}"']`,
+      '    auth = basic',
+      '    user = $DAGSHUB_USER',
+      '    password = $DAGSHUB_TOKEN',
+      'EOF',
+    ],
+    credentials:
+      'your DagsHub user name in the variable `DAGSHUB_USER` and an access token in the secret `DAGSHUB_TOKEN`. Locally, `dvc remote modify --local storage auth basic`, then `user` and `password` the same way: they stay in the git-ignored `.dvc/config.local`.',
+  },
+};
+
+/** A remote CI can reach: every kind but a local folder. */
+export function reachableFromCi(kind: DvcRemoteKind): boolean {
+  return kind !== 'local';
+}
