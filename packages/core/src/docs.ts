@@ -20,7 +20,8 @@ function fallback(option: Option): string {
     case 'list':
       return `\`${option.default.join(',')}\``;
     case 'text':
-      return option.default === undefined ? 'the folder name' : `\`${option.default}\``;
+      if (option.default === undefined) return 'the folder name';
+      return option.default === '' ? 'unset' : `\`${option.default}\``;
     default:
       return `\`${option.default}\``;
   }

@@ -1,5 +1,5 @@
 /** `--help`, derived from the options registry so every choice a feature adds is listed. */
-import { isYesNo, options, type Option } from '@ml-cicd/core';
+import { isYesNo, levels, options, type Option } from '@ml-cicd/core';
 
 function values(option: Option): string {
   switch (option.kind) {
@@ -19,9 +19,9 @@ function fallback(option: Option): string {
     case 'list':
       return ` (default ${option.default.join(',')})`;
     case 'text':
-      return option.default === undefined
-        ? ' (default: the folder name)'
-        : ` (default ${option.default})`;
+      if (option.default === undefined) return ' (default: the folder name)';
+      // An empty default means "not set": the option's help says what happens then.
+      return option.default === '' ? '' : ` (default ${option.default})`;
     default:
       return ` (default ${option.default})`;
   }
@@ -37,8 +37,13 @@ function usage(option: Option): string {
 
 export function helpText(): string {
   return `Usage: create-ml-cicd [folder] [flags]
+       create-ml-cicd init [folder] [--name <name>] [--force] [--dry-run] [--json]
 
-Scaffold a Python ML project that trains reproducibly on GitHub Actions.
+Scaffold a Python ML project that trains reproducibly on GitHub Actions. init sets up a
+repository made with GitHub's "Use this template": it names the project after the repository.
+
+Maturity level (a preset of the answers below; every flag overrides it):
+${levels.map((level) => `  --level ${level.id}`.padEnd(39) + ` ${level.automates}`).join('\n')}
 
 Project:
 ${options.map(usage).join('\n')}
@@ -51,6 +56,8 @@ Behaviour:
   --force                               write into a folder that has files, overwriting them
   --dry-run                             show what would be written, with a diff; write nothing
   --json                                print the plan and result as JSON
+  --answers <file.json>                 take answers from a JSON object (e.g. the "answers" of a
+                                        project's .ml-cicd/manifest.json); flags override them
   -h, --help                            show this help
   -v, --version                         show the version
 

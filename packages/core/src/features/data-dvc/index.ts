@@ -38,7 +38,7 @@ export const dataDvc = defineFeature({
       kind: 'text',
       flag: 'dvc-remote-url',
       message: 'URL of the DVC remote (empty: a placeholder to replace later)',
-      help: 'URL of the DVC remote; its scheme must match --dvc-remote',
+      help: 'URL of the DVC remote, its scheme matching --dvc-remote; unset: a placeholder to replace',
       form: 'a URL whose scheme matches --dvc-remote, or a folder path for local',
       // Empty: the README's placeholder, replaced later with `dvc remote modify`.
       default: '',
