@@ -40,6 +40,8 @@ function initialConfig(answers: Answers): MlCicdConfig {
     metrics: { file: 'outputs/metrics.json', gates: [] },
     outputs: { dir: 'outputs' },
     runner: { kind: answers.runner, 'timeout-minutes': answers.runnerTimeout },
+    // A tracker feature puts its own kind here.
+    tracker: { kind: 'none' },
     environments: {
       training: {
         description:

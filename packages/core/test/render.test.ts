@@ -17,6 +17,7 @@ const cases: Record<string, RawAnswers> = {
   'runner-arc': { runner: 'arc', arcScaleSet: 'team-gpus', arcMaxRunners: '4' },
   'tracker-mlflow': { tracker: 'mlflow' },
   'tracker-wandb': { tracker: 'wandb' },
+  'tracker-neptune': { tracker: 'neptune' },
   'data-dvc': { data: 'dvc' },
   'data-dvc-dagshub': {
     data: 'dvc',

@@ -22,6 +22,7 @@ from __pkg__.tracking_backend import (
 )
 
 FLAGS = ["--max-depth=3", "--seed=7"]
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
 # MLflow sends anonymous usage data unless told not to; tests touch no network but their own.
 NO_TELEMETRY = {"MLFLOW_DISABLE_TELEMETRY": "true"}
 
@@ -80,17 +81,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         log.close()
 
 
-def test_run_is_logged_to_the_server(
-    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setenv("MLFLOW_TRACKING_URI", server)
-    monkeypatch.setenv("MLFLOW_EXPERIMENT_NAME", "tests")
-    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
-
-    assert main(FLAGS) == 0
-
-    assert f"MLflow at {server}, experiment tests" in capsys.readouterr().out
-    experiment = call(server, "experiments/get-by-name", {"experiment_name": "tests"})
+def only_run(server: str, experiment_name: str) -> dict[str, Any]:
+    """The one run of the experiment, as the REST API returns it."""
+    experiment = call(server, "experiments/get-by-name", {"experiment_name": experiment_name})
     experiment_id = experiment["experiment"]["experiment_id"]
     request = urllib.request.Request(
         f"{server}/api/2.0/mlflow/runs/search",
@@ -100,15 +93,61 @@ def test_run_is_logged_to_the_server(
     with urllib.request.urlopen(request, timeout=10) as response:
         (run,) = json.load(response)["runs"]
     assert run["info"]["status"] == "FINISHED"
-    params = {param["key"]: param["value"] for param in run["data"]["params"]}
+    return run
+
+
+def by_key(items: list[dict[str, Any]]) -> dict[str, Any]:
+    return {item["key"]: item["value"] for item in items}
+
+
+def artifacts(server: str, run: dict[str, Any], folder: str) -> list[str]:
+    query = {"run_id": run["info"]["run_id"], "path": folder}
+    return [file["path"] for file in call(server, "artifacts/list", query)["files"]]
+
+
+def test_run_is_logged_to_the_server(
+    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", server)
+    monkeypatch.setenv("MLFLOW_EXPERIMENT_NAME", "tests")
+    monkeypatch.setenv("GITHUB_SHA", COMMIT)
+    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
+
+    assert main(FLAGS) == 0
+
+    assert f"MLflow at {server}, experiment tests" in capsys.readouterr().out
+    run = only_run(server, "tests")
+    params = by_key(run["data"]["params"])
     assert params["max-depth"] == "3"
     assert params["seed"] == "7"
     local_metrics = json.loads((tmp_path / "run" / "metrics.json").read_text(encoding="utf-8"))
-    metrics = {metric["key"]: metric["value"] for metric in run["data"]["metrics"]}
-    assert metrics == pytest.approx(local_metrics)
-    query = {"run_id": run["info"]["run_id"], "path": "model"}
-    files = call(server, "artifacts/list", query)["files"]
-    assert [file["path"] for file in files] == ["model/model.joblib"]
+    metrics = by_key(run["data"]["metrics"])
+    local_run = json.loads((tmp_path / "run" / "run.json").read_text(encoding="utf-8"))
+    expected = local_metrics | {"duration_seconds": local_run["duration_seconds"]}
+    assert metrics == pytest.approx(expected)
+    assert by_key(run["data"]["tags"])["mlflow.source.git.commit"] == COMMIT
+    assert artifacts(server, run, "model") == ["model/model.joblib"]
+    assert artifacts(server, run, "plots") == ["plots/confusion_matrix.svg"]
+
+
+def test_autologging_adds_what_mlflow_records_of_the_fit(
+    server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", server)
+    monkeypatch.setenv("MLFLOW_EXPERIMENT_NAME", "autolog")
+    monkeypatch.setenv("MLFLOW_AUTOLOG", "true")
+    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
+
+    assert main(FLAGS) == 0
+
+    run = only_run(server, "autolog")
+    params = by_key(run["data"]["params"])
+    # The estimator's own argument, as autologging names it, beside the flag of train.py.
+    assert params["max_depth"] == params["max-depth"] == "3"
+    metrics = by_key(run["data"]["metrics"])
+    assert "training_accuracy_score" in metrics
+    assert "accuracy" in metrics
+    assert artifacts(server, run, "model") == ["model/model.joblib"]
 
 
 def test_without_a_tracking_uri_it_logs_locally_and_says_so(
@@ -134,6 +173,30 @@ def test_user_without_password_is_refused_without_showing_it(
     output = capsys.readouterr()
     assert "MLFLOW_TRACKING_PASSWORD" in output.err
     assert "someone-secret" not in output.out + output.err
+
+
+def test_autolog_that_is_not_a_boolean_is_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", "http://127.0.0.1:9")
+    monkeypatch.setenv("MLFLOW_AUTOLOG", "sometimes")
+
+    assert main(FLAGS) == 1
+
+    assert "MLFLOW_AUTOLOG" in capsys.readouterr().err
+
+
+def test_autolog_without_pandas_says_what_to_add(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As in an install of requirements.txt alone, where mlflow.sklearn fails to import pandas.
+    monkeypatch.setitem(sys.modules, "mlflow.sklearn", None)
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", "http://127.0.0.1:9")
+    monkeypatch.setenv("MLFLOW_AUTOLOG", "true")
+
+    assert main(FLAGS) == 1
+
+    assert "MLFLOW_AUTOLOG=true needs pandas" in capsys.readouterr().err
 
 
 def test_credentials_in_the_uri_are_not_shown() -> None:

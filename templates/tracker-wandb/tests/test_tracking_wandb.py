@@ -2,6 +2,7 @@
 
 import json
 import struct
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from __pkg__.cli import (
 )
 
 FLAGS = ["--max-depth=3", "--seed=7"]
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
 # The run file is W&B's LevelDB-style log: 32 KiB blocks of records with a 7-byte header (CRC,
 # length, kind), each record a protobuf Record; kind 1 is whole, 2-4 are first, middle, last.
 BLOCK, HEADER, WHOLE, LAST = 32768, 7, 1, 4
@@ -38,6 +40,18 @@ def records(path: Path) -> Iterator[Any]:
             pending = b""
 
 
+def finished_records(path: Path) -> list[Any]:
+    """The run file's records once its exit record is written: the client's service writes the
+    file on its own and may still be at it when `finish()` returns."""
+    deadline = time.monotonic() + 60
+    while True:
+        found = list(records(path))
+        if any(record.WhichOneof("record_type") == "exit" for record in found):
+            return found
+        assert time.monotonic() < deadline, f"{path} has no exit record"
+        time.sleep(0.2)
+
+
 def values(items: Any) -> dict[str, Any]:
     """Config, history or summary items by key (a nested key joined with dots)."""
     return {
@@ -45,7 +59,7 @@ def values(items: Any) -> dict[str, Any]:
     }
 
 
-def test_offline_run_holds_params_metrics_and_model(
+def test_offline_run_holds_everything_a_run_logs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("WANDB_MODE", "offline")
@@ -53,16 +67,16 @@ def test_offline_run_holds_params_metrics_and_model(
     # CI passes an unset variable as an empty string: it must count as unset.
     monkeypatch.setenv("WANDB_ENTITY", "")
     monkeypatch.setenv("WANDB_SILENT", "true")
+    monkeypatch.setenv("GITHUB_SHA", COMMIT)
     monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
 
     assert main(FLAGS) == 0
 
     assert "Weights & Biases (offline files in wandb/), project tests" in capsys.readouterr().out
     (run_file,) = Path("wandb").glob("offline-run-*/run-*.wandb")
-    projects, config, history, kinds = [], {}, {}, set()
-    for record in records(run_file):
+    projects, config, history, summary, artifacts = [], {}, {}, {}, {}
+    for record in finished_records(run_file):
         kind = record.WhichOneof("record_type")
-        kinds.add(kind)
         if kind == "run":
             projects.append(record.run.project)
             config |= values(record.run.config.update)
@@ -70,12 +84,24 @@ def test_offline_run_holds_params_metrics_and_model(
             config |= values(record.config.update)
         elif kind == "history":
             history |= values(record.history.item)
+        elif kind == "summary":
+            summary |= values(record.summary.update)
+        elif kind == "artifact":
+            contents = record.artifact.manifest.contents
+            artifacts[record.artifact.name] = [content.path for content in contents]
     assert projects == ["tests"]
     assert config["max-depth"] == 3
     assert config["seed"] == 7
     local_metrics = json.loads((tmp_path / "run" / "metrics.json").read_text(encoding="utf-8"))
     assert {name: history[name] for name in local_metrics} == pytest.approx(local_metrics)
-    assert "artifact" in kinds
+    local_run = json.loads((tmp_path / "run" / "run.json").read_text(encoding="utf-8"))
+    assert summary["duration_seconds"] == pytest.approx(local_run["duration_seconds"])
+    assert summary["git_commit"] == COMMIT
+    assert history["confusion_matrix._type"] == "html-file"
+    svg = (tmp_path / "run" / "confusion_matrix.svg").read_text(encoding="utf-8")
+    plot = run_file.parent / "files" / history["confusion_matrix.path"]
+    assert plot.read_text(encoding="utf-8") == svg
+    assert artifacts == {"model": ["model.joblib"]}
 
 
 def test_without_a_key_it_logs_locally_and_says_so(

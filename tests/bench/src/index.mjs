@@ -17,10 +17,11 @@ import {
 import { benchPython } from './python.mjs';
 import { analyse, progress, render, writeJson } from './report.mjs';
 import { coldScaffold, warmScaffold } from './scaffold.mjs';
+import { benchTrackers, renderTrackers } from './trackers.mjs';
 import { run } from './time.mjs';
 
 const usage = `Usage: pnpm bench [--iterations 15] [--cold-iterations 5] [--python-runs 3]
-                  [--warmup 2] [--no-build] [--skip-python]
+                  [--warmup 2] [--no-build] [--skip-python] [--trackers]
 
   --iterations N       scaffold runs per tool from the installed tarball
   --cold-iterations N  install + scaffold runs per tool from an empty npm cache
@@ -28,6 +29,7 @@ const usage = `Usage: pnpm bench [--iterations 15] [--cold-iterations 5] [--pyth
   --warmup N           untimed rounds before the scaffold runs
   --no-build           pack packages/create-ml-cicd/dist as it is
   --skip-python        leave out the generated project's pip, uv, pytest and train steps
+  --trackers           also time those steps for each --tracker (--python-runs each; minutes)
 `;
 
 function options(argv) {
@@ -40,6 +42,7 @@ function options(argv) {
       warmup: { type: 'string', default: '2' },
       'no-build': { type: 'boolean', default: false },
       'skip-python': { type: 'boolean', default: false },
+      trackers: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -60,6 +63,7 @@ function options(argv) {
     warmup: count('warmup', 0),
     build: !values['no-build'],
     python: !values['skip-python'],
+    trackers: values.trackers,
   };
 }
 
@@ -110,6 +114,14 @@ async function bench(opts, root) {
         onRound: roundLine('project', opts.pythonRuns),
       })
     : { skipped: { all: '--skip-python' } };
+  const trackers = opts.trackers
+    ? await benchTrackers(installed.ours.bin, {
+        root,
+        runs: opts.pythonRuns,
+        progress,
+        onRound: roundLine('project', opts.pythonRuns),
+      })
+    : undefined;
 
   const tools = {};
   for (const tool of ['ours', 'peer']) {
@@ -134,6 +146,7 @@ async function bench(opts, root) {
     scaffold: { samples: scaffold },
     cold: { samples: cold },
     python,
+    trackers,
   };
 }
 
@@ -168,7 +181,7 @@ async function main() {
   const file = fileURLToPath(new URL('../results/latest.json', import.meta.url));
   await writeJson(file, results);
   process.stdout.write(
-    `${render(results)}\n\nThe bench took ${results.seconds} s; every sample is in ${file}\n`,
+    `${render(results)}\n${results.trackers ? `\n${renderTrackers(results.trackers, opts.pythonRuns)}\n` : ''}\nThe bench took ${results.seconds} s; every sample is in ${file}\n`,
   );
 }
 

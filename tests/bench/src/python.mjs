@@ -26,8 +26,11 @@ async function interpreter(env) {
   }
 }
 
-/** Times the generated project's steps; `skipped` says which ones could not run here and why. */
-export async function benchPython(bin, { root, runs, onRound, progress }) {
+/**
+ * Times the steps of the project create-ml-cicd makes with `flags`; `skipped` says which ones could
+ * not run here and why.
+ */
+export async function benchPython(bin, { root, runs, onRound, progress, flags = [] }) {
   const env = {
     ...cleanEnv(),
     PIP_CACHE_DIR: join(cacheDir, 'pip'),
@@ -40,7 +43,7 @@ export async function benchPython(bin, { root, runs, onRound, progress }) {
 
   const work = join(root, 'python');
   await mkdir(work);
-  await run(process.execPath, [bin, 'project', '--yes', '--no-git'], { cwd: work, env });
+  await run(process.execPath, [bin, 'project', '--yes', '--no-git', ...flags], { cwd: work, env });
   const project = join(work, 'project');
   const requirements = ['--require-hashes', '-r', 'requirements-dev.txt'];
 

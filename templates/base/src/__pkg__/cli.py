@@ -2,6 +2,7 @@
 
 import logging
 import sys
+import time
 from collections.abc import Mapping, Sequence
 
 from __pkg__.data import load_split
@@ -10,15 +11,23 @@ from __pkg__.model import (
     model_kwargs,
     train,
 )
-from __pkg__.params import parse_params
+from __pkg__.params import (
+    Params,
+    parse_params,
+)
+from __pkg__.plots import (
+    confusion_matrix_svg,
+)
 from __pkg__.settings import (
     SettingsError,
     describe_settings,
     load_settings,
 )
 from __pkg__.tracking import (
+    LocalTracker,
+    RunRecord,
+    git_commit,
     open_trackers,
-    record,
 )
 
 
@@ -37,6 +46,30 @@ def confusion_table(matrix: Sequence[Sequence[int]], labels: Sequence[str]) -> s
         for label, counts in zip(labels, matrix, strict=True)
     ]
     return "\n".join(["Confusion matrix (rows: true class, columns: predicted)", header, *rows])
+
+
+def train_and_save(params: Params, local: LocalTracker) -> RunRecord:
+    """Train and evaluate, print the results, and have the local tracker write the run's files."""
+    split = load_split(test_size=params.test_size, seed=params.seed)
+    kwargs = ", ".join(f"{name}={value!r}" for name, value in model_kwargs(params).items())
+    print(f"Model: RandomForestClassifier({kwargs})")
+    started = time.perf_counter()
+    model = train(params, split)
+    duration_seconds = time.perf_counter() - started
+    evaluation = evaluate(model, split)
+
+    metrics = {name: f"{value:.4f}" for name, value in evaluation.metrics.items()}
+    print(table(f"Metrics on {len(split.y_test)} held-out rows", metrics))
+    print(confusion_table(evaluation.confusion_matrix, split.target_names))
+    svg = confusion_matrix_svg(evaluation.confusion_matrix, split.target_names)
+    return local.save(
+        params.as_dict(),
+        evaluation.metrics,
+        model,
+        duration_seconds=duration_seconds,
+        git_commit=git_commit(),
+        plots={"confusion_matrix": svg},
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,18 +101,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"Tracking: {where}")
 
-    split = load_split(test_size=params.test_size, seed=params.seed)
-    kwargs = ", ".join(f"{name}={value!r}" for name, value in model_kwargs(params).items())
-    print(f"Model: RandomForestClassifier({kwargs})")
-    model = train(params, split)
-    evaluation = evaluate(model, split)
-
-    metrics = {name: f"{value:.4f}" for name, value in evaluation.metrics.items()}
-    print(table(f"Metrics on {len(split.y_test)} held-out rows", metrics))
-    print(confusion_table(evaluation.confusion_matrix, split.target_names))
-    record(local, params.as_dict(), evaluation.metrics, model)
-    print(f"Wrote {', '.join(str(path) for path in local.files)}")
-    if remote is not None:
-        record(remote, params.as_dict(), evaluation.metrics, model)
-        print(f"Logged the run to {remote.description}")
+    try:
+        run = train_and_save(params, local)
+        print(f"Wrote {', '.join(str(path) for path in local.files)}")
+        if remote is not None:
+            remote.log(run)
+            print(f"Logged the run to {remote.description}")
+    finally:
+        # Closed even when training fails, so a run a backend started early is ended.
+        if remote is not None:
+            remote.close()
     return 0

@@ -1,40 +1,59 @@
-"""Tracking: where a run's parameters, metrics and model are recorded.
+"""Tracking: where a run's parameters, metrics, duration, commit, model and plots are recorded.
 
 The local tracker below is the embedded default and always runs: CI uploads its folder and reads
 metrics.json from it. A remote backend (MLflow, Weights & Biases, Neptune) is a module of its own
-that implements Tracker, `tracking_backend.py`; cli.py records the run to it as well when its
-settings are present.
+that implements Tracker, `tracking_backend.py`; cli.py logs the run to it as well when its
+settings are present. Every backend logs the same RunRecord.
 """
 
 import importlib
 import importlib.util
 import json
+import os
+import subprocess
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import joblib
+from pydantic import ValidationError
+from pydantic_settings import BaseSettings
 
 from __pkg__.params import ParamValue
+from __pkg__.settings import SettingsError
+
+SettingsT = TypeVar("SettingsT", bound=BaseSettings)
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One run as every tracker logs it; the files are those the local tracker wrote."""
+
+    params: Mapping[str, ParamValue]
+    metrics: Mapping[str, float]
+    duration_seconds: float
+    # The commit the code was trained from; None outside a git checkout.
+    git_commit: str | None
+    model_file: Path
+    # SVG files by plot name, e.g. "confusion_matrix".
+    plots: Mapping[str, Path]
 
 
 class Tracker(Protocol):
-    """What every tracking backend offers; `close` ends the run even when logging failed."""
+    """What every remote backend offers; `close` ends the run even when logging failed."""
 
     @property
     def description(self) -> str: ...
 
-    def log_params(self, params: Mapping[str, ParamValue]) -> None: ...
-
-    def log_metrics(self, metrics: Mapping[str, float]) -> None: ...
-
-    def log_model(self, model: object) -> None: ...
+    def log(self, run: RunRecord) -> None: ...
 
     def close(self) -> None: ...
 
 
 class LocalTracker:
-    """Files in one folder: params.json, metrics.json (a flat object of numbers), model.joblib."""
+    """Files in one folder: params.json, metrics.json (a flat object of numbers), run.json
+    (duration and commit), model.joblib and one SVG per plot."""
 
     def __init__(self, output_dir: Path) -> None:
         # Created now, so an unusable folder is reported before a long training run, not after.
@@ -46,25 +65,77 @@ class LocalTracker:
     def description(self) -> str:
         return f"local files in {self.output_dir}"
 
-    def log_params(self, params: Mapping[str, ParamValue]) -> None:
+    def save(
+        self,
+        params: Mapping[str, ParamValue],
+        metrics: Mapping[str, float],
+        model: object,
+        *,
+        duration_seconds: float,
+        git_commit: str | None,
+        plots: Mapping[str, str],
+    ) -> RunRecord:
+        """Write the run's files (`plots` are SVG texts by name) and return what they hold."""
         self._write_json("params.json", params)
-
-    def log_metrics(self, metrics: Mapping[str, float]) -> None:
         self._write_json("metrics.json", metrics)
-
-    def log_model(self, model: object) -> None:
+        self._write_json(
+            "run.json", {"duration_seconds": duration_seconds, "git_commit": git_commit}
+        )
         # joblib files are pickles: load only ones you made yourself.
-        path = self.output_dir / "model.joblib"
-        joblib.dump(model, path)
-        self.files.append(path)
+        model_file = self._track(self.output_dir / "model.joblib")
+        joblib.dump(model, model_file)
+        plot_files = {}
+        for name, svg in plots.items():
+            plot_files[name] = self._track(self.output_dir / f"{name}.svg")
+            plot_files[name].write_text(svg, encoding="utf-8")
+        return RunRecord(
+            params=dict(params),
+            metrics=dict(metrics),
+            duration_seconds=duration_seconds,
+            git_commit=git_commit,
+            model_file=model_file,
+            plots=plot_files,
+        )
 
-    def close(self) -> None:
-        """Nothing to flush: each file is complete when its log_* call returns."""
+    def _track(self, path: Path) -> Path:
+        self.files.append(path)
+        return path
 
     def _write_json(self, name: str, data: Mapping[str, object]) -> None:
-        path = self.output_dir / name
+        path = self._track(self.output_dir / name)
         path.write_text(json.dumps(dict(data), indent=2) + "\n", encoding="utf-8")
-        self.files.append(path)
+
+
+def git_commit() -> str | None:
+    """The commit being trained: GITHUB_SHA in GitHub Actions, else the checkout's HEAD, else None.
+
+    Never fails: without git, or outside a repository, a run simply has no commit.
+    """
+    sha = os.environ.get("GITHUB_SHA", "").strip()
+    if sha:
+        return sha
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "HEAD"],
+            cwd=Path(__file__).resolve().parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() or None
+
+
+def backend_settings(kind: type[SettingsT]) -> SettingsT:
+    """A backend's settings read from the environment; SettingsError names each unusable one."""
+    try:
+        return kind()
+    except ValidationError as error:
+        # include_input=False: the rejected value may be a secret, so it is never repeated.
+        names = [str(problem["loc"][0]) for problem in error.errors(include_input=False)]
+        raise SettingsError(f"{', '.join(names)} is not valid.") from None
 
 
 def open_trackers(output_dir: Path) -> tuple[LocalTracker, Tracker | None, str]:
@@ -83,18 +154,3 @@ def open_trackers(output_dir: Path) -> tuple[LocalTracker, Tracker | None, str]:
     if remote is None:
         return local, None, f"{local.description} (no remote tracker configured: {backend.UNSET})"
     return local, remote, f"{local.description} and {remote.description}"
-
-
-def record(
-    tracker: Tracker,
-    params: Mapping[str, ParamValue],
-    metrics: Mapping[str, float],
-    model: object,
-) -> None:
-    """Log one run's parameters, metrics and model to `tracker`, then close it."""
-    try:
-        tracker.log_params(params)
-        tracker.log_metrics(metrics)
-        tracker.log_model(model)
-    finally:
-        tracker.close()

@@ -2,24 +2,24 @@
 
 The variables are MLflow's own, so the same settings work for `mlflow` commands. The client reads
 MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD from the environment itself; they are read
-here too only to check them and to show the password as stars.
+here too only to check them and to show the password as stars. MLFLOW_AUTOLOG is this project's:
+MLflow itself has no such variable.
 """
 
-import tempfile
-from collections.abc import Mapping
-from pathlib import Path
+import importlib
+from types import ModuleType
 from urllib.parse import urlsplit, urlunsplit
 
-import joblib
 import mlflow
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from __pkg__.params import (
-    ParamValue,
-)
 from __pkg__.settings import (
     SettingsError,
+)
+from __pkg__.tracking import (
+    RunRecord,
+    backend_settings,
 )
 
 UNSET = "set MLFLOW_TRACKING_URI to log runs to MLflow"
@@ -35,6 +35,7 @@ class MlflowSettings(BaseSettings):
     username: str | None = Field(default=None, validation_alias="MLFLOW_TRACKING_USERNAME")
     password: SecretStr | None = Field(default=None, validation_alias="MLFLOW_TRACKING_PASSWORD")
     experiment_name: str = Field(default=PROJECT, validation_alias="MLFLOW_EXPERIMENT_NAME")
+    autolog: bool = Field(default=False, validation_alias="MLFLOW_AUTOLOG")
 
 
 def without_credentials(uri: str) -> str:
@@ -45,17 +46,29 @@ def without_credentials(uri: str) -> str:
 
 
 class MlflowTracker:
-    """One MLflow run, started when the first thing is logged so a failed training leaves none."""
+    """One MLflow run, started when the run is logged so a failed training leaves none.
 
-    def __init__(self, tracking_uri: str, experiment_name: str) -> None:
+    With autologging the run starts at once instead, so that MLflow records the model's fit in it.
+    """
+
+    def __init__(
+        self, tracking_uri: str, experiment_name: str, autolog: ModuleType | None = None
+    ) -> None:
         self.tracking_uri = tracking_uri
         self.experiment_name = experiment_name
+        self.autolog = autolog
         self.run_id: str | None = None
+        if autolog is not None:
+            # The model file is logged below like every backend does; autolog adds the estimator's
+            # own parameters and training scores.
+            autolog.autolog(log_models=False, log_datasets=False, silent=True)
+            self._start()
 
     @property
     def description(self) -> str:
         where = without_credentials(self.tracking_uri)
-        return f"MLflow at {where}, experiment {self.experiment_name}"
+        autolog = ", with autologging" if self.autolog is not None else ""
+        return f"MLflow at {where}, experiment {self.experiment_name}{autolog}"
 
     def _start(self) -> None:
         if self.run_id is None:
@@ -63,37 +76,44 @@ class MlflowTracker:
             mlflow.set_experiment(self.experiment_name)
             self.run_id = mlflow.start_run().info.run_id
 
-    def log_params(self, params: Mapping[str, ParamValue]) -> None:
+    def log(self, run: RunRecord) -> None:
         self._start()
-        mlflow.log_params(dict(params))
-
-    def log_metrics(self, metrics: Mapping[str, float]) -> None:
-        self._start()
-        mlflow.log_metrics(dict(metrics))
-
-    def log_model(self, model: object) -> None:
-        self._start()
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "model.joblib"
-            joblib.dump(model, path)
-            mlflow.log_artifact(str(path), artifact_path="model")
+        mlflow.log_params(dict(run.params))
+        mlflow.log_metrics(dict(run.metrics))
+        mlflow.log_metric("duration_seconds", run.duration_seconds)
+        if run.git_commit is not None:
+            # MLflow's own tag for the commit, which its UI shows with the run.
+            mlflow.set_tag("mlflow.source.git.commit", run.git_commit)
+        mlflow.log_artifact(str(run.model_file), artifact_path="model")
+        for path in run.plots.values():
+            mlflow.log_artifact(str(path), artifact_path="plots")
 
     def close(self) -> None:
         if self.run_id is not None:
             mlflow.end_run()
+        if self.autolog is not None:
+            self.autolog.autolog(disable=True)
+
+
+def sklearn_flavor() -> ModuleType:
+    """mlflow.sklearn, whose autologging needs pandas, a package mlflow-skinny leaves out."""
+    try:
+        return importlib.import_module("mlflow.sklearn")
+    except ImportError:
+        raise SettingsError(
+            "MLFLOW_AUTOLOG=true needs pandas, which mlflow-skinny leaves out: "
+            "add it to requirements.in and lock again (the command is in its first lines)."
+        ) from None
 
 
 def open_tracker() -> MlflowTracker | None:
     """The MLflow tracker when MLFLOW_TRACKING_URI is set, else None; SettingsError if unusable."""
-    try:
-        settings = MlflowSettings()
-    except ValidationError as error:
-        names = [str(problem["loc"][0]) for problem in error.errors(include_input=False)]
-        raise SettingsError(f"{', '.join(names)} is not valid.") from None
+    settings = backend_settings(MlflowSettings)
     if (settings.username is None) != (settings.password is None):
         raise SettingsError(
             "set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD together, or neither."
         )
     if settings.tracking_uri is None:
         return None
-    return MlflowTracker(settings.tracking_uri, settings.experiment_name)
+    autolog = sklearn_flavor() if settings.autolog else None
+    return MlflowTracker(settings.tracking_uri, settings.experiment_name, autolog)

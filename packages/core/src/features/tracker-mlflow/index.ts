@@ -12,6 +12,7 @@ export const trackerMlflow = defineFeature({
     'log runs to an MLflow tracking server (also DagsHub) when MLFLOW_TRACKING_URI is set',
   choice: { option: 'tracker', value: 'mlflow' },
   contribute(model, { templates }) {
+    model.config.tracker = { kind: 'mlflow' };
     for (const [path, content] of templates.feature('tracker-mlflow')) model.addFile(path, content);
     model.requirements.add('mlflow-skinny');
     model.devRequirements.add('mlflow');
@@ -39,10 +40,18 @@ export const trackerMlflow = defineFeature({
         secret: false,
         default: model.config.project.name,
       },
+      {
+        name: 'MLFLOW_AUTOLOG',
+        description:
+          "true: MLflow also autologs the model's fit (the estimator's parameters, training scores).",
+        secret: false,
+        default: 'false',
+      },
     );
     model.passToTraining('MLFLOW_TRACKING_URI', false);
     model.passToTraining('MLFLOW_TRACKING_USERNAME', true);
     model.passToTraining('MLFLOW_TRACKING_PASSWORD', true);
+    model.passToTraining('MLFLOW_AUTOLOG', false);
     model.readme.push(mlflowReadme);
   },
 });

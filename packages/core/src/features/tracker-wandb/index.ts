@@ -11,6 +11,7 @@ export const trackerWandb = defineFeature({
   description: 'log runs to Weights & Biases when WANDB_API_KEY is set (offline mode too)',
   choice: { option: 'tracker', value: 'wandb' },
   contribute(model, { templates }) {
+    model.config.tracker = { kind: 'wandb' };
     for (const [path, content] of templates.feature('tracker-wandb')) model.addFile(path, content);
     model.requirements.add('wandb');
 

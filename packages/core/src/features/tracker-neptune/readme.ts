@@ -1,0 +1,28 @@
+/** The README section of a project that logs to Neptune. */
+import type { ProjectModel, ReadmeSection } from '../../model.js';
+
+function body(model: ProjectModel): string {
+  const [environment] = Object.keys(model.config.environments);
+  return `With \`NEPTUNE_API_TOKEN\` and \`NEPTUNE_PROJECT\` (\`workspace/project\`) set, \`train.py\` also logs each
+run to Neptune with \`neptune-scale\`, the client of Neptune 3.x: the parameters, the metrics, the
+training time and git commit, the model file and the confusion-matrix plot. The token also says which
+Neptune server to reach, so a self-hosted Neptune needs nothing more. With \`NEPTUNE_MODE=offline\`
+it needs no token: the run stays on disk under \`.neptune/\` (git-ignored) until
+\`neptune sync\` uploads it (keep \`${model.config.outputs.dir}/\` until then: the files are sent from there).
+With neither, the run logs to \`${model.config.outputs.dir}/\` only and says so in one line. The code lives in
+\`src/${model.config.project.package}/tracking_backend.py\`.
+
+Neptune's hosted service was wound down after its acquisition by OpenAI (announced on 3 December
+2025; hosted data deleted after 5 March 2026). Keep this tracker if your team runs its own Neptune
+server; for a new project, MLflow (\`--tracker mlflow\`) or Weights & Biases (\`--tracker wandb\`) is
+the better choice.
+
+In CI, the **Train** workflow reads \`NEPTUNE_PROJECT\` from the variables of the \`${environment}\`
+environment and \`NEPTUNE_API_TOKEN\` from its secrets; add them under Settings → Environments →
+\`${environment}\`. Pull requests (and forks) get neither, so their tests log locally.
+
+The tests run the real client in offline mode and read the parameters, metrics and files back from
+the SQLite file it writes.`;
+}
+
+export const neptuneReadme: ReadmeSection = { title: 'Experiment tracking', body, order: 45 };

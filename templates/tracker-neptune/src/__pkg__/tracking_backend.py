@@ -1,0 +1,87 @@
+"""Neptune backend: each run also goes to a Neptune 3.x server, or to its offline run file.
+
+It uses neptune-scale, the client of Neptune 3.x. The variables are Neptune's own, so the same
+settings work for `neptune sync`. The API token also holds the address of the server, which is how a
+self-hosted Neptune is reached.
+"""
+
+from typing import Literal
+
+from neptune_scale import Run
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from __pkg__.settings import (
+    SettingsError,
+)
+from __pkg__.tracking import (
+    RunRecord,
+    backend_settings,
+)
+
+UNSET = "set NEPTUNE_API_TOKEN, or NEPTUNE_MODE=offline, to log runs to Neptune"
+
+
+class NeptuneSettings(BaseSettings):
+    """Where runs go; an empty variable counts as unset."""
+
+    model_config = SettingsConfigDict(env_ignore_empty=True)
+
+    api_token: SecretStr | None = Field(default=None, validation_alias="NEPTUNE_API_TOKEN")
+    project: str | None = Field(
+        default=None, validation_alias="NEPTUNE_PROJECT", pattern=r"^[^/\s]+/[^/\s]+$"
+    )
+    mode: Literal["async", "offline", "disabled"] | None = Field(
+        default=None, validation_alias="NEPTUNE_MODE"
+    )
+
+
+class NeptuneTracker:
+    """One Neptune run, started when the run is logged so a failed training leaves none."""
+
+    def __init__(self, settings: NeptuneSettings, project: str) -> None:
+        self.settings = settings
+        self.project = project
+        self.run: Run | None = None
+
+    @property
+    def description(self) -> str:
+        where = "offline files in .neptune/" if self.settings.mode == "offline" else "Neptune"
+        return f"Neptune ({where}), project {self.project}"
+
+    def log(self, run: RunRecord) -> None:
+        token = self.settings.api_token
+        self.run = Run(
+            project=self.project,
+            api_token=token.get_secret_value() if token is not None else None,
+            mode=self.settings.mode or "async",
+            # stdout stays the user's, and the commit is logged below like every backend does.
+            enable_console_log_capture=False,
+            source_tracking_config=None,
+        )
+        # Single values (final metrics too) are configs in Neptune 3.x; series need steps.
+        details: dict[str, float | str] = {"run/duration_seconds": run.duration_seconds}
+        if run.git_commit is not None:
+            details["run/git_commit"] = run.git_commit
+        self.run.log_configs(
+            {f"parameters/{name}": value for name, value in run.params.items()}
+            | {f"metrics/{name}": value for name, value in run.metrics.items()}
+            | details
+        )
+        # Offline, the files are sent from where they are by `neptune sync`.
+        files = {f"plots/{name}": path for name, path in run.plots.items()}
+        self.run.assign_files({"model": run.model_file, **files})
+
+    def close(self) -> None:
+        if self.run is not None:
+            self.run.close()
+
+
+def open_tracker() -> NeptuneTracker | None:
+    """The Neptune tracker when a token or offline mode is set, else None; SettingsError if bad."""
+    settings = backend_settings(NeptuneSettings)
+    if settings.mode == "disabled" or (settings.api_token is None and settings.mode != "offline"):
+        return None
+    if settings.project is None:
+        raise SettingsError("set NEPTUNE_PROJECT to the Neptune project, as workspace/project.")
+    return NeptuneTracker(settings, settings.project)

@@ -1,0 +1,103 @@
+"""Neptune backend: the real client in offline mode, its run file read back from disk."""
+
+import json
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from neptune_api.proto.neptune_pb.ingest.v1.common_pb2 import UpdateRunSnapshot
+
+from __pkg__.cli import (
+    main,
+)
+
+FLAGS = ["--max-depth=3", "--seed=7"]
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
+# Operation types of neptune-scale's run file: 0 updates the run, 1 creates it.
+UPDATE = 0
+
+
+def attributes(run_file: Path) -> dict[str, Any]:
+    """Every value the run file assigns, by attribute path; files as their upload requests."""
+    values: dict[str, Any] = {}
+    with closing(sqlite3.connect(run_file)) as database:
+        rows = database.execute(
+            "SELECT operation FROM run_operations WHERE operation_type = ? ORDER BY sequence_id",
+            (UPDATE,),
+        )
+        for (operation,) in rows:
+            for path, value in UpdateRunSnapshot.FromString(operation).assign.items():
+                kind = value.WhichOneof("value")
+                values[path] = value.file_ref.path if kind == "file_ref" else getattr(value, kind)
+        uploads = database.execute("SELECT source_path, destination FROM file_upload_requests")
+        values["uploads"] = {Path(source).name: destination for source, destination in uploads}
+        (project,) = database.execute("SELECT project FROM metadata").fetchone()
+        values["project"] = project
+    return values
+
+
+def test_offline_run_holds_everything_a_run_logs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEPTUNE_MODE", "offline")
+    monkeypatch.setenv("NEPTUNE_PROJECT", "team/tests")
+    # CI passes an unset secret as an empty string: it must count as unset.
+    monkeypatch.setenv("NEPTUNE_API_TOKEN", "")
+    monkeypatch.setenv("GITHUB_SHA", COMMIT)
+    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
+
+    assert main(FLAGS) == 0
+
+    assert "Neptune (offline files in .neptune/), project team/tests" in capsys.readouterr().out
+    (run_file,) = Path(".neptune").glob("*/run_operations.sqlite3")
+    logged = attributes(run_file)
+    assert logged["project"] == "team/tests"
+    assert logged["parameters/max-depth"] == 3
+    assert logged["parameters/seed"] == 7
+    assert logged["parameters/criterion"] == "gini"
+    local_metrics = json.loads((tmp_path / "run" / "metrics.json").read_text(encoding="utf-8"))
+    metrics = {name: logged[f"metrics/{name}"] for name in local_metrics}
+    assert metrics == pytest.approx(local_metrics)
+    local_run = json.loads((tmp_path / "run" / "run.json").read_text(encoding="utf-8"))
+    assert logged["run/duration_seconds"] == pytest.approx(local_run["duration_seconds"])
+    assert logged["run/git_commit"] == COMMIT
+    uploads = logged["uploads"]
+    assert logged["model"] == uploads["model.joblib"]
+    assert logged["plots/confusion_matrix"] == uploads["confusion_matrix.svg"]
+
+
+def test_without_a_token_it_logs_locally_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEPTUNE_PROJECT", "team/tests")
+    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
+
+    assert main(FLAGS) == 0
+
+    (line,) = [line for line in capsys.readouterr().out.splitlines() if "Tracking" in line]
+    assert "set NEPTUNE_API_TOKEN" in line
+    assert not Path(".neptune").exists()
+
+
+def test_a_token_without_a_project_is_refused_without_showing_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEPTUNE_API_TOKEN", "token-that-is-secret")
+
+    assert main(FLAGS) == 1
+
+    output = capsys.readouterr()
+    assert "NEPTUNE_PROJECT" in output.err
+    assert "token-that-is-secret" not in output.out + output.err
+
+
+def test_unknown_mode_is_refused(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEPTUNE_MODE", "sideways")
+
+    assert main(FLAGS) == 1
+
+    assert "NEPTUNE_MODE" in capsys.readouterr().err
