@@ -83,6 +83,6 @@ export const dataDvc = defineFeature({
       }
       for (const name of remote.variables) model.configVariables.add(name);
     }
-    model.readme.push(dvcReadme(kind, url === answers.dvcRemoteUrl));
+    model.readme.push(dvcReadme(kind, !answers.dvcRemoteUrl));
   },
 });

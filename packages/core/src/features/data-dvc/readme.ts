@@ -17,6 +17,13 @@ variables or from \`.dvc/config.local\` (\`dvc remote modify --local …\`), whi
 This remote needs ${remoteKinds[kind].credentials}`;
 }
 
+/** "the secret `A`", "the variables `A` and `B`", or nothing. */
+function kindOf(noun: string, names: string[]): string {
+  if (names.length === 0) return '';
+  const listed = names.map((name) => `\`${name}\``).join(' and ');
+  return `the ${noun}${names.length > 1 ? 's' : ''} ${listed}`;
+}
+
 function ciText(model: ProjectModel, kind: DvcRemoteKind): string {
   if (!reachableFromCi(kind)) {
     return `### In CI
@@ -25,10 +32,9 @@ The **CI** workflow runs \`dvc repro\` on every pull request and push, and fails
 missing or differs from what the pipeline makes.`;
   }
   const remote = remoteKinds[kind];
-  const names = [
-    ...remote.secrets.map((name) => `secret \`${name}\``),
-    ...remote.variables.map((name) => `variable \`${name}\``),
-  ];
+  const names = [kindOf('secret', remote.secrets), kindOf('variable', remote.variables)].filter(
+    (text) => text !== '',
+  );
   const oidc = remote.oidc
     ? `
 
@@ -41,7 +47,7 @@ and trust each only for its environment: \`token.actions.githubusercontent.com:s
 
 The **CI** workflow's \`dvc\` job pulls what the remote has (\`dvc pull --allow-missing\`), runs
 \`dvc repro\` and fails when \`dvc.lock\` is missing or differs from what the pipeline makes. It reads
-the remote with the ${names.join(' and ')} of the \`${readEnvironment}\` environment: give it credentials that can
+the remote with ${names.join(' and ')} of the \`${readEnvironment}\` environment: give it credentials that can
 only read, and no required reviewers. Pull requests from forks get no credentials, so the job
 skips the pull and runs the whole pipeline. On pushes to main, the \`dvc-push\` job uploads data and
 models with the same names from the \`${writeEnvironment}\` environment: limit its deployment branches to main.${oidc}`;
