@@ -1,0 +1,2 @@
+#!/usr/bin/env node
+import e from"node:module";e.enableCompileCache?.(),await import(`./main-DonXJaHp.js`);export{};

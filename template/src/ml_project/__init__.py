@@ -1,0 +1,1 @@
+"""Training code of this project: parameters, settings, data, model and tracking."""
