@@ -351,13 +351,94 @@ describe('the ml-cicd bin', () => {
     const added = runBin(['add', 'workflow', 'train'], { cwd: dir });
     expect(added.code).toBe(0);
     expect(added.stdout).toContain('create    .github/actions/train/action.yml\n');
-    write(dir, '.github/zizmor.yml', 'rules: {}\n');
+    write(dir, '.github/workflows/train.yml', ownCi);
     const refused = runBin(['add', 'workflow', 'train', dir]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
-      /^Nothing was written: this file exists .*\n  \.github\/zizmor\.yml\n/,
+      /^Nothing was written: this file exists .*\n  \.github\/workflows\/train\.yml\n/,
     );
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     expect(runBin(['add', 'pipeline']).code).toBe(2);
+  });
+});
+
+describe('the actionlint and zizmor settings the repository has', () => {
+  const zizmor =
+    '# Ours.\nrules:\n  # Reviewed.\n  unpinned-uses:\n    config:\n      policies:\n        "*": hash-pin\n';
+  const actionlint =
+    '# Ours.\nself-hosted-runner:\n  labels: [team-box] # the GPU box\npaths:\n  .github/workflows/**/*.yml:\n    ignore: [SC2086]\n';
+
+  it("get what the workflows need, keeping the team's keys, values, order and comments", async () => {
+    const dir = repo(moduleLevel);
+    write(dir, '.github/zizmor.yml', zizmor);
+    write(dir, '.github/actionlint.yaml', actionlint);
+    const { code, out } = await add(dir, 'workflow', 'train');
+    expect(code).toBe(0);
+    expect(read(dir, '.github/zizmor.yml')).toBe(
+      `${zizmor}  self-repository:\n    disable: true\n`,
+    );
+    // Nothing to add: no custom label, and no vars check the team had not asked for.
+    expect(out).toContain('identical .github/actionlint.yaml\n');
+    expect(formatReport((await validateProject(dir)).findings)).toBe('');
+    expect((await add(dir, 'workflow', 'train')).out).toMatch(/Nothing changed/);
+  });
+
+  it('keep a value the team set otherwise, saying so', async () => {
+    const dir = repo(moduleLevel);
+    const own = 'rules:\n  self-repository:\n    disable: false\n';
+    write(dir, '.github/zizmor.yml', own);
+    const { out } = await add(dir, 'workflow', 'train');
+    expect(out).toContain(
+      "note: .github/zizmor.yml keeps its rules.self-repository.disable (ml-cicd's workflows are checked with true); the validators may report on them.\n",
+    );
+    expect(read(dir, '.github/zizmor.yml')).toBe(own);
+  });
+
+  it('keep CRLF line endings, as ml-cicd.yaml does, and a second run changes nothing', async () => {
+    const dir = repo(moduleLevel);
+    write(dir, '.github/zizmor.yml', zizmor.replaceAll('\n', '\r\n'));
+    write(dir, 'ml-cicd.yaml', '# Ours.\r\nproject:\r\n  name: crlf-demo\r\n');
+    expect((await add(dir, 'workflow', 'train')).code).toBe(0);
+    for (const path of ['.github/zizmor.yml', 'ml-cicd.yaml']) {
+      const text = read(dir, path);
+      expect(text, path).toMatch(/\r\n$/);
+      expect(/(?<!\r)\n/.test(text), `${path} has a bare LF`).toBe(false);
+    }
+    expect(read(dir, '.github/zizmor.yml')).toContain('self-repository:\r\n    disable: true');
+    expect(read(dir, 'ml-cicd.yaml')).toContain('name: crlf-demo\r\n');
+    const again = await add(dir, 'workflow', 'train');
+    expect(again.out).toMatch(/Nothing changed/);
+  });
+
+  it('refuse a file that is not a mapping, naming it and the remedy', async () => {
+    const dir = repo(moduleLevel);
+    write(dir, '.github/actionlint.yaml', '- gpu\n');
+    await expect(add(dir, 'workflow', 'train')).rejects.toThrow(
+      '.github/actionlint.yaml is not valid YAML with keys and values; fix it or move it aside, then run this again.',
+    );
+  });
+});
+
+describe('--metrics-file', () => {
+  it('records where the script writes its metrics, for the train action, and keeps it', async () => {
+    const dir = repo(moduleLevel);
+    const first = await add(dir, 'workflow', 'train', '--metrics-file', './results/metrics.json');
+    expect(first.code).toBe(0);
+    expect(read(dir, 'ml-cicd.yaml')).toContain('  file: results/metrics.json\n');
+    expect(read(dir, '.github/workflows/train.yml')).toContain(
+      '          metrics-file: results/metrics.json\n',
+    );
+    expect(formatReport((await validateProject(dir)).findings)).toBe('');
+    expect((await add(dir, 'workflow', 'train')).out).toMatch(/Nothing changed/);
+  });
+
+  it('refuses a path outside the repository with exit code 2', async () => {
+    const { code, stderr } = runBin(['add', 'workflow', 'train', '--metrics-file', '../m.json'], {
+      cwd: repo(moduleLevel),
+    });
+    expect(stderr).toBe(
+      '--metrics-file must be a path inside the repository, such as results/metrics.json (got "../m.json").\n',
+    );
+    expect(code).toBe(2);
   });
 });

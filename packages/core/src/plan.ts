@@ -61,6 +61,7 @@ export interface ScriptParams extends ScriptCall {
 function useScriptParams(model: ProjectModel, script: ScriptParams): void {
   const { config } = model;
   config.params = script.params;
+  if (script.metricsFile) config.metrics.file = script.metricsFile;
   // The default project's gates name its own metrics; a script of the team's has others.
   config.metrics.gates = [];
   // The workflows that train run the team's script, with its own required flags.

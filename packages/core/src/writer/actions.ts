@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { encode } from './content.js';
+import { encode, usesCrlf, withCrlf } from './content.js';
 import { errorCode } from './errno.js';
 import { toFsPath, validatePlan } from './paths.js';
-import type { FileAction, Plan, PlannedFile } from './types.js';
+import type { FileAction, Plan, PlannedFile, WriteOptions } from './types.js';
 
 /** What a destination holds now, kept so a failed overwrite can be undone and diffed. */
 export interface Existing {
@@ -43,6 +43,7 @@ export async function inspect(
   target: string,
   executable: ReadonlySet<string>,
   targetExists = true,
+  keepLineEndings = false,
 ): Promise<Change[]> {
   return Promise.all(
     [...plan.keys()].sort().map(async (relative): Promise<Change> => {
@@ -52,15 +53,21 @@ export async function inspect(
       const existing = targetExists ? await readExisting(toFsPath(target, relative)) : 'missing';
       if (existing === 'missing') return { ...file, action: 'create', existing: undefined };
       if (existing === 'blocked') return { ...file, action: 'overwrite', existing: undefined };
-      const action = existing.bytes.equals(content) ? 'identical' : 'overwrite';
+      if (keepLineEndings && usesCrlf(existing.bytes)) file.content = withCrlf(content);
+      const action = existing.bytes.equals(file.content) ? 'identical' : 'overwrite';
       return { ...file, action, existing };
     }),
   );
 }
 
 /** What writing `plan` into `targetDir` would do to each file (no target-emptiness check). */
-export async function planActions(plan: Plan, targetDir: string): Promise<PlannedFile[]> {
+export async function planActions(
+  plan: Plan,
+  targetDir: string,
+  options: Pick<WriteOptions, 'keepLineEndings'> = {},
+): Promise<PlannedFile[]> {
   validatePlan(plan);
-  const changes = await inspect(plan, path.resolve(targetDir), new Set());
+  const target = path.resolve(targetDir);
+  const changes = await inspect(plan, target, new Set(), true, options.keepLineEndings);
   return changes.map(({ path: relative, action }) => ({ path: relative, action }));
 }

@@ -30,7 +30,7 @@ export async function writePlan(
   validatePlan(plan, executable);
   const target = path.resolve(targetDir);
   const targetExists = mode === 'into-existing' || (await newProjectTargetExists(target, force));
-  const changes = await inspect(plan, target, executable, targetExists);
+  const changes = await inspect(plan, target, executable, targetExists, options.keepLineEndings);
   const conflicts = changes.filter((change) => change.action === 'overwrite').map((c) => c.path);
   if (conflicts.length > 0 && !force && !dryRun) throw new ConflictError(conflicts);
 

@@ -18,6 +18,11 @@ export interface WriteOptions {
    * `into-existing`: add files to an existing tree, never clobbering a file without `force`.
    */
   mode?: 'new-project' | 'into-existing';
+  /**
+   * An existing file that uses CRLF line endings is written with CRLF, so a merge or a rewrite
+   * keeps the repository's style and an unchanged file stays identical (C10). New files get LF.
+   */
+  keepLineEndings?: boolean;
   /** Plan paths written with mode 0o755. */
   executable?: ReadonlySet<string>;
   /** Aborting stops the write and removes what it created, like SIGINT does. */

@@ -137,6 +137,9 @@ export function mergeConfig(config: ExistingConfig, generated: string): string {
       doc.setIn(['environments', name], ours.getIn(['environments', name], true));
     }
   }
+  // The train action reads the metrics file of --metrics-file, else the one recorded here.
+  const metricsFile = (wanted.metrics as { file: string }).file;
+  if (doc.getIn(['metrics', 'file']) !== metricsFile) doc.setIn(['metrics', 'file'], metricsFile);
   if (same(doc.toJS(), config.doc.toJS())) return config.text;
   return doc.toString(yamlOptions);
 }

@@ -2,7 +2,6 @@
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import {
-  manifestPath,
   nameFromFolder,
   planActions,
   resolveAnswers,
@@ -21,17 +20,22 @@ import { UsageError, UserError } from '../../errors.js';
 import type { Io } from '../../io.js';
 import { bundledAssets } from './assets.js';
 import * as say from './messages.js';
-import { existingAnswers, keepTeamKeys, readExistingConfig } from './existing-config.js';
+import {
+  existingAnswers,
+  keepTeamKeys,
+  readExistingConfig,
+  type ExistingConfig,
+} from './existing-config.js';
 import { lock } from './lock.js';
-import { dependabotPath } from './merge-dependabot.js';
 import { scriptParams } from './params.js';
-import { addPlan, kindFiles, type Kind } from './plan.js';
+import { addPlan, kindFiles, mergedPaths, type Kind } from './plan.js';
 import { requirementsWarning } from './requirements.js';
 
 const flags = {
   script: { type: 'string' },
   module: { type: 'string' },
   python: { type: 'string' },
+  'metrics-file': { type: 'string' },
   name: { type: 'string' },
   'dry-run': { type: 'boolean' },
   lock: { type: 'boolean' },
@@ -70,6 +74,19 @@ function actionEntry(entry: EntryPoint): ScriptParams['entry'] {
   return script === 'train.py' ? undefined : { script };
 }
 
+/** `--metrics-file`, else ml-cicd.yaml's metrics.file: a path inside the repository, with `/`. */
+function metricsFileOf(flag: string | undefined, existing: ExistingConfig | undefined) {
+  const recorded = existing?.doc.getIn(['metrics', 'file']);
+  const given = flag ?? (typeof recorded === 'string' ? recorded : undefined);
+  if (given === undefined) return undefined;
+  const path = given.replaceAll('\\', '/').replace(/^\.\//, '');
+  if (!path || /^\/|^[A-Za-z]:|(^|\/)\.\.(\/|$)/.test(path)) {
+    const message = `${flag === undefined ? "ml-cicd.yaml's metrics.file" : '--metrics-file'} must be a path inside the repository, such as results/metrics.json (got ${JSON.stringify(given)}).`;
+    throw flag === undefined ? new UserError(message) : new UsageError(message);
+  }
+  return path;
+}
+
 export async function run(
   argv: string[],
   io: Io,
@@ -105,6 +122,8 @@ export async function run(
   for (const sentence of script.skipped) io.out(`note: ${sentence}\n`);
 
   const existing = readExistingConfig(dir);
+  const metricsFile = metricsFileOf(values['metrics-file'], existing);
+  if (metricsFile) script.metricsFile = metricsFile;
   const known = existingAnswers(existing);
   const answers = resolveAnswers(
     { ...known, name: values.name ?? known.name ?? nameFromFolder(basename(dir)) },
@@ -119,13 +138,17 @@ export async function run(
   }
   const dryRun = values['dry-run'] ?? false;
   const force = values.force ?? false;
-  // The manifest, ml-cicd.yaml and dependabot.yml are merged with what is there: never a conflict.
-  const merged = new Set([manifestPath, 'ml-cicd.yaml', dependabotPath]);
-  const conflicts = (await planActions(plan, dir))
-    .filter((file) => file.action === 'overwrite' && !merged.has(file.path))
+  // A file checked out with CRLF keeps CRLF (C10): same text is no conflict, a merge keeps its style.
+  const conflicts = (await planActions(plan, dir, { keepLineEndings: true }))
+    .filter((file) => file.action === 'overwrite' && !mergedPaths.has(file.path))
     .map((file) => file.path);
   if (conflicts.length > 0 && !force && !dryRun) throw new UserError(say.conflict(conflicts));
-  const result = await writePlan(plan, dir, { mode: 'into-existing', force: true, dryRun });
+  const result = await writePlan(plan, dir, {
+    mode: 'into-existing',
+    force: true,
+    dryRun,
+    keepLineEndings: true,
+  });
   for (const file of result.files) io.out(`${say.fileLine(file.action, file.path)}\n`);
   const warning = requirementsWarning(dir, kind as Kind);
   if (warning && values.lock && !dryRun) io.out(`${await lock(dir, kind as Kind)}\n`);

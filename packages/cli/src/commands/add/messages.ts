@@ -27,6 +27,9 @@ Flags:
   --script <path>     training script (default: train.py, else [project.scripts])
   --module <name>     training module, run as python -m <name>
   --python <path>     interpreter that reads the script's flags (default: .venv, python3, python)
+  --metrics-file <path>
+                      the JSON file the script writes its metrics to, recorded as ml-cicd.yaml's
+                      metrics.file for the train action (default: outputs/metrics.json)
   --name <project>    project name (default: ml-cicd.yaml's, else the folder's name)
   --dry-run           write nothing; print what each file would get and the diff
   --lock              lock unpinned requirements with uv, else pip-tools (pip-compile)

@@ -16,7 +16,8 @@ import {
   type ScriptParams,
 } from '@ml-cicd/core';
 import { mergeConfig, type ExistingConfig } from './existing-config.js';
-import { dependabotPath, mergeDependabot } from './merge-dependabot.js';
+import { dependabotPath, mergeDependabot, type Merged } from './merge-dependabot.js';
+import { actionlintPath, mergeSettings, zizmorPath } from './merge-settings.js';
 
 /** The kinds the engine has, and the files each owns. */
 export const kindFiles = {
@@ -48,6 +49,26 @@ const sharedFiles = [
   '.github/dependabot.yml',
 ];
 
+/**
+ * A merge returns a file it leaves alone as it is; the plan holds LF text, so the manifest's hash
+ * is the same whatever the checkout's line endings (the writer gives the file back its CRLF).
+ */
+const lf = (text: string) => text.replaceAll('\r\n', '\n');
+
+/** The repository's own settings files, which get what the workflows need merged in. */
+const mergers: Record<string, (theirs: string, ours: string) => Merged> = {
+  [dependabotPath]: mergeDependabot,
+  [actionlintPath]: (theirs, ours) => mergeSettings(actionlintPath, theirs, ours),
+  [zizmorPath]: (theirs, ours) => mergeSettings(zizmorPath, theirs, ours),
+};
+
+/** Files merged with what the repository has instead of replaced: never a conflict. */
+export const mergedPaths: ReadonlySet<string> = new Set([
+  manifestPath,
+  'ml-cicd.yaml',
+  ...Object.keys(mergers),
+]);
+
 function earlierManifest(dir: string): Manifest | undefined {
   const path = join(dir, manifestPath);
   if (!existsSync(path)) return undefined;
@@ -73,12 +94,13 @@ export function addPlan(
     if (content === undefined) throw new Error(`The engine wrote no ${path}.`);
     files.set(path, content);
   }
-  if (existing) files.set('ml-cicd.yaml', mergeConfig(existing, files.get('ml-cicd.yaml')!));
+  if (existing) files.set('ml-cicd.yaml', lf(mergeConfig(existing, files.get('ml-cicd.yaml')!)));
   const notes: string[] = [];
-  const dependabot = join(dir, dependabotPath);
-  if (existsSync(dependabot)) {
-    const merged = mergeDependabot(readFileSync(dependabot, 'utf8'), files.get(dependabotPath)!);
-    files.set(dependabotPath, merged.content);
+  for (const [path, merge] of Object.entries(mergers)) {
+    const theirs = join(dir, path);
+    if (!existsSync(theirs)) continue;
+    const merged = merge(readFileSync(theirs, 'utf8'), files.get(path)!);
+    files.set(path, lf(merged.content));
     notes.push(...merged.notes);
   }
   const earlier = earlierManifest(dir);

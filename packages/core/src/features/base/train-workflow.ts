@@ -21,6 +21,8 @@ export interface ScriptCall {
   required: string[];
   /** How the train action runs the script, when it is not `python train.py`. */
   entry?: { script: string } | { module: string };
+  /** The JSON file the script writes its metrics to, when it is not `<outputs>/metrics.json`. */
+  metricsFile?: string;
 }
 
 function dispatchInput(param: Param, required: boolean): Record<string, unknown> {
@@ -118,6 +120,9 @@ export function trainWorkflow(model: ProjectModel, call?: ScriptCall): unknown {
               'python-version': config.python,
               ...call?.entry,
               'output-dir': config.outputs.dir,
+              ...(config.metrics.file === `${config.outputs.dir}/metrics.json`
+                ? {}
+                : { 'metrics-file': config.metrics.file }),
               args: trainArgs(config.params, call),
             },
           },
