@@ -18,10 +18,11 @@ import { benchPython } from './python.mjs';
 import { analyse, progress, render, writeJson } from './report.mjs';
 import { coldScaffold, warmScaffold } from './scaffold.mjs';
 import { benchTrackers, renderTrackers } from './trackers.mjs';
+import { benchValidate, renderValidate } from './validate.mjs';
 import { run } from './time.mjs';
 
 const usage = `Usage: pnpm bench [--iterations 15] [--cold-iterations 5] [--python-runs 3]
-                  [--warmup 2] [--no-build] [--skip-python] [--trackers]
+                  [--warmup 2] [--no-build] [--skip-python] [--trackers] [--validate-runs 5]
 
   --iterations N       scaffold runs per tool from the installed tarball
   --cold-iterations N  install + scaffold runs per tool from an empty npm cache
@@ -30,6 +31,7 @@ const usage = `Usage: pnpm bench [--iterations 15] [--cold-iterations 5] [--pyth
   --no-build           pack packages/create-ml-cicd/dist as it is
   --skip-python        leave out the generated project's pip, uv, pytest and train steps
   --trackers           also time those steps for each --tracker (--python-runs each; minutes)
+  --validate-runs N    runs of ml-cicd validate and actionlint on 100 workflows (0: none)
 `;
 
 function options(argv) {
@@ -43,6 +45,7 @@ function options(argv) {
       'no-build': { type: 'boolean', default: false },
       'skip-python': { type: 'boolean', default: false },
       trackers: { type: 'boolean', default: false },
+      'validate-runs': { type: 'string', default: '5' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -64,6 +67,7 @@ function options(argv) {
     build: !values['no-build'],
     python: !values['skip-python'],
     trackers: values.trackers,
+    validateRuns: count('validate-runs', 0),
   };
 }
 
@@ -122,6 +126,16 @@ async function bench(opts, root) {
         onRound: roundLine('project', opts.pythonRuns),
       })
     : undefined;
+  const validate =
+    opts.validateRuns > 0
+      ? await benchValidate(installed.ours.bin, {
+          root: await mkdtemp(join(root, 'validate-')),
+          runs: opts.validateRuns,
+          build: opts.build,
+          progress,
+          onRound: roundLine('validate', opts.validateRuns),
+        })
+      : undefined;
 
   const tools = {};
   for (const tool of ['ours', 'peer']) {
@@ -147,6 +161,7 @@ async function bench(opts, root) {
     cold: { samples: cold },
     python,
     trackers,
+    validate,
   };
 }
 
@@ -181,7 +196,7 @@ async function main() {
   const file = fileURLToPath(new URL('../results/latest.json', import.meta.url));
   await writeJson(file, results);
   process.stdout.write(
-    `${render(results)}\n${results.trackers ? `\n${renderTrackers(results.trackers, opts.pythonRuns)}\n` : ''}\nThe bench took ${results.seconds} s; every sample is in ${file}\n`,
+    `${render(results)}\n${results.trackers ? `\n${renderTrackers(results.trackers, opts.pythonRuns)}\n` : ''}${results.validate ? `\n${renderValidate(results.validate)}\n` : ''}\nThe bench took ${results.seconds} s; every sample is in ${file}\n`,
   );
 }
 
