@@ -4,8 +4,10 @@ import type { ProjectModel, ReadmeSection } from '../../model.js';
 function body(model: ProjectModel): string {
   const [environment] = Object.keys(model.config.environments);
   return `With \`MLFLOW_TRACKING_URI\` set, \`train.py\` also logs each run to that MLflow tracking server:
-the parameters, the metrics and the model file, with the git commit and branch MLflow records when
-it runs from a git checkout. Without it, the run logs to \`${model.config.outputs.dir}/\` only and says so in one line.
+the parameters, the metrics, the training time (\`duration_seconds\`), the git commit, the model file
+and the confusion-matrix plot. With \`MLFLOW_AUTOLOG=true\` MLflow also autologs the model's fit (the
+estimator's own parameters and training scores); autologging needs \`pandas\`, which \`mlflow-skinny\` leaves
+out, so add it to \`requirements.in\` and lock again first. Without \`MLFLOW_TRACKING_URI\`, the run logs to \`${model.config.outputs.dir}/\` only and says so in one line.
 The code lives in \`src/${model.config.project.package}/tracking_backend.py\`; it uses \`mlflow-skinny\`, the MLflow
 client without the server's dependencies, so training installs stay small.
 
@@ -19,7 +21,7 @@ environment and the user and password from its secrets; add them under Settings 
 \`${environment}\`. Pull requests (and forks) get none of them, so their tests log locally.
 
 The tests start a real \`mlflow server\` on 127.0.0.1 (SQLite, local artifacts) and read the run
-back through its REST API; \`mlflow\` (the whole server) is therefore in \`requirements-dev.in\` only.
+back through its REST API, once with autologging; \`mlflow\` (the whole server) is therefore in \`requirements-dev.in\` only.
 MLflow (3.2 and later) sends anonymous usage data by default; set \`MLFLOW_DISABLE_TELEMETRY=true\`
 to turn that off (the tests do).`;
 }
