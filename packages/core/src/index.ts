@@ -2,6 +2,7 @@ export * from './answers.js';
 export * from './combinations.js';
 export * from './docs.js';
 export * from './errors.js';
+export * from './levels.js';
 export * from './locks.js';
 export * from './manifest.js';
 export * from './model.js';
