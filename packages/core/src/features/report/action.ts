@@ -40,6 +40,8 @@ export interface ReportInputs {
   withParams: boolean;
   /** Set it when one workflow reports more than once, so each keeps its own sticky comment. */
   commentKey?: string;
+  /** The action's `comment-mode`, e.g. an expression that turns comments off for forks. */
+  commentMode?: string;
 }
 
 /** The step that writes the report; the action itself comments only where the token can write. */
@@ -56,6 +58,7 @@ export function reportStep(inputs: ReportInputs): Record<string, unknown> {
         : {}),
       ...(inputs.gates.length > 0 ? { gates: reportGates(inputs.gates) } : {}),
       ...(inputs.commentKey ? { 'comment-key': inputs.commentKey } : {}),
+      ...(inputs.commentMode ? { 'comment-mode': inputs.commentMode } : {}),
     },
   };
 }

@@ -128,7 +128,8 @@ describe('the report step as rendered', () => {
       env: {
         PATH: process.env.PATH,
         ...inputs,
-        // The defaults the runner fills in from action.yml; a push makes no API call.
+        // What the runner makes of the expressions and action.yml's defaults; a push makes no
+        // API call.
         'INPUT_COMMENT-MODE': 'sticky',
         'INPUT_GITHUB-TOKEN': 'ghs_unused',
         GITHUB_EVENT_NAME: 'push',

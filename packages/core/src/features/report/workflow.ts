@@ -15,6 +15,8 @@ export const baselineArtifact = 'model-baseline';
 /** The pull request's own outputs: another name, so the baseline lookup lists main's alone. */
 const reportArtifact = 'model-report';
 const baselineDir = 'baseline';
+/** A fork's pull request gets a read-only token: its report goes to the job summary only. */
+const sameRepository = 'github.event.pull_request.head.repo.full_name == github.repository';
 
 /**
  * The newest unexpired artifact from a run on the base branch of this repository: a fork's
@@ -128,6 +130,8 @@ export function reportWorkflow(model: ProjectModel, call?: ScriptCall): unknown 
             gates: model.config.metrics.gates,
             // The generated train.py writes params.json; a team's own script may not.
             withParams: call === undefined,
+            // W08, in the workflow for reviewers to see: the action applies the same guard itself.
+            commentMode: `\${{ ${sameRepository} && 'sticky' || 'off' }}`,
           }),
         ],
       },
