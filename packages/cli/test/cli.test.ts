@@ -1,10 +1,12 @@
 import { dirname, basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commands } from '../src/commands/index.js';
 import { rules } from '../src/rules/index.js';
 import { edit, project, tempDir } from './fixtures.js';
 import { runBin } from './run-bin.js';
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at /);
+const commandNames = commands.map((command) => command.name).join(', ');
 
 async function withWarning(): Promise<string> {
   const dir = await project();
@@ -37,8 +39,11 @@ describe('ml-cicd', () => {
   });
 
   it.each([
-    [['deploy'], 'Unknown command "deploy". The commands are: add, validate. Run ml-cicd --help.'],
-    [['--colour'], 'Unknown flag --colour. The commands are: add, validate. Run ml-cicd --help.'],
+    [
+      ['deploy'],
+      `Unknown command "deploy". The commands are: ${commandNames}. Run ml-cicd --help.`,
+    ],
+    [['--colour'], `Unknown flag --colour. The commands are: ${commandNames}. Run ml-cicd --help.`],
     [
       ['validate', '--colour'],
       'Unknown flag --colour. Run ml-cicd validate --help to see the flags.',

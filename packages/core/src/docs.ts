@@ -37,10 +37,13 @@ export function optionsTable(): string {
   );
 }
 
+/** The flag of an answer: `updateCheck` is set by `--update-check`. */
+const flagOf = (key: string) => options.find((option) => option.key === key)?.flag ?? key;
+
 export function featuresTable(): string {
   const rows = features.map(
     (feature) =>
-      `| \`${feature.id}\` | ${feature.choice ? `\`--${feature.choice.option} ${feature.choice.value}\`` : 'always'} | ${feature.description} |`,
+      `| \`${feature.id}\` | ${feature.choice ? `\`--${flagOf(feature.choice.option)} ${feature.choice.value}\`` : 'always'} | ${feature.description} |`,
   );
   return ['| feature | selected by | what it adds |', '| --- | --- | --- |', ...rows].join('\n');
 }

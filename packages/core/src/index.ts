@@ -8,6 +8,7 @@ export * from './manifest.js';
 export * from './model.js';
 export * from './options.js';
 export * from './plan.js';
+export * from './recorded-answers.js';
 export * from './templates.js';
 export * from './versions.js';
 export * from './yaml.js';

@@ -1,6 +1,7 @@
 /** Command-line flags: the registry's options plus the bin's own; every prompt is also a flag. */
 import { parseArgs } from 'node:util';
 import { isYesNo, options, UsageError, type RawAnswers } from '@ml-cicd/core';
+import { readAnswersFile } from './answers-file.js';
 
 export interface BinFlags {
   target?: string;
@@ -31,6 +32,7 @@ const binFlags = {
   force: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
+  answers: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -78,7 +80,9 @@ export function parse(argv: string[]): ParsedArgs {
       `Expected one target folder, got ${positionals.length}: ${positionals.join(' ')}.`,
     );
   }
-  const answers: RawAnswers = {};
+  // Flags win over the answers file.
+  const answers: RawAnswers =
+    typeof values.answers === 'string' ? readAnswersFile(values.answers) : {};
   for (const option of options) {
     const value = values[option.flag];
     if (typeof value === 'string') answers[option.key] = value;

@@ -2,6 +2,7 @@
 import type { Command } from './command.js';
 import * as add from './add/messages.js';
 import * as secrets from './secrets/messages.js';
+import * as update from './update/messages.js';
 import * as validate from './validate/messages.js';
 
 export type { Command, CommandModule } from './command.js';
@@ -18,6 +19,12 @@ export const commands: readonly Command[] = [
     usage: secrets.usage,
     summary: secrets.summary,
     load: () => import('./secrets/index.js'),
+  },
+  {
+    name: 'update',
+    usage: update.usage,
+    summary: update.summary,
+    load: () => import('./update/index.js'),
   },
   {
     name: 'validate',

@@ -1,0 +1,131 @@
+/**
+ * `ml-cicd update [dir]`: renders the project with the version and answers its manifest records
+ * (the base), renders it with the new version (by default the engine bundled here), and merges
+ * each file three ways into the user's. Running it again at the same version changes nothing.
+ */
+import { statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { generator, manifestPath, writePlan } from '@ml-cicd/core';
+import { oneOf, parseFlags } from '../../args.js';
+import { UsageError, UserError } from '../../errors.js';
+import type { Io } from '../../io.js';
+import { check } from './check.js';
+import { mergeAll, type FileUpdate } from './merge.js';
+import * as say from './messages.js';
+import {
+  baseMismatches,
+  isExecutable,
+  readManifest,
+  readYours,
+  requireCleanTree,
+} from './project.js';
+import { render } from './render.js';
+import { checkVersion, compareVersions } from './version.js';
+
+const flags = {
+  to: { type: 'string' },
+  conflicts: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  check: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const conflictStyles = ['inline', 'rej'] as const;
+
+function projectDir(io: Io, positionals: string[]): string {
+  if (positionals.length > 1) {
+    throw new UsageError(
+      `Expected one folder, got ${positionals.length}: ${positionals.join(' ')}.`,
+    );
+  }
+  const given = positionals[0] ?? '.';
+  const dir = resolve(io.cwd, given);
+  const folder = (() => {
+    try {
+      return statSync(dir).isDirectory();
+    } catch {
+      return false;
+    }
+  })();
+  if (!folder) throw new UserError(`${given} is not a folder; pass the project's folder.`);
+  return dir;
+}
+
+/** Writes every changed file and the new manifest through the one writer, then removes files. */
+async function apply(dir: string, updates: FileUpdate[], manifest: string): Promise<void> {
+  const plan = new Map<string, string>([[manifestPath, manifest]]);
+  for (const update of updates) {
+    if (update.write !== undefined) plan.set(update.path, update.write);
+    if (update.reject !== undefined) plan.set(`${update.path}.rej`, update.reject);
+  }
+  const executable = new Set([...plan.keys()].filter((path) => isExecutable(dir, path)));
+  await writePlan(plan, dir, { mode: 'into-existing', force: true, executable });
+  // After the writes succeed: a failed write above leaves every file as it was.
+  for (const update of updates) {
+    if (update.remove) await rm(join(dir, update.path), { force: true });
+  }
+}
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseFlags(argv, flags, 'ml-cicd update');
+  if (values.help) {
+    io.out(say.help(generator.version));
+    return 0;
+  }
+  const dir = projectDir(io, positionals);
+  const conflicts = oneOf('--conflicts', values.conflicts, conflictStyles, 'inline');
+  const to = values.to === undefined ? undefined : checkVersion('--to', values.to);
+  const dryRun = values['dry-run'] === true;
+  const json = values.json === true;
+  if (values.check && (to || dryRun || values.conflicts)) {
+    throw new UsageError('--check cannot be used with --to, --dry-run or --conflicts.');
+  }
+  const recorded = readManifest(dir);
+  if (values.check) return check(recorded.version, dir, io, json);
+
+  const target = to ?? generator.version;
+  const order = compareVersions(recorded.version, target);
+  const report = (updates: FileUpdate[]) => {
+    const conflicted = updates.filter((update) => update.outcome === 'conflict');
+    const paths = conflicted.map((update) => update.path);
+    if (json) {
+      const files = updates.map(({ path, outcome }) => ({ path, outcome }));
+      const result = { from: recorded.version, to: target, dryRun, files, conflicts: paths };
+      io.out(`${JSON.stringify(result, null, 2)}\n`);
+    } else if (order === 0) {
+      io.out(`${say.upToDate(target)}\n`);
+    } else {
+      const next = paths.length > 0 ? say.conflictsLeft(paths, conflicts) : say.done;
+      io.out(
+        `${say.heading(recorded.version, target, dryRun)}\n${say.fileLines(updates, conflicts)}\n${dryRun ? '' : `${next}\n`}`,
+      );
+    }
+    return paths.length > 0 && !dryRun ? 1 : 0;
+  };
+  if (order === 0) return report([]);
+  if (order > 0) {
+    throw new UserError(
+      to ? say.olderTarget(to, recorded.version) : say.newerThanBundled(recorded.version, target),
+    );
+  }
+  if (!dryRun) requireCleanTree(dir);
+
+  const base = await render(recorded.version, recorded.answers, dir);
+  const mismatched = baseMismatches(recorded, base);
+  if (mismatched.length > 0) throw new UserError(say.baseMismatch(recorded.version, mismatched));
+  const next = await render(target, recorded.answers, dir);
+  const manifest = next.get(manifestPath);
+  if (manifest === undefined) throw new Error(`ml-cicd ${target} rendered no ${manifestPath}.`);
+
+  const updates = mergeAll({
+    base,
+    next,
+    yours: (path) => readYours(dir, path),
+    labels: { base: `ml-cicd ${recorded.version}`, next: `ml-cicd ${target}` },
+    conflicts,
+  });
+  if (!dryRun) await apply(dir, updates, manifest);
+  return report(updates);
+}

@@ -1,0 +1,79 @@
+/**
+ * `.github/workflows/update-check.yml`: once a week, compares the version that made the project
+ * (`.ml-cicd/manifest.json`) with the newest create-ml-cicd on the npm registry, and opens, or
+ * brings up to date, one issue when a newer template exists.
+ *
+ * It asks the registry's metadata only (curl and jq of the runner image): no package of ours is
+ * fetched and run (DESIGN principle 7). It opens an issue, not a pull request, because making
+ * the update means running ml-cicd, and a pull request that changes `.github/workflows/` cannot
+ * be pushed with the workflow's GITHUB_TOKEN: that needs a GitHub App token.
+ */
+import { hostedRunner } from '../../model.js';
+import { uses } from '../../versions.js';
+import { commented } from '../../yaml.js';
+
+/** Every open issue this workflow made starts with this, so a later run finds it again. */
+const titlePrefix = 'ml-cicd update:';
+
+const script = `set -euo pipefail
+current=$(jq -r .generator.version .ml-cicd/manifest.json)
+latest=$(curl -fsSL "$REGISTRY/create-ml-cicd/latest" | jq -r .version)
+newest=$(printf '%s\\n%s\\n' "$current" "$latest" | sort -V | tail -n 1)
+if [ "$current" = "$newest" ]; then
+  echo "ml-cicd $current made this project, and it is the newest: nothing to do."
+  exit 0
+fi
+title="${titlePrefix} $latest is available (this project has $current)"
+body="$RUNNER_TEMP/update-issue.md"
+{
+  echo "A newer ml-cicd template is out: **$latest**. This project was made with, or last updated to, $current."
+  echo
+  echo "On a clean checkout, see what would change, then update (your edits are kept; conflicts are listed):"
+  echo
+  echo '\`\`\`sh'
+  echo "npx ml-cicd@$latest update --dry-run"
+  echo "npx ml-cicd@$latest update"
+  echo '\`\`\`'
+} > "$body"
+number=$(gh issue list --state open --search "\\"${titlePrefix}\\" in:title" --json number,title \\
+  --jq '[.[] | select(.title | startswith("${titlePrefix}"))][0].number // empty')
+if [ -n "$number" ]; then
+  gh issue edit "$number" --title "$title" --body-file "$body"
+  echo "Updated issue #$number: $title"
+else
+  gh issue create --title "$title" --body-file "$body"
+fi
+`;
+
+export function updateCheckWorkflow(): unknown {
+  return {
+    name: 'ml-cicd update check',
+    on: { schedule: [{ cron: '23 6 * * 1' }], workflow_dispatch: null },
+    permissions: {},
+    concurrency: { group: '${{ github.workflow }}', 'cancel-in-progress': true },
+    jobs: {
+      check: {
+        name: 'Look for a newer ml-cicd template',
+        'runs-on': hostedRunner,
+        'timeout-minutes': 5,
+        permissions: {
+          contents: 'read',
+          issues: commented('write', 'opens or updates the one issue that says an update exists'),
+        },
+        steps: [
+          {
+            name: 'Check out the repository',
+            uses: uses('checkout'),
+            with: { 'persist-credentials': false },
+          },
+          {
+            name: 'Open or update the update issue',
+            shell: 'bash',
+            env: { GH_TOKEN: '${{ github.token }}', REGISTRY: 'https://registry.npmjs.org' },
+            run: script,
+          },
+        ],
+      },
+    },
+  };
+}
