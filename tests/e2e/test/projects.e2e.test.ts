@@ -62,6 +62,15 @@ describe.each(variants())('the $id project', ({ id, flags }) => {
     await venv('ruff', ['format', '--check', '.']);
   });
 
+  it('passes the vendored ml-cicd validate action as CI runs it, reading train.py by import', async () => {
+    // checks.yml runs the action right after installing requirements-dev.txt, as here.
+    const { stdout } = await venv('node', ['.github/actions/ml-cicd/index.mjs']);
+    expect(stdout).toMatch(
+      /^note: Compared the params with the flags of train\.py, read by importing it/m,
+    );
+    expect(stdout).toMatch(/^No findings\.$/m);
+  });
+
   it('lists every parameter of ml-cicd.yaml in train.py --help', async () => {
     const { stdout } = await venv('python', ['train.py', '--help']);
     for (const name of Object.keys(config.params)) expect(stdout).toContain(`--${name}`);
