@@ -1,7 +1,9 @@
 // Copies templates/ and workflows/ beside a built bin, so its tarball is self-contained.
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// core's build, not its name: a copy of these sources outside the repository packs with its own.
+import { packedLocksFile, packLocks } from '../packages/core/dist/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const litter = new Set([
@@ -29,4 +31,8 @@ export function copyAssets(distUrl) {
         source !== member && !litter.has(basename(source)) && !source.endsWith('.pyc'),
     });
   }
+  // The requirement locks share most of their lines: one packed file is a twentieth of the size.
+  const templates = join(dist, 'templates');
+  writeFileSync(join(templates, packedLocksFile), packLocks(templates));
+  rmSync(join(templates, 'locks'), { recursive: true });
 }

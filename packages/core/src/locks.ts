@@ -4,7 +4,7 @@
  * stored under `templates/locks/<key>/`, keyed by the `.in` texts, so generation stays offline.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockExcludeNewer, pypi, pythonVersions, type PypiPackage } from './versions.js';
 
@@ -46,15 +46,66 @@ export function lockKey(runtimeIn: string, devIn: string): string {
     .slice(0, 16);
 }
 
+type Locks = Record<(typeof lockFiles)[number], string>;
+
+/**
+ * The published bins carry every lock in this one file instead of `locks/<key>/`: the locks share
+ * most of their requirements, so each is stored as indexes into one list of requirement blocks
+ * (a requirement line with its hashes and comments), about a twentieth of the size.
+ */
+export const packedLocksFile = 'locks.json';
+
+interface PackedLocks {
+  blocks: string[];
+  locks: Record<string, Record<(typeof lockFiles)[number], number[]>>;
+}
+
+/** A lock cut before each requirement line: joined again, the blocks are the text. */
+const blocksOf = (text: string) => text.split(/(?=^[^\s#])/m);
+
+/** Every lock under `templatesDir/locks/` as the JSON text of `packedLocksFile`. */
+export function packLocks(templatesDir: string): string {
+  const blocks: string[] = [];
+  const index = new Map<string, number>();
+  const indexOf = (block: string) => {
+    if (!index.has(block)) index.set(block, blocks.push(block) - 1);
+    return index.get(block)!;
+  };
+  const locks: PackedLocks['locks'] = {};
+  const folders = readdirSync(join(templatesDir, 'locks'), { withFileTypes: true });
+  for (const key of folders.filter((entry) => entry.isDirectory()).map((entry) => entry.name)) {
+    const files = readLocks(templatesDir, key)!;
+    locks[key] = {
+      'requirements.txt': blocksOf(files['requirements.txt']).map(indexOf),
+      'requirements-dev.txt': blocksOf(files['requirements-dev.txt']).map(indexOf),
+    };
+  }
+  return JSON.stringify({ blocks, locks } satisfies PackedLocks);
+}
+
+const packedCache = new Map<string, PackedLocks>();
+
+function packedLocks(path: string): PackedLocks {
+  if (!packedCache.has(path)) packedCache.set(path, JSON.parse(readFileSync(path, 'utf8')));
+  return packedCache.get(path)!;
+}
+
 /** The stored locks for these `.in` texts, or undefined when `pnpm lock:python` has not made them. */
-export function readLocks(
-  templatesDir: string,
-  key: string,
-): Record<(typeof lockFiles)[number], string> | undefined {
+export function readLocks(templatesDir: string, key: string): Locks | undefined {
   const dir = join(templatesDir, 'locks', key);
-  if (!existsSync(dir)) return undefined;
+  const packed = join(templatesDir, packedLocksFile);
+  if (existsSync(dir)) {
+    return {
+      'requirements.txt': readFileSync(join(dir, 'requirements.txt'), 'utf8'),
+      'requirements-dev.txt': readFileSync(join(dir, 'requirements-dev.txt'), 'utf8'),
+    };
+  }
+  const lock = existsSync(packed) ? packedLocks(packed).locks[key] : undefined;
+  if (!lock) return undefined;
+  const { blocks } = packedLocks(packed);
+  const text = (indexes: number[]) => indexes.map((i) => blocks[i]).join('');
   return {
-    'requirements.txt': readFileSync(join(dir, 'requirements.txt'), 'utf8'),
-    'requirements-dev.txt': readFileSync(join(dir, 'requirements-dev.txt'), 'utf8'),
+    'requirements.txt': text(lock['requirements.txt']),
+    'requirements-dev.txt': text(lock['requirements-dev.txt']),
   };
 }
