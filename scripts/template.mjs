@@ -26,7 +26,7 @@ function copy(from, to) {
   cpSync(from, to, { recursive: true });
 }
 
-/** The bundled bin, with only the templates, lock and workflows the default project reads. */
+/** The bundled bin, with only the templates, lock and workflows the project reads. */
 function vendorGenerator(project, action) {
   const bin = join(action, 'bin');
   for (const entry of readdirSync(binDir, { withFileTypes: true })) {
@@ -40,9 +40,16 @@ function vendorGenerator(project, action) {
     const folder = join(binDir, 'templates', feature);
     if (existsSync(folder)) copy(folder, join(bin, 'templates', feature));
   }
+  // The project's own hashed requirements are its lock, byte for byte: stored under the key the
+  // generator looks it up by, they spare the bin's file of every lock.
   const read = (name) => readFileSync(join(project, name), 'utf8');
-  const key = lockKey(read('requirements.in'), read('requirements-dev.in'));
-  copy(join(binDir, 'templates/locks', key), join(bin, 'templates/locks', key));
+  const locks = join(
+    bin,
+    'templates/locks',
+    lockKey(read('requirements.in'), read('requirements-dev.in')),
+  );
+  for (const name of ['requirements.txt', 'requirements-dev.txt'])
+    copy(join(project, name), join(locks, name));
   copy(join(binDir, 'workflows'), join(bin, 'workflows'));
 }
 

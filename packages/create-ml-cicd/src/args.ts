@@ -1,6 +1,13 @@
 /** Command-line flags: the registry's options plus the bin's own; every prompt is also a flag. */
 import { parseArgs } from 'node:util';
-import { isYesNo, options, UsageError, type RawAnswers } from '@ml-cicd/core';
+import {
+  findLevel,
+  isYesNo,
+  options,
+  UsageError,
+  type Level,
+  type RawAnswers,
+} from '@ml-cicd/core';
 import { readAnswersFile } from './answers-file.js';
 
 export interface BinFlags {
@@ -17,8 +24,12 @@ export interface BinFlags {
 }
 
 export interface ParsedArgs {
+  /** `init` sets up a repository made from the template; otherwise a new project is made. */
+  command: 'create' | 'init';
   flags: BinFlags;
   answers: RawAnswers;
+  /** The `--level` preset, whose answers the flags override. */
+  level?: Level;
 }
 
 const binFlags = {
@@ -33,6 +44,7 @@ const binFlags = {
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
   answers: { type: 'string' },
+  level: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -57,6 +69,17 @@ function explain(error: unknown): UsageError {
   return new UsageError(`${message.split('\n')[0]} Run create-ml-cicd --help to see the flags.`);
 }
 
+/** init keeps the template's answers; only the name may be given. */
+function checkInitFlags(values: Record<string, unknown>): void {
+  const flags = ['answers', 'level', ...options.flatMap(({ flag }) => [flag, `no-${flag}`])];
+  const given = flags.filter((flag) => flag !== 'name' && values[flag] !== undefined);
+  if (given.length > 0) {
+    throw new UsageError(
+      `init keeps the answers the template was made with: it takes --name but not --${given.join(', --')}.`,
+    );
+  }
+}
+
 export function parse(argv: string[]): ParsedArgs {
   const answerFlags = Object.fromEntries([
     ...options.map((option) => [option.flag, { type: 'string' as const }]),
@@ -73,16 +96,21 @@ export function parse(argv: string[]): ParsedArgs {
   } catch (error) {
     throw explain(error);
   }
-  const positionals = parsed.positionals;
+  const command = parsed.positionals[0] === 'init' ? 'init' : 'create';
+  const positionals = command === 'init' ? parsed.positionals.slice(1) : parsed.positionals;
   const values = parsed.values as Record<string, string | boolean | undefined>;
   if (positionals.length > 1) {
     throw new UsageError(
       `Expected one target folder, got ${positionals.length}: ${positionals.join(' ')}.`,
     );
   }
-  // Flags win over the answers file.
-  const answers: RawAnswers =
-    typeof values.answers === 'string' ? readAnswersFile(values.answers) : {};
+  if (command === 'init') checkInitFlags(values);
+  const level = typeof values.level === 'string' ? findLevel(values.level) : undefined;
+  // Flags win over the answers file, and both over the level's preset.
+  const answers: RawAnswers = {
+    ...level?.answers,
+    ...(typeof values.answers === 'string' ? readAnswersFile(values.answers) : {}),
+  };
   for (const option of options) {
     const value = values[option.flag];
     if (typeof value === 'string') answers[option.key] = value;
@@ -107,5 +135,5 @@ export function parse(argv: string[]): ParsedArgs {
   const interactive = toggle(values, 'interactive');
   if (interactive !== undefined) flags.interactive = interactive;
   if (positionals[0] !== undefined) flags.target = positionals[0];
-  return { flags, answers };
+  return level ? { command, flags, answers, level } : { command, flags, answers };
 }

@@ -2,11 +2,13 @@
 import { basename, relative, resolve } from 'node:path';
 import {
   buildProject,
+  levelFlags,
   resolveAnswers,
   TargetNotEmptyError,
   UsageError,
   UserError,
   writePlan,
+  type Level,
   type WriteResult,
 } from '@ml-cicd/core';
 import pkg from '../package.json' with { type: 'json' };
@@ -15,6 +17,7 @@ import { bundledAssets } from './assets.js';
 import { Cancelled, exitCodeOf, messageOf } from './errors.js';
 import { initRepository, type GitOutcome } from './git.js';
 import { helpText } from './help.js';
+import { initProject } from './init.js';
 import { installEnvironment } from './install.js';
 import { detectPackageManager, nextSteps } from './next-steps.js';
 import { fileLines, printJson } from './output.js';
@@ -51,8 +54,41 @@ async function write(
   }
 }
 
+/** What a `--level` preset sets, shown before anything is generated. */
+function levelLine(level: Level): string {
+  const flags = levelFlags(level);
+  const sets = flags.length > 0 ? `sets ${flags.join(' ')}` : 'keeps the defaults';
+  return `Level ${level.id} (${level.title}: ${level.automates}) ${sets}; flags override it.`;
+}
+
+async function init(flags: BinFlags, name: string | undefined): Promise<number> {
+  const dir = resolve(flags.target ?? '.');
+  const result = await initProject(dir, { name, force: flags.force, dryRun: flags.dryRun });
+  if (flags.json) {
+    printJson({ dir, dryRun: flags.dryRun, ...result });
+    return 0;
+  }
+  if (result.status === 'already') {
+    process.stdout.write(`Nothing to do: ${dir} is set up already (no .ml-cicd/template-setup).\n`);
+    return 0;
+  }
+  const removed = result.removed.map((path) => `  remove     ${path}`).join('\n');
+  if (flags.dryRun) {
+    process.stdout.write(
+      `Dry run: nothing was written to ${dir}.\n${fileLines(result.files)}\n${removed}\n\n${result.diff}`,
+    );
+    return 0;
+  }
+  const written = result.files.filter((file) => file.action !== 'identical').length;
+  process.stdout.write(
+    `Set up ${dir} as ${result.answers?.name}: wrote ${written} files, removed the template's own.\n${removed}\n` +
+      'Workflows are left as they are: delete .github/workflows/template-setup.yml, it does nothing now.\n',
+  );
+  return 0;
+}
+
 async function run(argv: string[]): Promise<number> {
-  const { flags, answers: given } = parse(argv);
+  const { command, flags, answers: given, level } = parse(argv);
   if (flags.help) {
     process.stdout.write(helpText());
     return 0;
@@ -61,12 +97,17 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${pkg.version}\n`);
     return 0;
   }
+  if (command === 'init') return init(flags, given.name);
   const ui: Ui | undefined = interactiveMode(flags) ? await import('./prompts.js') : undefined;
   ui?.prompts.intro(`create-ml-cicd ${pkg.version}`);
   const target = flags.target ?? (ui ? await ui.askTarget() : 'my-ml-project');
   const dir = resolve(target);
   const raw = ui ? await ui.askAnswers(given, basename(dir)) : given;
   const answers = resolveAnswers(raw, basename(dir));
+  if (level && !flags.json) {
+    if (ui) ui.prompts.log.info(levelLine(level));
+    else process.stdout.write(`${levelLine(level)}\n`);
+  }
   const plan = buildProject(answers, bundledAssets());
   const result = await write(plan.files, dir, flags, ui);
 
@@ -80,6 +121,7 @@ async function run(argv: string[]): Promise<number> {
       printJson({
         dir,
         dryRun: true,
+        level: level && { id: level.id, title: level.title, answers: level.answers },
         answers,
         features: plan.manifest.features,
         files: result.files,
@@ -118,6 +160,7 @@ async function run(argv: string[]): Promise<number> {
     printJson({
       dir,
       dryRun: false,
+      level: level && { id: level.id, title: level.title, answers: level.answers },
       answers,
       features: plan.manifest.features,
       files: result.files,
