@@ -8,8 +8,7 @@ import { resolve } from 'node:path';
 import pkg from '../package.json' with { type: 'json' };
 import { oneOf } from './args.js';
 import { exitCodeOf, messageOf } from './errors.js';
-import { annotationData } from './format/github.js';
-import { render } from './format/index.js';
+import { annotationData, formatGithub } from './format/github.js';
 import { rules } from './rules/index.js';
 import { workflowParser } from './rules/workflow-parser.js';
 import { atLeast, severities } from './validate/finding.js';
@@ -30,7 +29,7 @@ async function main(): Promise<number> {
   report.notes.push(
     "GitHub's workflow parser is not part of this action (GitHub parses the workflows when they run); npx ml-cicd validate runs it too.",
   );
-  process.stdout.write(render('github', report, { minSeverity, color: false, cwd }));
+  process.stdout.write(formatGithub(report, { minSeverity, color: false, cwd }));
   return report.findings.some((finding) => atLeast(finding.severity, minSeverity)) ? 1 : 0;
 }
 
