@@ -1,7 +1,7 @@
 /**
  * The few GitHub REST calls the action makes, over Node's own `fetch`. Octokit (through
  * @actions/github) would bring its proxy-aware HTTP client, about 500 kB bundled, into every
- * repository that vendors this action; three endpoints do not need it.
+ * repository that vendors this action; five endpoints do not need it.
  */
 
 /** An answer from GitHub other than 2xx. A network failure is fetch's own TypeError instead. */
@@ -16,9 +16,15 @@ export class ApiError extends Error {
 }
 
 export interface GitHubClient {
+  get: <T>(path: string) => Promise<T>;
   /** One page per call, following the Link header's `next` URL as GitHub gives it. */
   pages: <T>(path: string) => AsyncGenerator<T[]>;
   send: <T>(method: 'POST' | 'PATCH', path: string, body: unknown) => Promise<T>;
+  /**
+   * A file, following GitHub's redirect to its storage; fetch drops the token when the redirect
+   * leaves the API's origin, so the storage never sees it.
+   */
+  download: (path: string) => Promise<Buffer>;
 }
 
 const nextLink = (link: string | null) => /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
@@ -49,6 +55,9 @@ export function gitHubClient(token: string, apiUrl: string): GitHubClient {
   }
 
   return {
+    async get<T>(path: string) {
+      return (await (await call('GET', `${apiUrl}${path}`)).json()) as T;
+    },
     async *pages<T>(path: string) {
       let url: string | undefined = `${apiUrl}${path}`;
       while (url) {
@@ -59,6 +68,9 @@ export function gitHubClient(token: string, apiUrl: string): GitHubClient {
     },
     async send<T>(method: 'POST' | 'PATCH', path: string, body: unknown) {
       return (await (await call(method, `${apiUrl}${path}`, body)).json()) as T;
+    },
+    async download(path: string) {
+      return Buffer.from(await (await call('GET', `${apiUrl}${path}`)).arrayBuffer());
     },
   };
 }

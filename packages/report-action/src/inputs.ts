@@ -4,6 +4,7 @@ import * as core from '@actions/core';
 export interface RawInputs {
   metrics: string[];
   baseline: string[];
+  baselineArtifact: string;
   gates: string;
   params: string[];
   baselineParams: string[];
@@ -29,6 +30,7 @@ export function readInputs(): RawInputs {
   return {
     metrics: core.getMultilineInput('metrics'),
     baseline: core.getMultilineInput('baseline'),
+    baselineArtifact: core.getInput('baseline-artifact'),
     gates: core.getInput('gates'),
     params: core.getMultilineInput('params'),
     baselineParams: core.getMultilineInput('baseline-params'),

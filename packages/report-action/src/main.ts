@@ -1,5 +1,6 @@
 /** The action: read and check the inputs, build the report, write the summary, post the comment. */
 import * as core from '@actions/core';
+import { baselineFiles } from './baseline-artifact.ts';
 import { MAX_COMMENT, markerFor, postComment } from './comment.ts';
 import { InputError } from './errors.ts';
 import { isBroken } from './gates.ts';
@@ -58,10 +59,13 @@ export async function run(): Promise<void> {
   try {
     const settings = validate(readInputs(), readRunnerEnv());
     const event = readEvent();
+    const { describe, ...baseline } = await baselineFiles(settings, event);
     const report = buildReport({
       ...settings,
+      ...baseline,
       runLabel: event.eventName === 'pull_request' ? 'This PR' : 'This run',
     });
+    report.missingBaseline = report.missingBaseline.map(describe);
     const markdown = renderReport(report);
     const broken = report.gates.filter(isBroken);
     core.setOutput('markdown', markdown);

@@ -52,3 +52,15 @@ export const unexpected = (message: string) =>
 
 export const tooLong = (runUrl: string | undefined) =>
   `The full report is longer than GitHub allows in a comment; it is in the job summary${runUrl ? ` of [the workflow run](${runUrl})` : ''}.`;
+
+export const baselineArtifact = {
+  found: (name: string, branch: string, runId: number | undefined) =>
+    `The baseline is the ${name} artifact of run ${runId ?? 'unknown'} on ${branch}.`,
+  none: (name: string, branch: string) =>
+    `No unexpired ${name} artifact from a run on ${branch} of this repository yet: the report has no baseline.`,
+  noBranch: (name: string) =>
+    `The event names no base branch (no pull request, no repository) to take the ${name} artifact from: the report has no baseline.`,
+  failed: (name: string, why: string) =>
+    `Could not download the baseline artifact ${name} (${why}); the job needs "actions: read". The report has no baseline.`,
+  inside: (path: string, name: string) => `${path} (in the ${name} artifact)`,
+};

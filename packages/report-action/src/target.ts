@@ -15,7 +15,9 @@ export interface EventContext {
     pull_request?: {
       number: number;
       head?: { repo?: { full_name?: string } | null };
+      base?: { ref?: string };
     };
+    repository?: { default_branch?: string };
   };
 }
 
@@ -28,6 +30,11 @@ export function readEvent(env: NodeJS.ProcessEnv = process.env): EventContext {
     actor: env.GITHUB_ACTOR ?? '',
     payload: path ? (JSON.parse(readFileSync(path, 'utf8')) as EventContext['payload']) : {},
   };
+}
+
+/** The branch whose runs hold the baseline: the pull request's base, else the default branch. */
+export function baseBranch(context: EventContext): string | undefined {
+  return context.payload.pull_request?.base?.ref ?? context.payload.repository?.default_branch;
 }
 
 export type Target = { issueNumber: number } | { skip: string };

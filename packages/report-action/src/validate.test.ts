@@ -14,6 +14,7 @@ const env: RunnerEnv = {
 const raw = (overrides: Partial<RawInputs> = {}): RawInputs => ({
   metrics: ['outputs/metrics.json'],
   baseline: [],
+  baselineArtifact: '',
   gates: '',
   params: [],
   baselineParams: [],
@@ -75,6 +76,14 @@ describe('validating the inputs', () => {
     [
       { githubToken: '' },
       'Input "github-token" is empty: pass ${{ github.token }}, or set comment-mode to off.',
+    ],
+    [
+      { baselineArtifact: '../model' },
+      'Input "baseline-artifact" must be an artifact name of up to 100 letters, digits, ".", "_" and "-" (got "../model").',
+    ],
+    [
+      { baselineArtifact: 'model-baseline', commentMode: 'off', githubToken: '' },
+      'Input "github-token" is empty: baseline-artifact needs it to download the artifact; pass ${{ github.token }}.',
     ],
     [
       { baselineParams: ['base/params.json'] },

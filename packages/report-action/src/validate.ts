@@ -9,6 +9,8 @@ export type CommentMode = (typeof COMMENT_MODES)[number];
 export interface Settings {
   metrics: string[];
   baseline: string[];
+  /** An artifact of the base branch's runs that holds the baseline files. */
+  baselineArtifact?: string;
   gates: Gate[];
   params: string[];
   baselineParams: string[];
@@ -22,6 +24,7 @@ export interface Settings {
 }
 
 const KEY = /^[A-Za-z0-9._/-]{1,100}$/;
+const ARTIFACT = /^[A-Za-z0-9._-]{1,100}$/;
 
 function url(name: string, value: string): string | undefined {
   if (value === '') return undefined;
@@ -68,6 +71,16 @@ export function validate(raw: RawInputs, env: RunnerEnv): Settings {
       'Input "github-token" is empty: pass ${{ github.token }}, or set comment-mode to off.',
     );
   }
+  if (raw.baselineArtifact !== '' && !ARTIFACT.test(raw.baselineArtifact)) {
+    throw new InputError(
+      `Input "baseline-artifact" must be an artifact name of up to 100 letters, digits, ".", "_" and "-" (got "${raw.baselineArtifact}").`,
+    );
+  }
+  if (raw.baselineArtifact !== '' && raw.githubToken === '') {
+    throw new InputError(
+      'Input "github-token" is empty: baseline-artifact needs it to download the artifact; pass ${{ github.token }}.',
+    );
+  }
   if (raw.baselineParams.length > 0 && raw.params.length === 0) {
     throw new InputError(
       'Input "baseline-params" needs "params": there is nothing to compare it with.',
@@ -80,6 +93,7 @@ export function validate(raw: RawInputs, env: RunnerEnv): Settings {
   return {
     metrics: raw.metrics,
     baseline: raw.baseline,
+    ...(raw.baselineArtifact ? { baselineArtifact: raw.baselineArtifact } : {}),
     gates: parseGates(raw.gates),
     params: raw.params,
     baselineParams: raw.baselineParams,

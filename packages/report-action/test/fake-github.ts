@@ -18,10 +18,33 @@ export interface Comment {
   user: { login: string; type: string };
 }
 
+export interface FakeArtifact {
+  id: number;
+  name: string;
+  expired: boolean;
+  created_at: string;
+  workflow_run: {
+    id: number;
+    head_branch: string;
+    repository_id: number;
+    head_repository_id: number;
+  };
+}
+
+/** Where GitHub's artifact download redirects to: another origin, which must never see the token. */
+export interface FakeStorage {
+  url: string;
+  requests: Recorded[];
+}
+
 export interface FakeGitHub {
   url: string;
   requests: Recorded[];
   comments: Comment[];
+  artifacts: FakeArtifact[];
+  /** The zip of each artifact, by id. */
+  zips: Map<number, Buffer>;
+  storage: FakeStorage;
   /** Answer every request with this status: 403 as for a read-only token, or a server error. */
   failWith?: 403 | 500;
   close: () => Promise<void>;
@@ -30,6 +53,8 @@ export interface FakeGitHub {
 const PER_PAGE_MAX = 100;
 const LIST = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/;
 const ONE = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/;
+const ARTIFACTS = /^\/repos\/[^/]+\/[^/]+\/actions\/artifacts$/;
+const ARTIFACT_ZIP = /^\/repos\/[^/]+\/[^/]+\/actions\/artifacts\/(\d+)\/zip$/;
 
 async function readBody(request: IncomingMessage): Promise<Recorded['body']> {
   const chunks: Buffer[] = [];
@@ -49,7 +74,13 @@ export async function startFakeGitHub(existing: string[] = []): Promise<FakeGitH
     url: '',
     requests: [],
     comments: existing.map((body) => comment(body, 'octocat')),
-    close: () => new Promise((done) => server.close(() => done())),
+    artifacts: [],
+    zips: new Map(),
+    storage: { url: '', requests: [] },
+    close: async () => {
+      await new Promise((done) => server.close(() => done(undefined)));
+      await new Promise((done) => storage.close(() => done(undefined)));
+    },
   };
 
   const json = (response: ServerResponse, status: number, data: unknown, headers = {}) => {
@@ -81,6 +112,15 @@ export async function startFakeGitHub(existing: string[] = []): Promise<FakeGitH
         status: String(fake.failWith),
       });
     }
+    if (request.method === 'GET' && ARTIFACTS.test(url.pathname)) {
+      const named = fake.artifacts.filter((a) => a.name === url.searchParams.get('name'));
+      return json(response, 200, { total_count: named.length, artifacts: named });
+    }
+    const zip = ARTIFACT_ZIP.exec(url.pathname);
+    if (request.method === 'GET' && zip) {
+      response.writeHead(302, { location: `${fake.storage.url}/blobs/${zip[1]}?sig=signed` });
+      return response.end();
+    }
     if (request.method === 'GET' && LIST.test(url.pathname)) {
       const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), PER_PAGE_MAX);
       const page = Number(url.searchParams.get('page') ?? 1);
@@ -106,7 +146,23 @@ export async function startFakeGitHub(existing: string[] = []): Promise<FakeGitH
     json(response, 404, { message: 'Not Found', status: '404' });
   });
 
+  const storage = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', fake.storage.url);
+    fake.storage.requests.push({
+      method: request.method ?? '',
+      path: url.pathname,
+      authorization: request.headers.authorization,
+    });
+    const zip = fake.zips.get(Number(/^\/blobs\/(\d+)$/.exec(url.pathname)?.[1]));
+    if (!zip) return json(response, 404, { message: 'BlobNotFound' });
+    response.writeHead(200, { 'content-type': 'application/zip' });
+    response.end(zip);
+  });
+
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  await new Promise<void>((ready) => storage.listen(0, '127.0.0.2', ready));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Another loopback address: another origin, as GitHub's storage is to its API.
+  fake.storage.url = `http://127.0.0.2:${(storage.address() as AddressInfo).port}`;
   return fake;
 }

@@ -1,6 +1,6 @@
 /** Runs the bundled action as the runner does: `node dist/index.js` with INPUT_* and GITHUB_* set. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 const DIST = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 
 export interface ActionRun {
+  /** The folder the action ran in, with RUNNER_TEMP as `.runner-temp` inside it. */
+  workspace: string;
   code: number | null;
   stdout: string;
   stderr: string;
@@ -37,6 +39,8 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   for (const [path, text] of Object.entries(options.files ?? {})) {
     writeFileSync(join(workspace, path), text);
   }
+  const runnerTemp = join(workspace, '.runner-temp');
+  mkdirSync(runnerTemp);
   const summaryFile = join(workspace, '.step-summary.md');
   const outputFile = join(workspace, '.output');
   const eventFile = join(workspace, '.event.json');
@@ -63,6 +67,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_API_URL: 'https://api.github.com',
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_OUTPUT: outputFile,
+    RUNNER_TEMP: runnerTemp,
   };
   for (const [name, value] of Object.entries(options.inputs)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
@@ -75,6 +80,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((done) => child.on('close', done));
   return {
+    workspace,
     code,
     stdout,
     stderr,

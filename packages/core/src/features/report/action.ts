@@ -33,8 +33,11 @@ export function reportGates(gates: Gate[]): string {
 export interface ReportInputs {
   /** The folder of this run's metrics.json and params.json. */
   outputDir: string;
-  /** The folder the base branch's files were downloaded to. */
-  baselineDir: string;
+  /**
+   * Where the base branch's metrics.json and params.json are: an artifact of the base branch's
+   * runs, which the action finds and downloads itself, or a folder they were put in.
+   */
+  baseline: { artifact: string } | { dir: string };
   gates: Gate[];
   /** Whether the run writes params.json beside metrics.json, for the report to show what changed. */
   withParams: boolean;
@@ -46,15 +49,17 @@ export interface ReportInputs {
 
 /** The step that writes the report; the action itself comments only where the token can write. */
 export function reportStep(inputs: ReportInputs): Record<string, unknown> {
-  const { outputDir, baselineDir } = inputs;
+  const { outputDir, baseline } = inputs;
+  const base = 'artifact' in baseline ? '' : `${baseline.dir}/`;
   return {
     name: 'Report the metrics against the base branch',
     uses: `./${actionDir}`,
     with: {
       metrics: `${outputDir}/metrics.json`,
-      baseline: `${baselineDir}/metrics.json`,
+      ...('artifact' in baseline ? { 'baseline-artifact': baseline.artifact } : {}),
+      baseline: `${base}metrics.json`,
       ...(inputs.withParams
-        ? { params: `${outputDir}/params.json`, 'baseline-params': `${baselineDir}/params.json` }
+        ? { params: `${outputDir}/params.json`, 'baseline-params': `${base}params.json` }
         : {}),
       ...(inputs.gates.length > 0 ? { gates: reportGates(inputs.gates) } : {}),
       ...(inputs.commentKey ? { 'comment-key': inputs.commentKey } : {}),

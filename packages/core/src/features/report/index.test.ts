@@ -1,14 +1,14 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeGitHub, type FakeGitHub } from '../../../../report-action/test/fake-github.js';
 import { resolveAnswers, type RawAnswers } from '../../options.js';
 import { buildProject } from '../../plan.js';
 import { repoAssets } from '../../../test/assets.js';
-import { baselineQuery } from './workflow.js';
 
 function render(raw: RawAnswers = {}) {
   return buildProject(resolveAnswers({ name: 'my-project', ...raw }, 'my-project'), repoAssets)
@@ -20,6 +20,44 @@ const workflow = parse(files.get('.github/workflows/report.yml')!) as any;
 const reportAction = fileURLToPath(new URL('../../../../report-action/', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'report-feature-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+let github: FakeGitHub;
+beforeEach(async () => {
+  github = await startFakeGitHub();
+});
+afterEach(() => github.close());
+
+const pullRequestEvent = {
+  pull_request: {
+    number: 7,
+    base: { ref: 'main' },
+    head: { repo: { full_name: 'acme/my-project' } },
+  },
+};
+
+/** A zip as upload-artifact streams it (data descriptors), made by Python's zipfile. */
+function zipOf(entries: Record<string, string>): Buffer {
+  const script = [
+    'import json, sys, zipfile',
+    'with zipfile.ZipFile(sys.stdout.buffer, "w", zipfile.ZIP_DEFLATED) as archive:',
+    '    for name, text in json.loads(sys.argv[1]).items():',
+    '        archive.writestr(name, text)',
+  ].join('\n');
+  return execFileSync('python3', ['-c', script, JSON.stringify(entries)]);
+}
+
+/** Runs a script as the runner runs an action, without blocking the fake server's replies. */
+function runNode(script: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, [script], {
+    cwd: scratch,
+    env: { PATH: process.env.PATH, ...env },
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  return new Promise<{ code: number | null; stdout: string }>((done) =>
+    child.on('close', (code) => done({ code, stdout })),
+  );
+}
 
 describe('the report feature', () => {
   it('writes report.yml as reviewed', async () => {
@@ -44,9 +82,8 @@ describe('the report feature', () => {
     expect(baseline.if).toBe("github.event_name == 'push'");
     expect(train(baseline).with['artifact-name']).toBe('model-baseline');
     expect(train(report).with['artifact-name']).toBe('model-report');
-    const download = report.steps.find((step: any) => step.env?.ARTIFACT);
-    expect(download.env.ARTIFACT).toBe('model-baseline');
-    expect(download.run).toContain('gh run download "$run_id"');
+    const reportStep = report.steps.find((step: any) => step.uses === './.github/actions/report');
+    expect(reportStep.with['baseline-artifact']).toBe('model-baseline');
   });
 
   it('lets only the report job write, and only to pull requests', () => {
@@ -68,38 +105,8 @@ describe('the report feature', () => {
   });
 });
 
-describe('the baseline lookup', () => {
-  // The fields of GitHub's "list artifacts for a repository" answer that the query reads.
-  const artifact = (id: number, branch: string, expired = false, fork = false) => ({
-    name: 'model-baseline',
-    expired,
-    created_at: `2026-11-${10 + id}T08:00:00Z`,
-    workflow_run: { id, head_branch: branch, repository_id: 1, head_repository_id: fork ? 2 : 1 },
-  });
-  const pick = (artifacts: unknown[]) =>
-    execFileSync('jq', ['-r', '--arg', 'branch', 'main', baselineQuery], {
-      input: JSON.stringify({ total_count: artifacts.length, artifacts }),
-      encoding: 'utf8',
-    }).trim();
-
-  it('takes the newest unexpired run of main in this repository, never a fork’s main', () => {
-    const answer = [
-      artifact(5, 'main'),
-      artifact(9, 'main', false, true),
-      artifact(8, 'fix-split'),
-      artifact(7, 'main', true),
-      artifact(6, 'main'),
-    ];
-    expect(pick(answer)).toBe('6');
-  });
-
-  it('finds nothing when main has no artifact yet', () => {
-    expect(pick([artifact(4, 'fix-split'), artifact(3, 'main', true)])).toBe('');
-  });
-});
-
 describe('the report step as rendered', () => {
-  it('runs the vendored action on the metrics train.py writes, with the gates of ml-cicd.yaml', () => {
+  it("runs the vendored action: main's baseline artifact, the gates of ml-cicd.yaml, a comment", async () => {
     const step = workflow.jobs.report.steps.find(
       (step: any) => step.uses === './.github/actions/report',
     );
@@ -112,37 +119,49 @@ describe('the report step as rendered', () => {
     }
     write('outputs/metrics.json', '{"accuracy": 0.95, "roc_auc": 0.97}');
     write('outputs/params.json', '{"max_depth": 4}');
-    write('baseline/metrics.json', '{"accuracy": 0.96, "roc_auc": 0.93}');
-    write('baseline/params.json', '{"max_depth": 8}');
+    write('event.json', JSON.stringify(pullRequestEvent));
     write('summary.md', '');
     write('output.txt', '');
+    github.artifacts.push({
+      id: 3,
+      name: 'model-baseline',
+      expired: false,
+      created_at: '2026-11-20T10:00:00Z',
+      workflow_run: { id: 30, head_branch: 'main', repository_id: 1, head_repository_id: 1 },
+    });
+    github.zips.set(
+      3,
+      zipOf({
+        'metrics.json': '{"accuracy": 0.96, "roc_auc": 0.93}',
+        'params.json': '{"max_depth": 8}',
+      }),
+    );
     const inputs = Object.fromEntries(
       Object.entries(step.with as Record<string, string>).map(([name, value]) => [
         `INPUT_${name.toUpperCase()}`,
         value,
       ]),
     );
-    const run = spawnSync(process.execPath, ['.github/actions/report/dist/index.js'], {
-      cwd: scratch,
-      encoding: 'utf8',
-      env: {
-        PATH: process.env.PATH,
-        ...inputs,
-        // What the runner makes of the expressions and action.yml's defaults; a push makes no
-        // API call.
-        'INPUT_COMMENT-MODE': 'sticky',
-        'INPUT_GITHUB-TOKEN': 'ghs_unused',
-        GITHUB_EVENT_NAME: 'push',
-        GITHUB_REPOSITORY: 'acme/my-project',
-        GITHUB_STEP_SUMMARY: join(scratch, 'summary.md'),
-        GITHUB_OUTPUT: join(scratch, 'output.txt'),
-      },
+    const run = await runNode('.github/actions/report/dist/index.js', {
+      ...inputs,
+      // What the runner makes of the expressions and of action.yml's defaults.
+      'INPUT_COMMENT-MODE': 'sticky',
+      'INPUT_GITHUB-TOKEN': 'ghs_test',
+      'INPUT_API-URL': github.url,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: join(scratch, 'event.json'),
+      GITHUB_REPOSITORY: 'acme/my-project',
+      GITHUB_STEP_SUMMARY: join(scratch, 'summary.md'),
+      GITHUB_OUTPUT: join(scratch, 'output.txt'),
     });
     expect(run.stdout).not.toContain('::error::');
-    expect(run.status).toBe(0);
+    expect(run.code).toBe(0);
     const summary = readFileSync(join(scratch, 'summary.md'), 'utf8');
     expect(summary).toContain('| `accuracy` | 0.96 | 0.95 |');
     expect(summary).toContain('`value >= 0.9`');
-    expect(summary).toContain('`max_depth`');
+    expect(summary).toContain('| `max_depth` | `8` | `4` |');
+    expect(github.comments.map((comment) => comment.body.split('\n')[0])).toEqual([
+      '<!-- ml-cicd-report:report -->',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * `.github/workflows/report.yml`: on a push to main, train with the default params and keep the
  * outputs as the baseline artifact; on a pull request, train the pull request's code the same
- * way, download main's latest baseline and report the two side by side.
+ * way and report it against main's latest baseline.
  */
 import type { Param } from '@ml-cicd/config';
 import { hostedRunner, type ProjectModel } from '../../model.js';
@@ -14,33 +14,8 @@ import { reportStep } from './action.js';
 export const baselineArtifact = 'model-baseline';
 /** The pull request's own outputs: another name, so the baseline lookup lists main's alone. */
 const reportArtifact = 'model-report';
-const baselineDir = 'baseline';
 /** A fork's pull request gets a read-only token: its report goes to the job summary only. */
 const sameRepository = 'github.event.pull_request.head.repo.full_name == github.repository';
-
-/**
- * The newest unexpired artifact from a run on the base branch of this repository: a fork's
- * branch may be called main too, so its runs (another head repository) never count.
- */
-const findBaseline = [
-  '[.artifacts[] | select(.expired | not)',
-  '  | select(.workflow_run.head_branch == $branch)',
-  '  | select(.workflow_run.head_repository_id == .workflow_run.repository_id)]',
-  '  | max_by(.created_at) | .workflow_run.id // empty',
-].join('\n');
-
-const downloadScript = `set -euo pipefail
-run_id="$(gh api "repos/$REPOSITORY/actions/artifacts?name=$ARTIFACT&per_page=100" \\
-  | jq -r --arg branch "$BASE_REF" '${findBaseline}')"
-if [ -z "$run_id" ]; then
-  echo "No $ARTIFACT artifact from $BASE_REF yet: the report shows this pull request's metrics alone."
-  exit 0
-fi
-gh run download "$run_id" --repo "$REPOSITORY" --name "$ARTIFACT" --dir "$BASELINE_DIR"
-`;
-
-/** The jq program that picks the baseline run, for tests to run against recorded answers. */
-export const baselineQuery = findBaseline;
 
 /** Required flags get their default; every other param keeps the script's own default. */
 function defaultArgs(params: Record<string, Param>, call?: ScriptCall): string {
@@ -112,21 +87,10 @@ export function reportWorkflow(model: ProjectModel, call?: ScriptCall): unknown 
         },
         steps: [
           ...trainSteps(model, reportArtifact, call),
-          {
-            name: "Download main's latest metrics",
-            shell: 'bash',
-            env: {
-              GH_TOKEN: '${{ github.token }}',
-              REPOSITORY: '${{ github.repository }}',
-              BASE_REF: '${{ github.base_ref }}',
-              ARTIFACT: baselineArtifact,
-              BASELINE_DIR: baselineDir,
-            },
-            run: downloadScript,
-          },
           reportStep({
             outputDir: model.config.outputs.dir,
-            baselineDir,
+            // The action finds main's newest baseline artifact of this repository itself.
+            baseline: { artifact: baselineArtifact },
             gates: model.config.metrics.gates,
             // The generated train.py writes params.json; a team's own script may not.
             withParams: call === undefined,

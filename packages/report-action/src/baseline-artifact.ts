@@ -1,0 +1,117 @@
+/**
+ * The baseline from an artifact: the newest unexpired one of that name uploaded by a run on the
+ * base branch of this repository, downloaded and unpacked into a folder of its own.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix } from 'node:path';
+import * as core from '@actions/core';
+import { ApiError, gitHubClient, type GitHubClient } from './github.ts';
+import { baselineArtifact as say } from './messages.ts';
+import { baseBranch, type EventContext } from './target.ts';
+import { readZip } from './unzip.ts';
+import type { Settings } from './validate.ts';
+
+export interface Artifact {
+  id: number;
+  name: string;
+  expired: boolean;
+  created_at: string;
+  workflow_run?: {
+    id: number;
+    head_branch: string;
+    repository_id: number;
+    head_repository_id: number;
+  };
+}
+
+export interface ArtifactQuery {
+  owner: string;
+  repo: string;
+  name: string;
+  branch: string;
+}
+
+/** A fork's branch may be called main too: only runs whose head is this repository count. */
+export function newestFromBranch(artifacts: Artifact[], branch: string): Artifact | undefined {
+  return artifacts
+    .filter(({ expired, workflow_run: run }) => !expired && run?.head_branch === branch)
+    .filter(({ workflow_run: run }) => run?.head_repository_id === run?.repository_id)
+    .sort((a, b) => b.created_at.localeCompare(a.created_at))[0];
+}
+
+/** A path inside the archive that stays inside the folder it is unpacked to. */
+function safePath(name: string): string | undefined {
+  const path = posix.normalize(name.replaceAll('\\', '/'));
+  return path.startsWith('../') || path === '..' || posix.isAbsolute(path) ? undefined : path;
+}
+
+/** Downloads and unpacks the artifact into dir; undefined when there is none yet. */
+export async function downloadBaseline(
+  github: GitHubClient,
+  query: ArtifactQuery,
+  dir: string,
+): Promise<Artifact | undefined> {
+  const { owner, repo, name, branch } = query;
+  const listed = await github.get<{ artifacts: Artifact[] }>(
+    `/repos/${owner}/${repo}/actions/artifacts?name=${encodeURIComponent(name)}&per_page=100`,
+  );
+  const artifact = newestFromBranch(listed.artifacts, branch);
+  if (!artifact) return undefined;
+  const zip = await github.download(`/repos/${owner}/${repo}/actions/artifacts/${artifact.id}/zip`);
+  for (const [entry, content] of readZip(zip)) {
+    const path = safePath(entry);
+    if (!path) continue;
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return artifact;
+}
+
+/** Where the baseline files are: in the unpacked artifact, or nowhere when it cannot be had. */
+export interface BaselineFiles {
+  baseline: string[];
+  baselineParams: string[];
+  /** Shows an unpacked path as the artifact's own. */
+  describe: (path: string) => string;
+}
+
+/** The baseline and baseline-params paths, read inside the artifact when one is named. */
+export async function baselineFiles(
+  settings: Settings,
+  event: EventContext,
+): Promise<BaselineFiles> {
+  const name = settings.baselineArtifact;
+  const asGiven = { baseline: settings.baseline, baselineParams: settings.baselineParams };
+  if (!name) return { ...asGiven, describe: (path) => path };
+  const none = { baseline: [], baselineParams: [], describe: (path: string) => path };
+  const branch = baseBranch(event);
+  if (!branch) {
+    core.info(say.noBranch(name));
+    return none;
+  }
+  const [owner = '', repo = ''] = event.repository.split('/');
+  const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'ml-cicd-baseline-'));
+  try {
+    const github = gitHubClient(settings.token, settings.apiUrl);
+    const found = await downloadBaseline(github, { owner, repo, name, branch }, dir);
+    if (!found) {
+      core.info(say.none(name, branch));
+      return none;
+    }
+    core.info(say.found(name, branch, found.workflow_run?.id));
+  } catch (error) {
+    const why =
+      error instanceof ApiError
+        ? `GitHub answered ${error.status}: ${error.message}`
+        : (((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);
+    core.warning(say.failed(name, why));
+    return none;
+  }
+  const inDir = (paths: string[]) => paths.map((path) => join(dir, path));
+  return {
+    baseline: inDir(asGiven.baseline),
+    baselineParams: inDir(asGiven.baselineParams),
+    describe: (path) => say.inside(path.slice(dir.length + 1), name),
+  };
+}

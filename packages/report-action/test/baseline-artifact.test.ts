@@ -1,0 +1,138 @@
+/**
+ * baseline-artifact: the bundled action finds main's newest artifact of this repository through a
+ * local stand-in for the REST API, follows the download redirect to another origin without the
+ * token, and unpacks the zip as upload-artifact streams it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeGitHub, type FakeArtifact, type FakeGitHub } from './fake-github.ts';
+import { runAction } from './run-action.ts';
+
+const TOKEN = 'ghs_baselineTokenThatMustStayWithTheApi';
+const fixture = (name: string) =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const pullRequest = JSON.parse(fixture('pull-request-event.json')) as {
+  pull_request: { base: { ref: string } };
+};
+
+/** A zip written to a pipe, so with data descriptors and no sizes in its local headers. */
+function streamedZip(files: Record<string, string>): Buffer {
+  const script = [
+    'import json, sys, zipfile',
+    'with zipfile.ZipFile(sys.stdout.buffer, "w", zipfile.ZIP_DEFLATED) as archive:',
+    '    for name, text in json.loads(sys.argv[1]).items():',
+    '        archive.writestr(name, text)',
+  ].join('\n');
+  return execFileSync('python3', ['-c', script, JSON.stringify(files)]);
+}
+
+const artifact = (id: number, branch: string, day: number, more: Partial<FakeArtifact> = {}) => ({
+  id,
+  name: 'model-baseline',
+  expired: false,
+  created_at: `2026-08-${day}T10:00:00Z`,
+  workflow_run: { id: id * 10, head_branch: branch, repository_id: 1, head_repository_id: 1 },
+  ...more,
+});
+
+let github: FakeGitHub;
+beforeEach(async () => {
+  github = await startFakeGitHub();
+});
+afterEach(() => github.close());
+
+function run(inputs: Record<string, string> = {}) {
+  return runAction({
+    event: { name: 'pull_request', payload: pullRequest },
+    files: { 'metrics.json': fixture('metrics.json'), 'params.json': fixture('params.json') },
+    inputs: {
+      metrics: 'metrics.json',
+      params: 'params.json',
+      'baseline-artifact': 'model-baseline',
+      baseline: 'metrics.json',
+      'baseline-params': 'params.json',
+      'comment-mode': 'off',
+      'github-token': TOKEN,
+      'api-url': github.url,
+      ...inputs,
+    },
+  });
+}
+
+describe('baseline-artifact', () => {
+  it("compares with main's newest artifact of this repository, never a fork's or an expired one", async () => {
+    const forkMain = artifact(9, 'main', 20, {
+      workflow_run: { id: 90, head_branch: 'main', repository_id: 1, head_repository_id: 2 },
+    });
+    github.artifacts.push(
+      artifact(5, 'main', 15),
+      forkMain,
+      artifact(8, 'deeper-trees', 19),
+      artifact(7, 'main', 18, { expired: true }),
+      artifact(6, 'main', 17),
+    );
+    github.zips.set(
+      6,
+      streamedZip({ 'metrics.json': fixture('baseline.json'), 'params.json': '{}' }),
+    );
+    github.zips.set(9, streamedZip({ 'metrics.json': '{"accuracy": 0.1}' }));
+    expect(pullRequest.pull_request.base.ref).toBe('main');
+
+    const result = await run();
+    expect(result.code).toBe(0);
+    expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /repos/acme/churn-model/actions/artifacts?name=model-baseline&per_page=100',
+      'GET /repos/acme/churn-model/actions/artifacts/6/zip',
+    ]);
+    expect(github.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
+    expect(github.storage.requests).toEqual([
+      { method: 'GET', path: '/blobs/6', authorization: undefined },
+    ]);
+    expect(result.stdout).toContain(
+      'The baseline is the model-baseline artifact of run 60 on main.',
+    );
+    const base = JSON.parse(fixture('baseline.json')) as Record<string, number>;
+    expect(result.summary).toContain(`| \`accuracy\` | ${base.accuracy} |`);
+    expect(result.summary).not.toContain('No baseline yet');
+    expect(`${result.stdout}${result.summary}`).not.toContain(TOKEN);
+  });
+
+  it('reports "no baseline yet" when main has no artifact, and a file the artifact lacks by name', async () => {
+    const none = await run();
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain(
+      'No unexpired model-baseline artifact from a run on main of this repository yet',
+    );
+    expect(none.summary).toContain('> No baseline yet:');
+
+    github.artifacts.push(artifact(3, 'main', 12));
+    github.zips.set(3, streamedZip({ 'metrics.json': fixture('baseline.json') }));
+    const lacking = await run({ baseline: 'metrics.json\neval/metrics.json' });
+    expect(lacking.summary).toContain(
+      '> Baseline files not found, left out of the comparison: eval/metrics.json (in the model-baseline artifact).',
+    );
+  });
+
+  it('unpacks nothing outside its folder', async () => {
+    github.artifacts.push(artifact(4, 'main', 14));
+    github.zips.set(
+      4,
+      streamedZip({ 'metrics.json': fixture('baseline.json'), '../escaped.json': '{}' }),
+    );
+    const result = await run();
+    expect(result.code).toBe(0);
+    expect(existsSync(join(result.workspace, '.runner-temp', 'escaped.json'))).toBe(false);
+  });
+
+  it('warns and reports without a baseline when the token cannot read artifacts', async () => {
+    github.failWith = 403;
+    const result = await run();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /^::warning::Could not download the baseline artifact model-baseline \(GitHub answered 403: Resource not accessible by integration\); the job needs "actions: read"\./m,
+    );
+    expect(result.summary).toContain('> No baseline yet:');
+  });
+});
