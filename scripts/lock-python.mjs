@@ -13,16 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  buildModel,
-  lockCommand,
-  lockExcludeNewer,
-  lockKey,
-  pythonVersions,
-  requirementCombinations,
-  requirementsDevIn,
-  requirementsIn,
-} from '@ml-cicd/core';
+import { lockCommand, lockExcludeNewer, pythonVersions, requirementSets } from '@ml-cicd/core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const assets = { templatesDir: join(root, 'templates'), workflowsDir: join(root, 'workflows') };
@@ -58,13 +49,7 @@ function compile(dir, input, output) {
   );
 }
 
-const inputs = new Map();
-for (const answers of requirementCombinations()) {
-  const model = buildModel(answers, assets);
-  const runtimeIn = requirementsIn(model.requirements);
-  const devIn = requirementsDevIn(model.devRequirements);
-  inputs.set(lockKey(runtimeIn, devIn), { runtimeIn, devIn });
-}
+const inputs = requirementSets(assets);
 
 let stale = 0;
 for (const [key, { runtimeIn, devIn }] of inputs) {

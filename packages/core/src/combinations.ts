@@ -2,21 +2,26 @@
  * Combinations of choices: the render matrix, the requirement sets to lock, and the CI matrix.
  *
  * Where training runs, what it logs to and how data is versioned interact in the workflows, so
- * the render matrix crosses every runner, tracker and data choice (with the options those
- * features own). Every other choice (the Python version, the report, …) rotates through that
- * product: each of their combinations still appears, just not with every runner × tracker × data.
+ * the render matrix crosses every runner (with its own options), tracker and data choice. Every
+ * other choice (the Python version, a DVC remote, the report, …) takes each of its values in
+ * turn over the combinations it applies to: each value appears, not with every other one.
  */
 import type { Answers } from './answers.js';
+import { features } from './features/index.js';
 import type { ChoiceOption } from './option-types.js';
+import { lockKey, requirementsDevIn, requirementsIn } from './locks.js';
 import { options, resolveAnswers, type RawAnswers } from './options.js';
+import { buildModel } from './plan.js';
+import type { Assets } from './templates.js';
 
-const crossedKeys = new Set<string>(['runner', 'tracker', 'data']);
+const runnerOwned = new Set<string>(
+  features.flatMap((feature) =>
+    feature.choice?.option === 'runner' ? (feature.options ?? []).map((option) => option.key) : [],
+  ),
+);
+const crossedKeys = new Set<string>(['runner', 'tracker', 'data', ...runnerOwned]);
 
 const choiceOptions = options.filter((option): option is ChoiceOption => option.kind === 'choice');
-
-/** A feature's own options carry a `when`: they are crossed with the choice that asks them. */
-const isCrossed = (option: ChoiceOption) =>
-  crossedKeys.has(option.key) || option.when !== undefined;
 
 function cross(raws: RawAnswers[], crossed: readonly ChoiceOption[]): RawAnswers[] {
   for (const option of crossed) {
@@ -29,30 +34,82 @@ function cross(raws: RawAnswers[], crossed: readonly ChoiceOption[]): RawAnswers
   return raws;
 }
 
-/** The render matrix: runner × tracker × data crossed, every other choice rotated through it. */
+/** The render matrix: runners, trackers and data crossed, every other choice in turn. */
 export function answerCombinations(name = 'demo-project'): Answers[] {
-  const rotated = choiceOptions.filter((option) => !isCrossed(option));
-  const raws = cross([{ name }], choiceOptions.filter(isCrossed)).map((raw, index) => {
-    // The index read as a mixed-radix number: its digits pick each rotated option's choice, so
-    // the rotated choices run through all their combinations as the index grows.
-    let rest = index;
+  const crossed = choiceOptions.filter((option) => crossedKeys.has(option.key));
+  const rotated = choiceOptions.filter((option) => !crossedKeys.has(option.key));
+  const turns = new Map<string, number>();
+  const raws = cross([{ name }], crossed).map((raw) => {
     const picked: RawAnswers = { ...raw };
     for (const option of rotated) {
-      picked[option.key] = option.choices[rest % option.choices.length]!.value;
-      rest = Math.floor(rest / option.choices.length);
+      if (option.when && !option.when.holds(picked as Partial<Answers>)) continue;
+      const turn = turns.get(option.key) ?? 0;
+      picked[option.key] = option.choices[turn % option.choices.length]!.value;
+      turns.set(option.key, turn + 1);
     }
     return picked;
   });
   return raws.map((raw) => resolveAnswers(raw, name));
 }
 
+/** The same choices with one changed; the options that no longer apply are dropped. */
+function withChoice(answers: Answers, changed: ChoiceOption, value: string, name: string): Answers {
+  const raw: RawAnswers = { name };
+  for (const option of choiceOptions) {
+    const chosen = option.key === changed.key ? value : answers[option.key];
+    if (chosen === undefined) continue;
+    if (!option.when || option.when.holds(raw as Partial<Answers>))
+      raw[option.key] = String(chosen);
+  }
+  return resolveAnswers(raw, name);
+}
+
+export interface RequirementSet {
+  runtimeIn: string;
+  devIn: string;
+}
+
 /**
- * Every combination that can change what a project installs: all choices crossed except the
- * Python version, since each lock is universal across the supported versions.
+ * Every distinct pair of requirement files a project can get, by lock key. Crossing every choice
+ * would be tens of thousands of renders, so only the choices that change what a project installs
+ * somewhere in the render matrix are crossed; the others keep their defaults. The Python version
+ * is held too: each lock is universal across the supported versions.
  */
-export function requirementCombinations(name = 'demo-project'): Answers[] {
-  const crossed = choiceOptions.filter((option) => option.key !== 'python');
-  return cross([{ name }], crossed).map((raw) => resolveAnswers(raw, name));
+export function requirementSets(
+  assets: Assets,
+  name = 'demo-project',
+): Map<string, RequirementSet> {
+  const setOf = (answers: Answers): RequirementSet => {
+    const model = buildModel(answers, assets);
+    return {
+      runtimeIn: requirementsIn(model.requirements),
+      devIn: requirementsDevIn(model.devRequirements),
+    };
+  };
+  const keyOf = (set: RequirementSet) => lockKey(set.runtimeIn, set.devIn);
+  const matrix = answerCombinations(name).map((answers) => ({
+    answers,
+    key: keyOf(setOf(answers)),
+  }));
+  const changesRequirements = (option: ChoiceOption) =>
+    matrix.some(
+      ({ answers, key }) =>
+        (!option.when || option.when.holds(answers)) &&
+        option.choices.some(
+          (choice) =>
+            choice.value !== answers[option.key] &&
+            keyOf(setOf(withChoice(answers, option, choice.value, name))) !== key,
+        ),
+    );
+  const crossed = choiceOptions.filter(
+    (option) => option.key !== 'python' && changesRequirements(option),
+  );
+  const sets = new Map<string, RequirementSet>();
+  for (const raw of cross([{ name }], crossed)) {
+    const set = setOf(resolveAnswers(raw, name));
+    sets.set(keyOf(set), set);
+  }
+  return sets;
 }
 
 /** A short name of a combination, e.g. `cml-aws --cml-gpu nogpu --cml-spot yes, Python 3.12`. */

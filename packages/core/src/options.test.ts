@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { UsageError } from './errors.js';
 import { options, resolveAnswers } from './options.js';
 import { repoAssets } from '../test/assets.js';
-import { answerCombinations, requirementCombinations } from './combinations.js';
-import { requirementsDevIn, requirementsIn } from './locks.js';
+import { answerCombinations, requirementSets } from './combinations.js';
+import { lockKey, requirementsDevIn, requirementsIn } from './locks.js';
 import { buildModel } from './plan.js';
 import { pythonVersions } from './versions.js';
 import type { Answers } from './answers.js';
 
 function requirementSet(answers: Answers): string {
   const model = buildModel(answers, repoAssets);
-  return requirementsIn(model.requirements) + requirementsDevIn(model.devRequirements);
+  return lockKey(requirementsIn(model.requirements), requirementsDevIn(model.devRequirements));
 }
 
 describe('resolveAnswers', () => {
@@ -172,19 +172,25 @@ describe('options', () => {
     expect(flags('arc')).toEqual(['arc-scale-set', 'arc-max-runners']);
   });
 
-  it('cross every runner with its own choices and every tracker, rotating the Python version', () => {
+  it('cross every runner with its own choices, every tracker and data choice; every other value appears', () => {
     const combinations = answerCombinations();
-    // hosted, self-hosted, arc, and cml-aws with 3 GPU and 2 market choices, with no tracker,
-    // MLflow and W&B.
-    expect(combinations).toHaveLength((3 + 3 * 2) * 3);
+    // hosted, self-hosted, arc, and cml-aws with 3 GPU and 2 market choices; four trackers; no
+    // data versioning and DVC.
+    expect(combinations).toHaveLength((3 + 3 * 2) * 4 * 2);
     expect(combinations.filter((answers) => answers.runner === 'cml-aws')).toContainEqual(
-      expect.objectContaining({ cmlGpu: 'nogpu', cmlSpot: 'yes', tracker: 'wandb' }),
+      expect.objectContaining({ cmlGpu: 'nogpu', cmlSpot: 'yes', tracker: 'wandb', data: 'dvc' }),
     );
-    expect(new Set(combinations.map((answers) => answers.python))).toEqual(new Set(pythonVersions));
+    for (const option of options) {
+      if (option.kind !== 'choice') continue;
+      const seen = new Set(combinations.flatMap((answers) => answers[option.key] ?? []));
+      expect([...seen].sort(), option.flag).toEqual(
+        option.choices.map((choice) => choice.value).sort(),
+      );
+    }
   });
 
   it('lock every requirement set a project can get, whatever its Python version', () => {
-    const locked = new Set(requirementCombinations().map(requirementSet));
+    const locked = [...requirementSets(repoAssets).keys()];
     for (const python of pythonVersions) {
       for (const answers of answerCombinations()) {
         expect(locked).toContain(requirementSet({ ...answers, python }));
