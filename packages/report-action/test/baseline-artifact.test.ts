@@ -1,13 +1,13 @@
 /**
  * baseline-artifact: the bundled action finds main's newest artifact of this repository through a
  * local stand-in for the REST API, follows the download redirect to another origin without the
- * token, and unpacks the zip as upload-artifact streams it.
+ * token, and unpacks the zip as upload-artifact streams it (data descriptors, no sizes in the
+ * local headers).
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeArtifact, type FakeGitHub } from './fake-github.ts';
+import { artifactZip, startFakeGitHub, type FakeArtifact, type FakeGitHub } from './fake-github.ts';
 import { runAction } from './run-action.ts';
 
 const TOKEN = 'ghs_baselineTokenThatMustStayWithTheApi';
@@ -16,17 +16,6 @@ const fixture = (name: string) =>
 const pullRequest = JSON.parse(fixture('pull-request-event.json')) as {
   pull_request: { base: { ref: string } };
 };
-
-/** A zip written to a pipe, so with data descriptors and no sizes in its local headers. */
-function streamedZip(files: Record<string, string>): Buffer {
-  const script = [
-    'import json, sys, zipfile',
-    'with zipfile.ZipFile(sys.stdout.buffer, "w", zipfile.ZIP_DEFLATED) as archive:',
-    '    for name, text in json.loads(sys.argv[1]).items():',
-    '        archive.writestr(name, text)',
-  ].join('\n');
-  return execFileSync('python3', ['-c', script, JSON.stringify(files)]);
-}
 
 const artifact = (id: number, branch: string, day: number, more: Partial<FakeArtifact> = {}) => ({
   id,
@@ -75,9 +64,9 @@ describe('baseline-artifact', () => {
     );
     github.zips.set(
       6,
-      streamedZip({ 'metrics.json': fixture('baseline.json'), 'params.json': '{}' }),
+      artifactZip({ 'metrics.json': fixture('baseline.json'), 'params.json': '{}' }),
     );
-    github.zips.set(9, streamedZip({ 'metrics.json': '{"accuracy": 0.1}' }));
+    github.zips.set(9, artifactZip({ 'metrics.json': '{"accuracy": 0.1}' }));
     expect(pullRequest.pull_request.base.ref).toBe('main');
 
     const result = await run();
@@ -108,7 +97,7 @@ describe('baseline-artifact', () => {
     expect(none.summary).toContain('> No baseline yet:');
 
     github.artifacts.push(artifact(3, 'main', 12));
-    github.zips.set(3, streamedZip({ 'metrics.json': fixture('baseline.json') }));
+    github.zips.set(3, artifactZip({ 'metrics.json': fixture('baseline.json') }));
     const lacking = await run({ baseline: 'metrics.json\neval/metrics.json' });
     expect(lacking.summary).toContain(
       '> Baseline files not found, left out of the comparison: eval/metrics.json (in the model-baseline artifact).',
@@ -119,7 +108,7 @@ describe('baseline-artifact', () => {
     github.artifacts.push(artifact(4, 'main', 14));
     github.zips.set(
       4,
-      streamedZip({ 'metrics.json': fixture('baseline.json'), '../escaped.json': '{}' }),
+      artifactZip({ 'metrics.json': fixture('baseline.json'), '../escaped.json': '{}' }),
     );
     const result = await run();
     expect(result.code).toBe(0);

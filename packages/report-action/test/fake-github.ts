@@ -2,6 +2,7 @@
  * A local stand-in for the GitHub REST API's issue comments, on 127.0.0.1 at a random port: it
  * records every request and answers as GitHub does (pagination by Link header, 201 on create).
  */
+import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -165,4 +166,15 @@ export async function startFakeGitHub(existing: string[] = []): Promise<FakeGitH
   // Another loopback address: another origin, as GitHub's storage is to its API.
   fake.storage.url = `http://127.0.0.2:${(storage.address() as AddressInfo).port}`;
   return fake;
+}
+
+/** An artifact's zip as upload-artifact streams it (data descriptors), made by Python's zipfile. */
+export function artifactZip(files: Record<string, string>): Buffer {
+  const script = [
+    'import json, sys, zipfile',
+    'with zipfile.ZipFile(sys.stdout.buffer, "w", zipfile.ZIP_DEFLATED) as archive:',
+    '    for name, text in json.loads(sys.argv[1]).items():',
+    '        archive.writestr(name, text)',
+  ].join('\n');
+  return execFileSync('python3', ['-c', script, JSON.stringify(files)]);
 }

@@ -1,11 +1,15 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeGitHub, type FakeGitHub } from '../../../../report-action/test/fake-github.js';
+import {
+  artifactZip,
+  startFakeGitHub,
+  type FakeGitHub,
+} from '../../../../report-action/test/fake-github.js';
 import { resolveAnswers, type RawAnswers } from '../../options.js';
 import { buildProject } from '../../plan.js';
 import { repoAssets } from '../../../test/assets.js';
@@ -34,17 +38,6 @@ const pullRequestEvent = {
     head: { repo: { full_name: 'acme/my-project' } },
   },
 };
-
-/** A zip as upload-artifact streams it (data descriptors), made by Python's zipfile. */
-function zipOf(entries: Record<string, string>): Buffer {
-  const script = [
-    'import json, sys, zipfile',
-    'with zipfile.ZipFile(sys.stdout.buffer, "w", zipfile.ZIP_DEFLATED) as archive:',
-    '    for name, text in json.loads(sys.argv[1]).items():',
-    '        archive.writestr(name, text)',
-  ].join('\n');
-  return execFileSync('python3', ['-c', script, JSON.stringify(entries)]);
-}
 
 /** Runs a script as the runner runs an action, without blocking the fake server's replies. */
 function runNode(script: string, env: Record<string, string>) {
@@ -131,7 +124,7 @@ describe('the report step as rendered', () => {
     });
     github.zips.set(
       3,
-      zipOf({
+      artifactZip({
         'metrics.json': '{"accuracy": 0.96, "roc_auc": 0.93}',
         'params.json': '{"max_depth": 8}',
       }),
