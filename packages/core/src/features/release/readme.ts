@@ -3,12 +3,12 @@ import type { ProjectModel, ReadmeSection } from '../../model.js';
 import { registryModule, releaseEnvironmentName } from './release-workflow.js';
 
 function registryText(model: ProjectModel, tracker: string): string {
-  const { package: pkg, name } = model.config.project;
+  const { name } = model.config.project;
   const module = registryModule(tracker);
   if (!module) return '';
   return `
 
-Before the GitHub release, \`python -m ${pkg}.${module} release\` registers the model in the
+Before the GitHub release, \`python ${module}.py release\` registers the model in the
 MLflow model registry: one run with the params, the metrics and \`model.skops\`, registered as a new
 version of the model \`${name}\` (set \`MLFLOW_REGISTERED_MODEL_NAME\` to change it). It reads
 \`MLFLOW_TRACKING_URI\` from the variables of the \`${releaseEnvironmentName}\` environment and the user
@@ -21,7 +21,7 @@ function body(model: ProjectModel, tracker: string): string {
 (\`.github/workflows/release.yml\`):
 
 1. **build** trains with the params committed in \`ml-cicd.yaml\` (\`train.py\` with no flags), then
-   \`python -m ${pkg}.release\` checks the gates (a missed gate stops the release) and saves the model
+   \`python release.py\` checks the gates (a missed gate stops the release) and saves the model
    with [skops](https://skops.readthedocs.io) as \`release/model.skops\`, beside its \`metrics.json\`
    and \`params.json\`.
 2. **publish** waits for the \`${releaseEnvironmentName}\` environment: add **required reviewers** to it
@@ -35,6 +35,7 @@ your own runs. A released file travels further, and \`model.skops\` loads withou
 
 \`\`\`python
 from ${pkg}.model_file import load_model
+
 model = load_model("model.skops")
 \`\`\``;
 }

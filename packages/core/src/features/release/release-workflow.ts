@@ -62,8 +62,7 @@ function buildJob(model: ProjectModel): Record<string, unknown> {
       {
         name: 'Check the gates and save the model with skops',
         shell: 'bash',
-        env: { PYTHONPATH: 'src' },
-        run: `python -m ${config.project.package}.release --outputs ${config.outputs.dir} --to release\n`,
+        run: `python release.py --outputs ${config.outputs.dir} --to release\n`,
       },
       {
         name: 'Upload the release files',
@@ -74,18 +73,17 @@ function buildJob(model: ProjectModel): Record<string, unknown> {
   };
 }
 
-function registryStep(model: ProjectModel, module: string, tracker: string) {
+function registryStep(module: string, tracker: string) {
   const settings = registrySettings[tracker] ?? { variables: [], secrets: [] };
   const ref = (kind: string) => (name: string) => [name, `\${{ ${kind}.${name} }}`];
   return {
     name: 'Register the model in the model registry',
     shell: 'bash',
     env: {
-      PYTHONPATH: 'src',
       ...Object.fromEntries(settings.variables.map(ref('vars'))),
       ...Object.fromEntries(settings.secrets.map(ref('secrets'))),
     },
-    run: `python -m ${model.config.project.package}.${module} release\n`,
+    run: `python ${module}.py release\n`,
   };
 }
 
@@ -122,7 +120,7 @@ function publishJob(model: ProjectModel, tracker: string): Record<string, unknow
         uses: uses('downloadArtifact'),
         with: { name: 'release', path: 'release' },
       },
-      ...(module ? [registryStep(model, module, tracker)] : []),
+      ...(module ? [registryStep(module, tracker)] : []),
       {
         name: 'Create the GitHub release',
         shell: 'bash',

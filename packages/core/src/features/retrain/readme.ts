@@ -10,7 +10,7 @@ export function retrainReadme(schedule: keyof typeof schedules): ReadmeSection {
     return `The **Re-evaluate** workflow (\`.github/workflows/retrain.yml\`) runs ${when[schedule]} at 04:37 UTC
 (cron \`${schedules[schedule]}\`; edit it in the workflow) and by hand from the Actions tab. It downloads
 \`model.skops\` and \`metrics.json\` from the latest GitHub release, scores the model on fresh data
-with \`python -m ${pkg}.reevaluate\`, and compares: each gate of \`ml-cicd.yaml\` must hold, and no
+with \`python reevaluate.py\`, and compares: each gate of \`ml-cicd.yaml\` must hold, and no
 metric may fall more than \`MAX_DROP\` (0.05, in \`reevaluate.py\`) below its recorded value.
 
 - Fresh data comes from \`load_fresh_data\` in \`src/${pkg}/fresh_data.py\`: replace it with your

@@ -79,8 +79,8 @@ function reevaluateJob(model: ProjectModel): Record<string, unknown> {
         id: 'reevaluate',
         if: "steps.download.outputs.found == 'true'",
         shell: 'bash',
-        env: { PYTHONPATH: 'src', TRAIN_OUTPUT_DIR: config.outputs.dir },
-        run: `python -m ${config.project.package}.reevaluate --model released/model.skops --recorded released/metrics.json\n`,
+        env: { TRAIN_OUTPUT_DIR: config.outputs.dir },
+        run: `python reevaluate.py --model released/model.skops --recorded released/metrics.json\n`,
       },
     ],
   };

@@ -1,0 +1,13 @@
+"""Register a release folder in the MLflow model registry: `python registry_mlflow.py --help`."""
+
+import sys
+from pathlib import Path
+
+# Like train.py: the package under src/ goes on the import path before it is imported, so the
+# workflows call this file by a name that stays the same whatever the package is called.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))
+
+from __pkg__.registry_mlflow import main  # noqa: E402
+
+if __name__ == "__main__":
+    raise SystemExit(main())
