@@ -31,7 +31,7 @@ export function copyAssets(distUrl) {
         source !== member && !litter.has(basename(source)) && !source.endsWith('.pyc'),
     });
   }
-  // The requirement locks share most of their lines: one packed file is a twentieth of the size.
+  // The requirement locks share most of their lines: one packed file stores each line once.
   const templates = join(dist, 'templates');
   writeFileSync(join(templates, packedLocksFile), packLocks(templates));
   rmSync(join(templates, 'locks'), { recursive: true });

@@ -51,7 +51,7 @@ type Locks = Record<(typeof lockFiles)[number], string>;
 /**
  * The published bins carry every lock in this one file instead of `locks/<key>/`: the locks share
  * most of their requirements, so each is stored as indexes into one list of requirement blocks
- * (a requirement line with its hashes and comments), about a twentieth of the size.
+ * (a requirement line with its hashes, or the comment on what needs it).
  */
 export const packedLocksFile = 'locks.json';
 
@@ -60,8 +60,12 @@ interface PackedLocks {
   locks: Record<string, Record<(typeof lockFiles)[number], number[]>>;
 }
 
-/** A lock cut before each requirement line: joined again, the blocks are the text. */
-const blocksOf = (text: string) => text.split(/(?=^[^\s#])/m);
+/**
+ * A lock cut before each requirement line and before its `# via` comment: joined again, the blocks
+ * are the text. A requirement's hashes are the same in every lock that has it, while which other
+ * requirements pulled it in differ, so the two are stored apart.
+ */
+const blocksOf = (text: string) => text.split(/(?=^[^\s#])|(?=^ {4}# via)/m);
 
 /** Every lock under `templatesDir/locks/` as the JSON text of `packedLocksFile`. */
 export function packLocks(templatesDir: string): string {
