@@ -20,12 +20,12 @@ export function vendorReportAction(model: ProjectModel, templates: TemplateReade
 /** ml-cicd.yaml's gates in the action's grammar, one `METRIC: "value OP N"` line each. */
 export function reportGates(gates: Gate[]): string {
   return gates
-    .flatMap(({ metric, min, max }) => {
+    .map(({ metric, min, max }) => {
       const rules = [
         ...(min === undefined ? [] : [`value >= ${min}`]),
         ...(max === undefined ? [] : [`value <= ${max}`]),
       ];
-      return [`${metric}: "${rules.join(', ')}"\n`];
+      return `${metric}: "${rules.join(', ')}"\n`;
     })
     .join('');
 }

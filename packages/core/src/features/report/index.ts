@@ -2,7 +2,6 @@
  * The pull request report (on by default): report.yml trains the pull request's code, compares
  * its metrics with main's latest run, and comments with the vendored report action.
  */
-import { answerOf } from '../../answers.js';
 import { defineFeature } from '../types.js';
 import { vendorReportAction } from './action.js';
 import { reportReadme } from './readme.js';
@@ -29,7 +28,8 @@ export const report = defineFeature({
     },
   ],
   contribute(model, { answers, templates }) {
-    if (answerOf(answers, 'report') === 'no') return;
+    // Answers recorded before the report existed lack it: on, its default.
+    if (answers.report === 'no') return;
     vendorReportAction(model, templates);
     model.addYaml('.github/workflows/report.yml', {
       build: reportWorkflow,
