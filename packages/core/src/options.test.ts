@@ -24,6 +24,10 @@ describe('resolveAnswers', () => {
       tracker: 'none',
       data: 'none',
       report: 'yes',
+      release: 'on',
+      retrain: 'monthly',
+      secretsScope: 'environment',
+      updateCheck: 'off',
     });
   });
 
@@ -58,6 +62,10 @@ describe('resolveAnswers', () => {
       tracker: 'none',
       data: 'none',
       report: 'yes',
+      release: 'on',
+      retrain: 'monthly',
+      secretsScope: 'environment',
+      updateCheck: 'off',
     });
     expect(resolveAnswers({ runner: 'arc', arcMaxRunners: '8' }, 'x-y')).toMatchObject({
       arcScaleSet: 'gpu-training',

@@ -132,7 +132,9 @@ describe('create-ml-cicd', () => {
     const cwd = tempDir();
     const { code, stdout } = runBin(['my-project', '--yes', '--no-git'], { cwd });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Wrote \d+ files to .*my-project \(base, runner-hosted\)\./);
+    expect(stdout).toMatch(
+      /^Wrote \d+ files to .*my-project \(base, runner-hosted, release, retrain, report\)\./,
+    );
     expect(stdout).toContain('cd my-project');
     expect(stdout).toContain('pip install --require-hashes -r requirements-dev.txt');
     const manifest = JSON.parse(
@@ -145,6 +147,12 @@ describe('create-ml-cicd', () => {
       runnerTimeout: 60,
       hostedLabel: 'ubuntu-latest',
       tracker: 'none',
+      data: 'none',
+      updateCheck: 'off',
+      secretsScope: 'environment',
+      release: 'on',
+      retrain: 'monthly',
+      report: 'yes',
     });
   });
 
@@ -177,7 +185,7 @@ describe('create-ml-cicd', () => {
     const { code, stdout } = runBin(['p1', '--json', '--no-git'], { cwd });
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
-    expect(result.features).toEqual(['base', 'runner-hosted']);
+    expect(result.features).toEqual(['base', 'runner-hosted', 'release', 'retrain', 'report']);
     expect(result.files).toContainEqual({ path: 'train.py', action: 'create' });
     expect(result.nextSteps[0]).toBe('cd p1');
   });

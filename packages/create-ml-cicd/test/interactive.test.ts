@@ -26,6 +26,18 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     term.type(`linux,gpu${keys.enter}`);
     await term.waitFor('MLflow');
     term.type(`${keys.down}${keys.enter}`);
+    // The rest keep their defaults; each question must still be asked.
+    for (const question of [
+      'How should data and models be versioned?',
+      'Check weekly for a newer ml-cicd template?',
+      'Where should the training secrets live?',
+      'Publish the model from main after a review?',
+      'How often should the released model be re-evaluated',
+      "Report each pull request's metrics",
+    ]) {
+      await term.waitFor(question);
+      term.type(keys.enter);
+    }
     expect(await term.exit).toBe(0);
     expect(term.screen()).toContain('Next steps');
     const manifest = JSON.parse(
@@ -38,6 +50,12 @@ describe.skipIf(!hasScript)('on a terminal', () => {
       runnerTimeout: 120,
       runnerLabels: ['linux', 'gpu'],
       tracker: 'mlflow',
+      data: 'none',
+      updateCheck: 'off',
+      secretsScope: 'environment',
+      release: 'on',
+      retrain: 'monthly',
+      report: 'yes',
     });
   });
 
@@ -59,7 +77,8 @@ describe.skipIf(!hasScript)('on a terminal', () => {
       [
         'taken',
         ...['--name', 'taken', '--python', '3.12', '--runner', 'hosted', '--runner-timeout', '60'],
-        ...['--hosted-label', 'ubuntu-latest', '--tracker', 'none', '--no-git'],
+        ...['--hosted-label', 'ubuntu-latest', '--tracker', 'none', '--level', '0', '--no-git'],
+        ...['--secrets-scope', 'environment'],
       ],
       cwd,
     );
