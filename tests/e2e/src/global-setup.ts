@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { npmEnv, writeUserConfig, type NpmSession } from './npm-env.js';
 import { pack, publish, type PackedPackage } from './pack.js';
-import { binPackageDir, outsideTempDir, removeTempDir } from './paths.js';
+import { binPackageDir, cliPackageDir, outsideTempDir, removeTempDir } from './paths.js';
 import { say, step } from './progress.js';
 import { startRegistry } from './registry.js';
 import { installVerdaccio } from './verdaccio-install.js';
@@ -47,6 +47,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (publishTo) throw new Error(`${packed.name} sets publishConfig.registry (${publishTo}).`);
     await step(`npm publish ${packed.name}@${packed.version} to ${registry.url}`, () =>
       publish(packed.tarball, home, npmEnv(session)),
+    );
+    // The docs run `npx ml-cicd …` as users do.
+    const cli = await step('npm pack ml-cicd', () => pack(cliPackageDir, home, npmEnv(session)));
+    await step(`npm publish ${cli.name}@${cli.version} to ${registry.url}`, () =>
+      publish(cli.tarball, home, npmEnv(session)),
     );
     project.provide('e2e', { session, packed });
   } catch (error) {

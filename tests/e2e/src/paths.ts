@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const binPackageDir = join(repoRoot, 'packages', 'create-ml-cicd');
+export const cliPackageDir = join(repoRoot, 'packages', 'cli');
 /** Kept between runs (git-ignored): the registry's install and pip's wheel cache. */
 export const cacheDir = join(repoRoot, '.cache');
 
