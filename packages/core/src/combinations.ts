@@ -41,12 +41,16 @@ export function answerCombinations(name = 'demo-project'): Answers[] {
   const turns = new Map<string, number>();
   const raws = cross([{ name }], crossed).map((raw) => {
     const picked: RawAnswers = { ...raw };
-    for (const option of rotated) {
-      if (option.when && !option.when.holds(picked as Partial<Answers>)) continue;
+    rotated.forEach((option, position) => {
+      if (option.when && !option.when.holds(picked as Partial<Answers>)) return;
       const turn = turns.get(option.key) ?? 0;
-      picked[option.key] = option.choices[turn % option.choices.length]!.value;
+      const count = option.choices.length;
+      // Each round through the values starts further on, by a step of its own per option, so two
+      // options with the same number of values do not move in lockstep.
+      const round = Math.floor(turn / count);
+      picked[option.key] = option.choices[(turn + round * (position + 1)) % count]!.value;
       turns.set(option.key, turn + 1);
-    }
+    });
     return picked;
   });
   return raws.map((raw) => resolveAnswers(raw, name));

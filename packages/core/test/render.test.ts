@@ -134,8 +134,11 @@ describe.each(answerCombinations().map((answers) => [combinationName(answers), a
           if (runsOn === undefined || hostedBy(answers, runsOn)) continue;
           unhosted += 1;
           if (!triggers.includes('pull_request')) {
-            // Only people with write access start these: a dispatch, or a push to the repository.
-            expect(triggers, `${path} ${id}`).toEqual(['workflow_dispatch']);
+            // Only people with write access start these: a dispatch, a push to the repository, or
+            // its own schedule.
+            for (const trigger of triggers) {
+              expect(['workflow_dispatch', 'push', 'schedule'], `${path} ${id}`).toContain(trigger);
+            }
             continue;
           }
           expect(job.if, `${path} ${id}`).toBe(

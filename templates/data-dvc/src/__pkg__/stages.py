@@ -16,7 +16,11 @@ import numpy as np
 
 from __pkg__.data import Split, load_split
 from __pkg__.model import evaluate, train
-from __pkg__.params import Params, ParamValue, parse_params
+from __pkg__.params import (
+    Params,
+    ParamValue,
+    parse_params,
+)
 
 PREPARED = Path("data/prepared")
 MODEL = Path("models/model.joblib")
