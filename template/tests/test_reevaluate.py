@@ -10,10 +10,19 @@ import pytest
 from sklearn.utils import shuffle
 
 from ml_project.cli import main as train_main
-from ml_project.fresh_data import load_fresh_data
+from ml_project.fresh_data import (
+    load_fresh_data,
+)
 from ml_project.gates import read_gates
-from ml_project.model_file import load_model, save_model
-from ml_project.reevaluate import dropped, main, reevaluate
+from ml_project.model_file import (
+    load_model,
+    save_model,
+)
+from ml_project.reevaluate import (
+    dropped,
+    main,
+    reevaluate,
+)
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Re-evaluate the released model on fresh data, against its recorded metrics and the gates.
 
-The Re-evaluate workflow runs `python -m ml_project.reevaluate --model released/model.skops
+The Re-evaluate workflow runs `python reevaluate.py --model released/model.skops
 --recorded released/metrics.json` on a schedule; run it the same way locally.
 """
 
@@ -14,8 +14,16 @@ from datetime import date
 from pathlib import Path
 
 from ml_project.data import Split
-from ml_project.fresh_data import FreshData, load_fresh_data
-from ml_project.gates import CONFIG_FILE, Gate, missed_gates, read_gates
+from ml_project.fresh_data import (
+    FreshData,
+    load_fresh_data,
+)
+from ml_project.gates import (
+    CONFIG_FILE,
+    Gate,
+    missed_gates,
+    read_gates,
+)
 from ml_project.model import evaluate
 from ml_project.model_file import load_model
 from ml_project.settings import load_settings

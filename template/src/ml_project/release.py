@@ -1,6 +1,6 @@
 """Prepare a release: check the gates, then save the model with skops beside its metrics and params.
 
-The Release workflow runs `python -m ml_project.release --outputs outputs --to release` right after
+The Release workflow runs `python release.py --outputs outputs --to release` right after
 train.py, and publishes the folder it writes once a reviewer approves.
 """
 
@@ -10,20 +10,30 @@ import shutil
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import joblib
 import numpy as np
 
-from ml_project.gates import CONFIG_FILE, Gate, missed_gates, read_gates
-from ml_project.model_file import MODEL_FILE, load_model, save_model
+from ml_project.gates import (
+    CONFIG_FILE,
+    Gate,
+    missed_gates,
+    read_gates,
+)
+from ml_project.model_file import (
+    MODEL_FILE,
+    load_model,
+    save_model,
+)
 
 RECORDS = ("metrics.json", "params.json")
 
 
-def same_predictions(model: object, loaded: object, n_features: int) -> bool:
+def same_predictions(model: Any, loaded: Any, n_features: int) -> bool:
     """Whether both models predict the same classes for random rows (any model, any data)."""
     rows = np.random.default_rng(0).normal(size=(50, n_features))
-    return bool(np.array_equal(model.predict(rows), loaded.predict(rows)))  # type: ignore[attr-defined]
+    return bool(np.array_equal(model.predict(rows), loaded.predict(rows)))
 
 
 def release_notes(metrics: Mapping[str, float], params: Mapping[str, object]) -> str:

@@ -2,7 +2,11 @@
 
 from pathlib import Path
 
-from __pkg__.gates import Gate, missed_gates, read_gates
+from __pkg__.gates import (
+    Gate,
+    missed_gates,
+    read_gates,
+)
 
 
 def test_reads_the_gates_of_the_project(project_root: Path) -> None:

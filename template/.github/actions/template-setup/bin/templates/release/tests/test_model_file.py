@@ -9,7 +9,11 @@ from sklearn.preprocessing import FunctionTransformer
 
 from __pkg__.data import load_split
 from __pkg__.model import train
-from __pkg__.model_file import UntrustedModelError, load_model, save_model
+from __pkg__.model_file import (
+    UntrustedModelError,
+    load_model,
+    save_model,
+)
 from __pkg__.params import Params
 
 
@@ -26,7 +30,7 @@ def test_a_saved_model_loads_and_predicts_the_same(tmp_path: Path, small_model: 
     loaded = load_model(path)
 
     split = load_split(0.25, 42)
-    assert (loaded.predict(split.x_test) == small_model.predict(split.x_test)).all()  # type: ignore[attr-defined]
+    assert (loaded.predict(split.x_test) == small_model.predict(split.x_test)).all()
 
 
 def test_a_file_that_would_call_a_function_is_refused(tmp_path: Path) -> None:
@@ -38,7 +42,7 @@ def test_a_file_that_would_call_a_function_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_tree_pointing_outside_its_nodes_is_refused(tmp_path: Path, small_model: object) -> None:
-    tree = small_model.estimators_[0].tree_  # type: ignore[attr-defined]
+    tree = small_model.estimators_[0].tree_
     tree.children_left[0] = tree.node_count + 5
     path = tmp_path / "model.skops"
     save_model(small_model, path)

@@ -7,7 +7,9 @@ from test_tracking_mlflow import call, no_telemetry, server  # noqa: F401 (fixtu
 
 from __pkg__.cli import main as train_main
 from __pkg__.registry_mlflow import main
-from __pkg__.release import main as release_main
+from __pkg__.release import (
+    main as release_main,
+)
 
 
 @pytest.fixture

@@ -8,7 +8,10 @@ import pytest
 from __pkg__.cli import main as train_main
 from __pkg__.gates import Gate, read_gates
 from __pkg__.model_file import load_model
-from __pkg__.release import main, prepare_release
+from __pkg__.release import (
+    main,
+    prepare_release,
+)
 
 
 @pytest.fixture
@@ -34,7 +37,7 @@ def test_a_run_that_meets_the_gates_is_released(
         (outputs / "metrics.json").read_text()
     )
     assert "accuracy" in (release / "notes.md").read_text()
-    assert set(load_model(release / "model.skops").predict([[0.0] * 30])) <= {0, 1}  # type: ignore[attr-defined]
+    assert set(load_model(release / "model.skops").predict([[0.0] * 30])) <= {0, 1}
 
 
 def test_a_missed_gate_stops_the_release(outputs: Path, tmp_path: Path, project_root: Path) -> None:

@@ -10,10 +10,19 @@ import pytest
 from sklearn.utils import shuffle
 
 from __pkg__.cli import main as train_main
-from __pkg__.fresh_data import load_fresh_data
+from __pkg__.fresh_data import (
+    load_fresh_data,
+)
 from __pkg__.gates import read_gates
-from __pkg__.model_file import load_model, save_model
-from __pkg__.reevaluate import dropped, main, reevaluate
+from __pkg__.model_file import (
+    load_model,
+    save_model,
+)
+from __pkg__.reevaluate import (
+    dropped,
+    main,
+    reevaluate,
+)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ objects, rebuilt only from types on an allow-list: skops' own, plus those named 
 """
 
 from pathlib import Path
+from typing import Any
 
 import skops.io
 
@@ -24,7 +25,7 @@ def save_model(model: object, path: Path) -> None:
     skops.io.dump(model, path)
 
 
-def load_model(path: Path) -> object:
+def load_model(path: Path) -> Any:
     """The model in the skops file at `path`; UntrustedModelError if it holds anything else."""
     untrusted = sorted(set(skops.io.get_untrusted_types(file=path)) - set(TRUSTED_TYPES))
     if untrusted:

@@ -1,7 +1,7 @@
 """Publish a release to the MLflow model registry: one run with its params, metrics and model file,
 registered as a new version of the project's model.
 
-The Release workflow runs `python -m __pkg__.registry_mlflow release` after the review, with
+The Release workflow runs `python registry_mlflow.py release` after the review, with
 MLFLOW_TRACKING_URI (and the user and password, when the server asks) from the release environment.
 """
 
@@ -18,7 +18,10 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from __pkg__.model_file import MODEL_FILE
-from __pkg__.tracking_backend import PROJECT, without_credentials
+from __pkg__.tracking_backend import (
+    PROJECT,
+    without_credentials,
+)
 
 
 class RegistrySettings(BaseSettings):

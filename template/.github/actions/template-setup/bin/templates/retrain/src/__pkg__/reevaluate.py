@@ -1,6 +1,6 @@
 """Re-evaluate the released model on fresh data, against its recorded metrics and the gates.
 
-The Re-evaluate workflow runs `python -m __pkg__.reevaluate --model released/model.skops
+The Re-evaluate workflow runs `python reevaluate.py --model released/model.skops
 --recorded released/metrics.json` on a schedule; run it the same way locally.
 """
 
@@ -14,8 +14,16 @@ from datetime import date
 from pathlib import Path
 
 from __pkg__.data import Split
-from __pkg__.fresh_data import FreshData, load_fresh_data
-from __pkg__.gates import CONFIG_FILE, Gate, missed_gates, read_gates
+from __pkg__.fresh_data import (
+    FreshData,
+    load_fresh_data,
+)
+from __pkg__.gates import (
+    CONFIG_FILE,
+    Gate,
+    missed_gates,
+    read_gates,
+)
 from __pkg__.model import evaluate
 from __pkg__.model_file import load_model
 from __pkg__.settings import load_settings
