@@ -27,9 +27,9 @@ function fail(message, status = 1) {
 }
 
 /** Runs a command with its output shown; a failure stops the release with one sentence. */
-function run(what, command, args) {
-  process.stdout.write(`$ ${[command, ...args].join(' ')}\n`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+function run(what, command, args, dir = '.') {
+  process.stdout.write(`${dir === '.' ? '' : `(${dir}) `}$ ${[command, ...args].join(' ')}\n`);
+  const result = spawnSync(command, args, { cwd: join(root, dir), stdio: 'inherit' });
   if (result.status !== 0)
     fail(`${what} failed (exit ${result.status ?? result.signal}); see the output above.`);
 }
@@ -107,12 +107,8 @@ for (const dir of publishedDirs) {
     process.stdout.write(`✔ ${name}@${version} is in the registry already.\n`);
   } else {
     const publishArgs = ['publish', '--no-git-checks', '--access', 'public', ...registryArgs];
-    run(`Publishing ${name}@${version}`, 'pnpm', [
-      '--dir',
-      dir,
-      ...publishArgs,
-      ...(dryRun ? ['--dry-run'] : []),
-    ]);
+    if (dryRun) publishArgs.push('--dry-run');
+    run(`Publishing ${name}@${version}`, 'pnpm', publishArgs, dir);
   }
   tags.push(`${name}@${version}`);
 }
