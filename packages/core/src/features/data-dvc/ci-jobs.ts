@@ -8,7 +8,7 @@ import type { DvcRemoteKind } from '@ml-cicd/config';
 import { hostedRunner, type ProjectModel } from '../../model.js';
 import { uses } from '../../versions.js';
 import { commented } from '../../yaml.js';
-import { reachableFromCi, remoteKinds } from './remotes.js';
+import { reachableFromCi, remoteKinds, remoteSettings } from './remotes.js';
 
 /** The environments holding the remote's read-only and read-write credentials. */
 export const readEnvironment = 'data-read';
@@ -36,19 +36,22 @@ function setupSteps(python: string): Step[] {
 
 /** `${{ secrets.X }}` / `${{ vars.X }}` for each name the remote needs, one by one (W09). */
 function credentialEnv(kind: DvcRemoteKind): Record<string, string> {
-  const { secrets, variables } = remoteKinds[kind];
+  const { secrets, variables } = remoteSettings(kind);
   return Object.fromEntries([
     ...secrets.map((name) => [name, `\${{ secrets.${name} }}`]),
     ...variables.map((name) => [name, `\${{ vars.${name} }}`]),
   ]);
 }
 
-/** A step that tells the next ones, by `steps.credentials.outputs.available`, whether to use the remote. */
-function credentialsCheck(kind: DvcRemoteKind, missing: string): Step {
-  const remote = remoteKinds[kind];
-  const tests = [...remote.secrets, ...remote.variables].map((name) => `[ -n "$${name}" ]`);
+/**
+ * A step that tells the next ones, by `steps.credentials.outputs.available`, whether to use the
+ * remote; when the credentials are `required`, their absence fails the job instead.
+ */
+export function credentialsCheck(kind: DvcRemoteKind, missing: string, required = false): Step {
+  const { secrets, variables } = remoteSettings(kind);
+  const tests = [...secrets, ...variables].map((name) => `[ -n "$${name}" ]`);
   // An OIDC token exists only where the job may ask for one: never for a fork's pull request.
-  if (remote.oidc) tests.push('[ -n "${ACTIONS_ID_TOKEN_REQUEST_URL:-}" ]');
+  if (remoteKinds[kind].oidc) tests.push('[ -n "${ACTIONS_ID_TOKEN_REQUEST_URL:-}" ]');
   return {
     name: 'Look for the DVC remote’s credentials',
     id: 'credentials',
@@ -58,8 +61,9 @@ function credentialsCheck(kind: DvcRemoteKind, missing: string): Step {
       `if ${tests.join(' && ')}; then`,
       '  echo "available=true" >> "$GITHUB_OUTPUT"',
       'else',
-      `  echo "::notice::${missing}"`,
-      '  echo "available=false" >> "$GITHUB_OUTPUT"',
+      ...(required
+        ? [`  echo "::error::${missing}"`, '  exit 1']
+        : [`  echo "::notice::${missing}"`, '  echo "available=false" >> "$GITHUB_OUTPUT"']),
       'fi',
       '',
     ].join('\n'),
@@ -69,7 +73,7 @@ function credentialsCheck(kind: DvcRemoteKind, missing: string): Step {
 const available = "steps.credentials.outputs.available == 'true'";
 
 /** Runs `commands` against the remote, after the steps that hand DVC its credentials. */
-function remoteSteps(kind: DvcRemoteKind, name: string, commands: string[]): Step[] {
+export function remoteSteps(kind: DvcRemoteKind, name: string, commands: string[]): Step[] {
   const remote = remoteKinds[kind];
   // With OIDC the action exports short-lived keys; the role's names are for it alone.
   const env = { ...(remote.oidc ? {} : credentialEnv(kind)), ...noAnalytics };
@@ -97,11 +101,13 @@ function remoteSteps(kind: DvcRemoteKind, name: string, commands: string[]): Ste
   ];
 }
 
+/** `id-token: write` for a remote reached by OIDC, saying `why`; nothing for the others. */
+export function oidcPermission(kind: DvcRemoteKind, why: string): Record<string, unknown> {
+  return remoteKinds[kind].oidc ? { 'id-token': commented('write', why) } : {};
+}
+
 function permissions(kind: DvcRemoteKind, why: string): Record<string, unknown> {
-  return {
-    contents: 'read',
-    ...(remoteKinds[kind].oidc ? { 'id-token': commented('write', why) } : {}),
-  };
+  return { contents: 'read', ...oidcPermission(kind, why) };
 }
 
 const reproduce: Step = {

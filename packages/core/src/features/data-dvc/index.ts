@@ -16,7 +16,7 @@ import {
   paramsYamlComment,
 } from './dvc-files.js';
 import { dvcReadme } from './readme.js';
-import { reachableFromCi, remoteKinds } from './remotes.js';
+import { reachableFromCi, remoteKinds, remoteSettings } from './remotes.js';
 
 export const dataDvc = defineFeature({
   id: 'data-dvc',
@@ -74,14 +74,18 @@ export const dataDvc = defineFeature({
         [writeEnvironment]:
           'Credentials that write to the DVC remote, for pushes from main: allow only main.',
       };
+      const { secrets, variables } = remoteSettings(kind);
       for (const [name, description] of Object.entries(purposes)) {
         model.config.environments[name] = {
           description,
-          secrets: [...remote.secrets],
-          variables: [...remote.variables],
+          secrets: [...secrets],
+          variables: [...variables],
         };
       }
-      for (const name of remote.variables) model.configVariables.add(name);
+      for (const name of variables) model.configVariables.add(name);
+      for (const [name, about] of Object.entries({ ...remote.secrets, ...remote.variables })) {
+        model.settingDocs.set(name, about);
+      }
     }
     model.readme.push(dvcReadme(kind, !answers.dvcRemoteUrl));
   },

@@ -2,7 +2,7 @@
 import type { DvcRemoteKind } from '@ml-cicd/config';
 import type { ProjectModel, ReadmeSection } from '../../model.js';
 import { readEnvironment, writeEnvironment } from './ci-jobs.js';
-import { reachableFromCi, remoteKinds, remoteName } from './remotes.js';
+import { reachableFromCi, remoteKinds, remoteName, remoteSettings } from './remotes.js';
 
 function remoteText(model: ProjectModel, kind: DvcRemoteKind, placeholder: boolean): string {
   const url = model.config.data?.remote.url;
@@ -32,25 +32,43 @@ The **CI** workflow runs \`dvc repro\` on every pull request and push, and fails
 missing or differs from what the pipeline makes.`;
   }
   const remote = remoteKinds[kind];
-  const names = [kindOf('secret', remote.secrets), kindOf('variable', remote.variables)].filter(
+  const { secrets, variables } = remoteSettings(kind);
+  const names = [kindOf('secret', secrets), kindOf('variable', variables)].filter(
     (text) => text !== '',
   );
-  const oidc = remote.oidc
-    ? `
+  const repo = model.config['secrets-scope'] === 'repo';
+  const subject = (environment: string) =>
+    `\`repo:<owner>/${model.config.project.name}:environment:${environment}\``;
+  const oidc = !remote.oidc
+    ? ''
+    : repo
+      ? `
+
+Create an IAM role GitHub assumes by OIDC, that reads and writes the bucket, and trust it only
+for the jobs' environments: \`token.actions.githubusercontent.com:sub\` equal to
+${subject(readEnvironment)} or ${subject(writeEnvironment)} and \`aud\` equal to
+\`sts.amazonaws.com\`.`
+      : `
 
 Create two IAM roles GitHub assumes by OIDC, one that reads the bucket and one that writes it,
 and trust each only for its environment: \`token.actions.githubusercontent.com:sub\` equal to
-\`repo:<owner>/${model.config.project.name}:environment:${readEnvironment}\` (or \`:${writeEnvironment}\`) and \`aud\` equal to
-\`sts.amazonaws.com\`.`
-    : '';
+${subject(readEnvironment)} (or \`:${writeEnvironment}\`) and \`aud\` equal to
+\`sts.amazonaws.com\`.`;
+  const where = repo
+    ? `the repository (\`secrets-scope: repo\`), while the job binds the \`${readEnvironment}\` environment. Pull
+requests from forks get no credentials, so the job skips the pull and runs the whole pipeline. On
+pushes to main, the \`dvc-push\` job, bound to the \`${writeEnvironment}\` environment, uploads data
+and models with the same repository values: they must be able to write, and any workflow can read
+them.`
+    : `the \`${readEnvironment}\` environment: give it credentials that can
+only read, and no required reviewers. Pull requests from forks get no credentials, so the job
+skips the pull and runs the whole pipeline. On pushes to main, the \`dvc-push\` job uploads data and
+models with the same names from the \`${writeEnvironment}\` environment: limit its deployment branches to main.`;
   return `### In CI
 
 The **CI** workflow's \`dvc\` job pulls what the remote has (\`dvc pull --allow-missing\`), runs
 \`dvc repro\` and fails when \`dvc.lock\` is missing or differs from what the pipeline makes. It reads
-the remote with ${names.join(' and ')} of the \`${readEnvironment}\` environment: give it credentials that can
-only read, and no required reviewers. Pull requests from forks get no credentials, so the job
-skips the pull and runs the whole pipeline. On pushes to main, the \`dvc-push\` job uploads data and
-models with the same names from the \`${writeEnvironment}\` environment: limit its deployment branches to main.${oidc}`;
+the remote with ${names.join(' and ')} of ${where}${oidc}`;
 }
 
 export function dvcReadme(kind: DvcRemoteKind, placeholder: boolean): ReadmeSection {

@@ -17,9 +17,9 @@ export interface RemoteKind {
   placeholder: (project: string) => string;
   /** AWS: credentials by OIDC role, the role's ARN and region as variables (W12). */
   oidc: boolean;
-  /** Secrets and variables of a CI job's environment this remote needs, by name. */
-  secrets: string[];
-  variables: string[];
+  /** Secrets and variables of a CI job's environment this remote needs: name -> what it is. */
+  secrets: Record<string, string>;
+  variables: Record<string, string>;
   /** Shell lines that give DVC the credentials from the job's environment variables. */
   setup: string[];
   /** Where to get the credentials, for the README. */
@@ -38,8 +38,11 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
     requirement: 'dvc[s3]',
     placeholder: (project) => `s3://my-bucket/${project}`,
     oidc: true,
-    secrets: [],
-    variables: ['AWS_ROLE_ARN', 'AWS_REGION'],
+    secrets: {},
+    variables: {
+      AWS_ROLE_ARN: 'ARN of the IAM role the DVC jobs assume by OIDC to reach the remote’s bucket.',
+      AWS_REGION: 'Region of the DVC remote’s bucket.',
+    },
     setup: [],
     credentials:
       'an IAM role GitHub assumes by OIDC: `AWS_ROLE_ARN` and `AWS_REGION` are variables of the environment, and no key is stored anywhere. Locally, DVC uses your AWS profile or `AWS_*` variables.',
@@ -49,8 +52,11 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
     requirement: 'dvc[gs]',
     placeholder: (project) => `gs://my-bucket/${project}`,
     oidc: false,
-    secrets: ['GCP_SERVICE_ACCOUNT_KEY'],
-    variables: [],
+    secrets: {
+      GCP_SERVICE_ACCOUNT_KEY:
+        'JSON key of a service account with access to the DVC remote’s bucket (IAM → Service accounts → Keys).',
+    },
+    variables: {},
     setup: [
       ...writeSecretFile('GCP_SERVICE_ACCOUNT_KEY', 'gcp-key.json'),
       'export GOOGLE_APPLICATION_CREDENTIALS="$RUNNER_TEMP/gcp-key.json"',
@@ -64,8 +70,11 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
     placeholder: (project) => `azure://my-container/${project}`,
     oidc: false,
     // DVC reads it from the environment by itself.
-    secrets: ['AZURE_STORAGE_CONNECTION_STRING'],
-    variables: [],
+    secrets: {
+      AZURE_STORAGE_CONNECTION_STRING:
+        'Connection string of the storage account holding the DVC remote (Access keys, or a SAS token).',
+    },
+    variables: {},
     setup: [],
     credentials:
       'a connection string of the storage account (or one with a SAS token), in the secret `AZURE_STORAGE_CONNECTION_STRING`, which DVC reads from the environment locally too.',
@@ -75,9 +84,14 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
     requirement: 'dvc[ssh]',
     placeholder: (project) => `ssh://dvc@storage.example.com/srv/dvc/${project}`,
     oidc: false,
-    secrets: ['DVC_SSH_PRIVATE_KEY'],
-    // The server's host key line (ssh-keyscan), so the connection checks whom it talks to.
-    variables: ['DVC_SSH_KNOWN_HOSTS'],
+    secrets: {
+      DVC_SSH_PRIVATE_KEY:
+        'Private key the DVC remote’s SSH server accepts for the user in its URL.',
+    },
+    // The server's host key line, so the connection checks whom it talks to.
+    variables: {
+      DVC_SSH_KNOWN_HOSTS: 'Host key line of the DVC remote’s SSH server: `ssh-keyscan <host>`.',
+    },
     setup: [
       ...writeSecretFile('DVC_SSH_PRIVATE_KEY', 'dvc-ssh-key'),
       'mkdir -p ~/.ssh',
@@ -92,8 +106,8 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
     requirement: 'dvc',
     placeholder: (project) => `/srv/dvc-storage/${project}`,
     oidc: false,
-    secrets: [],
-    variables: [],
+    secrets: {},
+    variables: {},
     setup: [],
     credentials:
       'none: a folder on your machine or a share mounted at the same path. GitHub’s runners cannot reach it, so CI reproduces the pipeline from scratch and pushes nothing.',
@@ -103,8 +117,8 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
     requirement: 'dvc',
     placeholder: (project) => `https://dagshub.com/my-user/${project}.dvc`,
     oidc: false,
-    secrets: ['DAGSHUB_TOKEN'],
-    variables: ['DAGSHUB_USER'],
+    secrets: { DAGSHUB_TOKEN: 'DagsHub access token (User settings → Tokens) for the DVC remote.' },
+    variables: { DAGSHUB_USER: 'DagsHub user name the DVC remote is reached as.' },
     // The token goes into the git-ignored config.local through a here-document, never argv.
     setup: [
       'cat > .dvc/config.local <<EOF',
@@ -122,4 +136,10 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
 /** A remote CI can reach: every kind but a local folder. */
 export function reachableFromCi(kind: DvcRemoteKind): boolean {
   return kind !== 'local';
+}
+
+/** The names of the secrets and of the variables the remote needs. */
+export function remoteSettings(kind: DvcRemoteKind): { secrets: string[]; variables: string[] } {
+  const { secrets, variables } = remoteKinds[kind];
+  return { secrets: Object.keys(secrets), variables: Object.keys(variables) };
 }

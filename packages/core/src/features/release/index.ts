@@ -1,7 +1,8 @@
 /**
  * Model release: every push to main (and each `v*` tag) trains with the committed params, checks
  * the gates, and after a reviewer approves the `release` environment publishes the model as a
- * GitHub release asset, and to the MLflow model registry when runs are tracked there.
+ * GitHub release asset, to the MLflow model registry when runs are tracked there, and to the DVC
+ * remote when DVC versions the data.
  */
 import { defineFeature } from '../types.js';
 import { addModelModules, isSharedModule } from './model-modules.js';
@@ -42,7 +43,7 @@ export const release = defineFeature({
     for (const [path, content] of templates.feature('release')) {
       if (wanted(path)) model.addFile(path, content);
     }
-    model.config.environments.release = releaseEnvironment(answers.tracker);
+    model.config.environments.release = releaseEnvironment(answers.tracker, model.config.data);
     model.addYaml('.github/workflows/release.yml', {
       build: (built) => releaseWorkflow(built, answers.tracker),
       comment:

@@ -1,18 +1,37 @@
 /** The README section of a project that releases its model from main. */
 import type { ProjectModel, ReadmeSection } from '../../model.js';
-import { registryModule, releaseEnvironmentName } from './release-workflow.js';
+import { remoteKinds, remoteSettings } from '../data-dvc/remotes.js';
+import { readsSettings } from '../base/secrets-scope.js';
+import { releaseRemote } from './dvc-remote.js';
+import { registryModule, registrySettings, releaseEnvironmentName } from './release-workflow.js';
 
 function registryText(model: ProjectModel, tracker: string): string {
   const { name } = model.config.project;
   const module = registryModule(tracker);
-  if (!module) return '';
+  const settings = registrySettings[tracker];
+  if (!module || !settings) return '';
   return `
 
 Before the GitHub release, \`python ${module}.py release\` registers the model in the
 MLflow model registry: one run with the params, the metrics and \`model.skops\`, registered as a new
 version of the model \`${name}\` (set \`MLFLOW_REGISTERED_MODEL_NAME\` to change it). It reads
-\`MLFLOW_TRACKING_URI\` from the variables of the \`${releaseEnvironmentName}\` environment and the user
-and password from its secrets.`;
+${readsSettings(model, releaseEnvironmentName, settings)}.`;
+}
+
+function remoteText(model: ProjectModel): string {
+  const kind = releaseRemote(model.config.data);
+  if (!kind) return '';
+  const oidc = remoteKinds[kind].oidc
+    ? ` The AWS role that writes must also trust
+\`repo:<owner>/${model.config.project.name}:environment:${releaseEnvironmentName}\`, the subject of this job's OIDC token.`
+    : '';
+  return `
+
+The model also goes to the DVC remote, before the GitHub release: \`dvc add release\` and
+\`dvc push release.dvc\` upload the \`release/\` folder, and \`release.dvc\`, attached to the GitHub
+release, names it there: put it in a clone of this repository and \`dvc pull release.dvc\` brings
+the files back. The job needs credentials that can write the remote, and fails before publishing
+anything without them. It reads ${readsSettings(model, releaseEnvironmentName, remoteSettings(kind))}.${oidc}`;
 }
 
 function body(model: ProjectModel, tracker: string): string {
@@ -27,7 +46,7 @@ function body(model: ProjectModel, tracker: string): string {
 2. **publish** waits for the \`${releaseEnvironmentName}\` environment: add **required reviewers** to it
    (Settings → Environments → \`${releaseEnvironmentName}\`), so nothing is published until someone
    approves. It then creates the GitHub release (the tag for a \`v*\` push, \`model-<run number>\`
-   for \`main\`) with the three files attached. Only this job can write to the repository.${registryText(model, tracker)}
+   for \`main\`) with the three files attached. Only this job can write to the repository.${registryText(model, tracker)}${remoteText(model)}
 
 **Why skops.** \`model.joblib\` is a pickle: loading one can run any code inside it, so it is kept for
 your own runs. A released file travels further, and \`model.skops\` loads without running code:

@@ -3,16 +3,18 @@
  * gates; the publish job, bound to the `release` environment, waits for a reviewer and then
  * publishes what the build made, with the only write token of the workflow.
  */
-import type { Environment } from '@ml-cicd/config';
+import type { Data, Environment } from '@ml-cicd/config';
 import { hostedRunner, type ProjectModel } from '../../model.js';
 import { uses } from '../../versions.js';
 import { commented } from '../../yaml.js';
+import { remoteSettings } from '../data-dvc/remotes.js';
+import { releaseRemote, remotePermission, remotePushSteps } from './dvc-remote.js';
 import { checkoutStep, pythonSetupSteps } from './python-setup.js';
 
 export const releaseEnvironmentName = 'release';
 
-/** The MLflow variables the registry step reads, by tracker; none for other trackers. */
-const registrySettings: Record<string, { variables: string[]; secrets: string[] }> = {
+/** The MLflow settings the registry step reads, by tracker; none for other trackers. */
+export const registrySettings: Record<string, { variables: string[]; secrets: string[] }> = {
   mlflow: {
     variables: ['MLFLOW_TRACKING_URI'],
     secrets: ['MLFLOW_TRACKING_USERNAME', 'MLFLOW_TRACKING_PASSWORD'],
@@ -24,13 +26,16 @@ export function registryModule(tracker: string): string | undefined {
   return registrySettings[tracker] ? `registry_${tracker}` : undefined;
 }
 
-export function releaseEnvironment(tracker: string): Environment {
-  const settings = registrySettings[tracker] ?? { variables: [], secrets: [] };
+/** The registry's settings and the DVC remote's, which the publish job reads. */
+export function releaseEnvironment(tracker: string, data: Data | undefined): Environment {
+  const registry = registrySettings[tracker] ?? { variables: [], secrets: [] };
+  const kind = releaseRemote(data);
+  const remote = kind ? remoteSettings(kind) : { secrets: [], variables: [] };
   return {
     description:
       'Publishing the model: add required reviewers, so no model is released without an approval.',
-    secrets: [...settings.secrets],
-    variables: [...settings.variables],
+    secrets: [...registry.secrets, ...remote.secrets],
+    variables: [...registry.variables, ...remote.variables],
   };
 }
 
@@ -87,22 +92,28 @@ function registryStep(module: string, tracker: string) {
   };
 }
 
+const releaseFiles = ['release/model.skops', 'release/metrics.json', 'release/params.json'];
+
 /** Creates the release (a `v*` tag's own, or `model-<run number>` for main) or adds to it. */
-const publishScript = [
-  'if [ "$REF_TYPE" = tag ]; then tag="$REF_NAME"; else tag="model-$RUN_NUMBER"; fi',
-  'assets=(release/model.skops release/metrics.json release/params.json)',
-  'if gh release view "$tag" >/dev/null 2>&1; then',
-  '  gh release upload "$tag" "${assets[@]}" --clobber',
-  'else',
-  '  gh release create "$tag" "${assets[@]}" --target "$COMMIT" --title "Model $tag" \\',
-  '    --notes-file release/notes.md --latest',
-  'fi',
-  'echo "Released the model as $tag."',
-  '',
-].join('\n');
+const publishScript = (assets: string[]) =>
+  [
+    'if [ "$REF_TYPE" = tag ]; then tag="$REF_NAME"; else tag="model-$RUN_NUMBER"; fi',
+    `assets=(${assets.join(' ')})`,
+    'if gh release view "$tag" >/dev/null 2>&1; then',
+    '  gh release upload "$tag" "${assets[@]}" --clobber',
+    'else',
+    '  gh release create "$tag" "${assets[@]}" --target "$COMMIT" --title "Model $tag" \\',
+    '    --notes-file release/notes.md --latest',
+    'fi',
+    'echo "Released the model as $tag."',
+    '',
+  ].join('\n');
 
 function publishJob(model: ProjectModel, tracker: string): Record<string, unknown> {
   const module = registryModule(tracker);
+  const remote = releaseRemote(model.config.data);
+  // `dvc add release` writes release.dvc: attached, it names the files on the remote.
+  const assets = remote ? [...releaseFiles, 'release.dvc'] : releaseFiles;
   return {
     name: 'Publish the model (after a review)',
     needs: 'build',
@@ -111,16 +122,18 @@ function publishJob(model: ProjectModel, tracker: string): Record<string, unknow
     'timeout-minutes': 15,
     permissions: {
       contents: commented('write', 'creates the GitHub release and attaches the model to it'),
+      ...remotePermission(remote),
     },
     steps: [
       // Checkout first: it empties the folder, so the downloaded files come after it.
-      ...(module ? pythonSetupSteps(model.config.python) : []),
+      ...(module || remote ? pythonSetupSteps(model.config.python) : []),
       {
         name: 'Download the release files',
         uses: uses('downloadArtifact'),
         with: { name: 'release', path: 'release' },
       },
       ...(module ? [registryStep(module, tracker)] : []),
+      ...(remote ? remotePushSteps(remote, releaseEnvironmentName) : []),
       {
         name: 'Create the GitHub release',
         shell: 'bash',
@@ -132,7 +145,7 @@ function publishJob(model: ProjectModel, tracker: string): Record<string, unknow
           RUN_NUMBER: '${{ github.run_number }}',
           COMMIT: '${{ github.sha }}',
         },
-        run: publishScript,
+        run: publishScript(assets),
       },
     ],
   };

@@ -1,8 +1,8 @@
 /** The README section of a project that logs to MLflow. */
 import type { ProjectModel, ReadmeSection } from '../../model.js';
+import { trainingReads } from '../base/secrets-scope.js';
 
 function body(model: ProjectModel): string {
-  const [environment] = Object.keys(model.config.environments);
   return `With \`MLFLOW_TRACKING_URI\` set, \`train.py\` also logs each run to that MLflow tracking server:
 the parameters, the metrics, the training time (\`duration_seconds\`), the git commit, the model file
 and the confusion-matrix plot. With \`MLFLOW_AUTOLOG=true\` MLflow also autologs the model's fit (the
@@ -16,9 +16,7 @@ client without the server's dependencies, so training installs stay small.
 | your own server (\`mlflow server\`) | its URL | only if it runs with \`--app-name basic-auth\` |
 | DagsHub | \`https://dagshub.com/<user>/<repo>.mlflow\` | your DagsHub user and an access token |
 
-In CI, the **Train** workflow reads \`MLFLOW_TRACKING_URI\` from the variables of the \`${environment}\`
-environment and the user and password from its secrets; add them under Settings → Environments →
-\`${environment}\`. Pull requests (and forks) get none of them, so their tests log locally.
+In CI, the **Train** workflow reads ${trainingReads(model)}. Pull requests (and forks) get none of them, so their tests log locally.
 
 The tests start a real \`mlflow server\` on 127.0.0.1 (SQLite, local artifacts) and read the run
 back through its REST API, once with autologging; \`mlflow\` (the whole server) is therefore in \`requirements-dev.in\` only.

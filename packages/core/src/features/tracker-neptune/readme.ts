@@ -1,8 +1,8 @@
 /** The README section of a project that logs to Neptune. */
 import type { ProjectModel, ReadmeSection } from '../../model.js';
+import { trainingReads } from '../base/secrets-scope.js';
 
 function body(model: ProjectModel): string {
-  const [environment] = Object.keys(model.config.environments);
   return `With \`NEPTUNE_API_TOKEN\` and \`NEPTUNE_PROJECT\` (\`workspace/project\`) set, \`train.py\` also logs each
 run to Neptune with \`neptune-scale\`, the client of Neptune 3.x: the parameters, the metrics, the
 training time and git commit, the model file and the confusion-matrix plot. The token also says which
@@ -17,9 +17,7 @@ Neptune's hosted service was wound down after its acquisition by OpenAI (announc
 server; for a new project, MLflow (\`--tracker mlflow\`) or Weights & Biases (\`--tracker wandb\`) is
 the better choice.
 
-In CI, the **Train** workflow reads \`NEPTUNE_PROJECT\` from the variables of the \`${environment}\`
-environment and \`NEPTUNE_API_TOKEN\` from its secrets; add them under Settings → Environments →
-\`${environment}\`. Pull requests (and forks) get neither, so their tests log locally.
+In CI, the **Train** workflow reads ${trainingReads(model)}. Pull requests (and forks) get neither, so their tests log locally.
 
 The tests run the real client in offline mode and read the parameters, metrics and files back from
 the SQLite file it writes.`;

@@ -1,8 +1,8 @@
 /** The README section of a project that logs to Weights & Biases. */
 import type { ProjectModel, ReadmeSection } from '../../model.js';
+import { trainingReads } from '../base/secrets-scope.js';
 
 function body(model: ProjectModel): string {
-  const [environment] = Object.keys(model.config.environments);
   return `With \`WANDB_API_KEY\` set, \`train.py\` also logs each run to Weights & Biases: the parameters
 as the run's config, the metrics, the training time and git commit in its summary, the confusion-matrix
 plot as HTML media, and the model file as an artifact. With
@@ -10,9 +10,7 @@ plot as HTML media, and the model file as an artifact. With
 \`wandb sync\` uploads it. With neither, the run logs to \`${model.config.outputs.dir}/\` only and says so in one line.
 The code lives in \`src/${model.config.project.package}/tracking_backend.py\`.
 
-In CI, the **Train** workflow reads \`WANDB_PROJECT\` and \`WANDB_ENTITY\` from the variables of the
-\`${environment}\` environment and \`WANDB_API_KEY\` from its secrets; add them under Settings →
-Environments → \`${environment}\`. Pull requests (and forks) get none of them, so their tests log locally.
+In CI, the **Train** workflow reads ${trainingReads(model)}. Pull requests (and forks) get none of them, so their tests log locally.
 
 The tests run the real client in offline mode and read the parameters and metrics back from the
 run file it writes.`;
