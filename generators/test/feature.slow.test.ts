@@ -87,7 +87,7 @@ describe('feature answers', () => {
     ],
     [
       { id: 'x-y', label: 't', description: 'd', option: 'python', value: 'x' },
-      'option must be none or runner or tracker (got "python").',
+      'option must be none or runner or tracker or data or updateCheck (got "python").',
     ],
   ])('%o is refused: %s', async (answers, message) => {
     await expect((await generator('feature', root)).runActions(answers)).rejects.toThrow(message);

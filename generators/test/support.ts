@@ -107,6 +107,11 @@ export function copyPackage(root: string, name: string): string {
     }
   }
   linkPackages(join(source, 'node_modules'), join(target, 'node_modules'));
+  // Tests may reach a sibling package's test helpers (core's report test, the report action's).
+  for (const sibling of readdirSync(join(repoRoot, 'packages'))) {
+    if (sibling !== name)
+      symlinkSync(join(repoRoot, 'packages', sibling), join(root, 'packages', sibling));
+  }
   return target;
 }
 

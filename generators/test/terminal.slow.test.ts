@@ -14,6 +14,15 @@ const questions = {
   labels: 'Labels of your self-hosted runner',
   tracker: 'Where should runs be tracked?',
 };
+/** Asked after the tracker; these tests take their defaults. */
+const laterQuestions = [
+  'How should data and models be versioned?',
+  'Check weekly for a newer ml-cicd template?',
+  'Where should the training secrets live?',
+  'Publish the model from main after a review?',
+  'How often should the released model be re-evaluated',
+  "Report each pull request's metrics",
+];
 
 describe('plop project on a terminal', () => {
   it('asks the registry questions, and the labels only for a self-hosted runner', async () => {
@@ -25,6 +34,7 @@ describe('plop project on a terminal', () => {
       questions.timeout,
       questions.hostedLabel,
       questions.tracker,
+      ...laterQuestions,
     ];
     for (const question of asked) {
       await terminal.answer(question, enter);
@@ -44,6 +54,7 @@ describe('plop project on a terminal', () => {
     await terminal.answer(questions.timeout, enter);
     await terminal.answer(questions.labels, `gpu${enter}`);
     await terminal.answer(questions.tracker, enter);
+    for (const question of laterQuestions) await terminal.answer(question, enter);
     expect(await terminal.exit).toBe(0);
     const actionlint = tree(join(root, 'gpu-model')).find(
       (f) => f.path === '.github/actionlint.yaml',
@@ -71,6 +82,7 @@ describe('plop project on a terminal', () => {
     ];
     const terminal = plopOnTerminal(['project', 'not-empty', '--', ...args], root);
     await terminal.answer(questions.python, enter);
+    for (const question of laterQuestions) await terminal.answer(question, enter);
     expect(await terminal.exit).toBe(0);
     expect(terminal.transcript()).not.toContain('already has files');
     expect(tree(dir).map((file) => file.path)).toContain('notes.md');
@@ -98,6 +110,8 @@ describe('plop project on a terminal', () => {
         'ubuntu-latest',
         '--tracker',
         'none',
+        ...['--data', 'none', '--update-check', 'off', '--secrets-scope', 'environment'],
+        ...['--release', 'on', '--retrain', 'monthly', '--report', 'yes'],
       ],
       root,
     );
