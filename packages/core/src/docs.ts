@@ -1,4 +1,5 @@
 /** Markdown tables for the docs, derived from the registry so they cannot drift from the code. */
+import { schema } from '@ml-cicd/config';
 import { features } from './features/index.js';
 import { options, type Option } from './options.js';
 
@@ -48,9 +49,28 @@ export function featuresTable(): string {
   return ['| feature | selected by | what it adds |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
+const cell = (text: string) => text.replaceAll('|', '\\|');
+
+/** The keys of `ml-cicd.yaml` from its schema: each top-level key and the keys of its objects. */
+export function configTable(): string {
+  const required = new Set(schema.required ?? []);
+  const rows = Object.entries(schema.properties ?? {}).flatMap(([key, property]) => [
+    `| \`${key}\` | ${required.has(key) ? 'yes' : 'no'} | ${cell(property.description ?? '')} |`,
+    ...Object.entries(property.properties ?? {}).map(
+      ([child, inner]) =>
+        `| \`${key}.${child}\` | ${(property.required ?? []).includes(child) ? 'yes' : 'no'} | ${cell(inner.description ?? '')} |`,
+    ),
+  ]);
+  return ['| key | required | what it holds |', '| --- | --- | --- |', ...rows].join('\n');
+}
+
 /** `text` with every `<!-- generated:NAME -->…<!-- end:NAME -->` block filled from the registry. */
 export function withGeneratedTables(text: string): string {
-  const tables: Record<string, string> = { options: optionsTable(), features: featuresTable() };
+  const tables: Record<string, string> = {
+    options: optionsTable(),
+    features: featuresTable(),
+    config: configTable(),
+  };
   return text.replace(
     /(<!-- generated:(\w+) -->\n)[\s\S]*?(<!-- end:\2 -->)/g,
     (_, open: string, name: string, close: string) => `${open}${tables[name] ?? ''}\n${close}`,

@@ -10,3 +10,12 @@ describe('docs/guide/options.md', () => {
     expect(withGeneratedTables(text)).toBe(text);
   });
 });
+
+describe('docs/guide/config.md', () => {
+  it('has the keys of the current schema of ml-cicd.yaml (pnpm docs:tables rewrites them)', () => {
+    const text = readFileSync(new URL('../../../docs/guide/config.md', import.meta.url), 'utf8');
+    expect(text).toContain('<!-- generated:config -->');
+    expect(text).toContain('| `secrets-scope` | no |');
+    expect(withGeneratedTables(text)).toBe(text);
+  });
+});
