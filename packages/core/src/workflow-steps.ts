@@ -1,4 +1,5 @@
-/** Workflow steps that several runner features add to the training job. */
+/** Workflow steps that several features add to their jobs. */
+import { uses } from './versions.js';
 
 /** Puts the GPU in the job log, so a run on the wrong machine is plain to see. */
 export const showGpuStep = {
@@ -13,3 +14,23 @@ export const showGpuStep = {
     '',
   ].join('\n'),
 };
+
+export const checkoutStep = {
+  name: 'Check out the repository',
+  uses: uses('checkout'),
+  with: { 'persist-credentials': false },
+};
+
+/** The repository and its locked Python requirements. */
+export function pythonSetupSteps(python: string): Record<string, unknown>[] {
+  return [
+    checkoutStep,
+    // No cache: a job that publishes or pushes must not restore one (cache poisoning).
+    { name: 'Set up Python', uses: uses('setupPython'), with: { 'python-version': python } },
+    {
+      name: 'Install the pinned requirements',
+      shell: 'bash',
+      run: 'python -m pip install --disable-pip-version-check --require-hashes -r requirements.txt\n',
+    },
+  ];
+}

@@ -7,6 +7,7 @@
 import type { DvcRemoteKind } from '@ml-cicd/config';
 import { hostedRunner, type ProjectModel } from '../../model.js';
 import { uses } from '../../versions.js';
+import { pythonSetupSteps } from '../../workflow-steps.js';
 import { commented } from '../../yaml.js';
 import { reachableFromCi, remoteKinds, remoteSettings } from './remotes.js';
 
@@ -17,22 +18,6 @@ export const writeEnvironment = 'data';
 type Step = Record<string, unknown>;
 
 const noAnalytics = { DVC_NO_ANALYTICS: '1' };
-
-function setupSteps(python: string): Step[] {
-  return [
-    {
-      name: 'Check out the repository',
-      uses: uses('checkout'),
-      with: { 'persist-credentials': false },
-    },
-    { name: 'Set up Python', uses: uses('setupPython'), with: { 'python-version': python } },
-    {
-      name: 'Install the pinned requirements',
-      shell: 'bash',
-      run: 'python -m pip install --disable-pip-version-check --require-hashes -r requirements.txt',
-    },
-  ];
-}
 
 /** `${{ secrets.X }}` / `${{ vars.X }}` for each name the remote needs, one by one (W09). */
 function credentialEnv(kind: DvcRemoteKind): Record<string, string> {
@@ -126,7 +111,7 @@ export function dvcCheckJob(model: ProjectModel, kind: DvcRemoteKind): unknown {
     'timeout-minutes': 30,
     permissions: permissions(kind, 'OIDC: trades this job’s token for the read-only AWS role'),
     steps: [
-      ...setupSteps(model.config.python),
+      ...pythonSetupSteps(model.config.python),
       {
         name: 'Check that dvc.lock is committed',
         shell: 'bash',
@@ -174,7 +159,7 @@ export function dvcPushJob(model: ProjectModel, kind: DvcRemoteKind): unknown {
     'timeout-minutes': 30,
     permissions: permissions(kind, 'OIDC: trades this job’s token for the AWS role that writes'),
     steps: [
-      ...setupSteps(model.config.python),
+      ...pythonSetupSteps(model.config.python),
       credentialsCheck(
         kind,
         `No credentials for the DVC remote in the ${writeEnvironment} environment: nothing is pushed.`,

@@ -9,7 +9,7 @@ import { uses } from '../../versions.js';
 import { commented } from '../../yaml.js';
 import { remoteSettings } from '../data-dvc/remotes.js';
 import { releaseRemote, remotePermission, remotePushSteps } from './dvc-remote.js';
-import { checkoutStep, pythonSetupSteps } from './python-setup.js';
+import { checkoutStep, pythonSetupSteps } from '../../workflow-steps.js';
 
 export const releaseEnvironmentName = 'release';
 

@@ -4,7 +4,7 @@
  */
 import { hostedRunner, type ProjectModel } from '../../model.js';
 import { commented } from '../../yaml.js';
-import { pythonSetupSteps } from '../release/python-setup.js';
+import { pythonSetupSteps } from '../../workflow-steps.js';
 
 /**
  * Cron lines in UTC. Minute 37, not :00: on the hour GitHub's scheduler is busiest and delays or
