@@ -8,6 +8,7 @@ import { delimiter, join } from 'node:path';
 import { assertToolsInstalled, formatReport, validateProject } from '@ml-cicd/validators';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/commands/add/index.js';
+import { UsageError } from '../src/errors.js';
 import { assets, printed, read, tempDir, write } from './fixtures.js';
 import { runBin } from './run-bin.js';
 import { inFunction, moduleLevel, writePackage } from './scripts.js';
@@ -165,12 +166,12 @@ describe('an ml-cicd.yaml the repository has', () => {
     expect((await add(dir, 'workflow', 'train')).out).toMatch(/Nothing changed/);
   });
 
-  it('refuses a runner add cannot write yet', async () => {
+  it('keeps the runner it records: train.yml runs where ml-cicd.yaml says', async () => {
     const dir = repo(moduleLevel);
-    write(dir, 'ml-cicd.yaml', 'runner:\n  kind: arc\n');
-    await expect(add(dir, 'workflow', 'train')).rejects.toThrow(
-      "ml-cicd.yaml's runner is arc, and add workflow writes workflows for the hosted runner only so far",
-    );
+    write(dir, 'ml-cicd.yaml', 'runner:\n  kind: self-hosted\n  timeout-minutes: 90\n');
+    expect((await add(dir, 'workflow', 'train')).code).toBe(0);
+    expect(read(dir, '.github/workflows/train.yml')).toContain('runs-on:\n      - self-hosted\n');
+    expect(await printed(dir)).toEqual([]);
   });
 });
 
@@ -335,14 +336,153 @@ describe('ml-cicd add workflow report', () => {
 });
 
 describe('ml-cicd add', () => {
-  it.each(['retrain', 'dvc', 'cml-aws'])(
-    'refuses the kind %s, naming those that exist',
-    async (kind) => {
-      await expect(add(tempDir(), 'workflow', kind)).rejects.toThrow(
-        `ml-cicd add workflow ${kind} does not exist yet: the kinds are train, test, report.`,
-      );
+  it('refuses a kind that does not exist, naming those that do', async () => {
+    await expect(add(tempDir(), 'workflow', 'deploy')).rejects.toThrow(
+      'ml-cicd add workflow deploy does not exist: the kinds are train, test, report, retrain, dvc, hosted, self-hosted, cml-aws, arc.',
+    );
+  });
+
+  it.each([
+    [
+      ['retrain', '--schedule', 'daily'],
+      '--schedule must be one of monthly, weekly (got "daily").',
+    ],
+    [['train', '--schedule', 'weekly'], '--schedule applies only to add workflow retrain.'],
+    [
+      ['self-hosted', '--arc-scale-set', 'gpu'],
+      '--arc-scale-set applies only to add workflow arc, or to a repository whose ml-cicd.yaml already has that runner.',
+    ],
+    [
+      ['train', '--dvc-outs', 'model.pkl'],
+      '--dvc-deps and --dvc-outs apply only to add workflow dvc.',
+    ],
+    [['dvc', '--dvc-outs', '../model.pkl'], '--dvc-outs must be a path inside the repository'],
+  ])('refuses %j before reading the script, with exit code 2', async (argv, message) => {
+    const dir = repo(moduleLevel);
+    const failure = add(dir, 'workflow', ...argv);
+    await expect(failure).rejects.toThrow(message);
+    await expect(failure).rejects.toBeInstanceOf(UsageError);
+    expect(readdirSync(dir)).toEqual(['train.py']);
+  });
+});
+
+describe('ml-cicd add workflow retrain', () => {
+  it('trains on a schedule and files gate breaks as one issue, validates clean, and a second run changes nothing', async () => {
+    const dir = repo(moduleLevel);
+    const gates = 'metrics:\n  gates:\n    - metric: accuracy\n      min: 0.8\n';
+    write(dir, 'ml-cicd.yaml', gates);
+    const first = await add(dir, 'workflow', 'retrain', '--schedule', 'weekly');
+    expect(first.code).toBe(0);
+    for (const path of ['.github/workflows/retrain.yml', '.github/actions/report/dist/index.js']) {
+      expect(first.out).toContain(`create    ${path}\n`);
+    }
+    const retrain = read(dir, '.github/workflows/retrain.yml');
+    expect(retrain).toContain('    - cron: 37 4 * * 1\n');
+    // The team's gate, in the report action's grammar, against the latest release's metrics.
+    expect(retrain).toContain('gates: |\n            accuracy: "value >= 0.8"\n');
+    expect(retrain).toContain('baseline: released/metrics.json\n');
+    expect(retrain).toContain(
+      'gh issue create --title "The model trained on current data misses a gate"',
+    );
+    expect(await printed(dir)).toEqual([]);
+    const report = await validateProject(dir);
+    expect(formatReport(report.findings)).toBe('');
+    expect(formatReport(report.pedantic)).toBe('');
+    const before = tree(dir);
+    expect((await add(dir, 'workflow', 'retrain')).out).toMatch(/Nothing changed/);
+    expect(tree(dir)).toEqual(before);
+  });
+});
+
+describe('ml-cicd add workflow dvc', () => {
+  it('runs the script in one stage with the values of params.yaml, in a workflow of its own, validating clean', async () => {
+    const dir = repo(inFunction);
+    write(dir, 'ml-cicd.yaml', 'params:\n  data:\n    type: string\n    default: data/raw.csv\n');
+    const argv = ['workflow', 'dvc', '--dvc-deps', 'data/raw.csv', '--dvc-outs', 'models'];
+    const first = await add(dir, ...argv);
+    expect(first.code).toBe(0);
+    expect(read(dir, 'dvc.yaml')).toContain(
+      'cmd: python train.py "--data=${data}" --epochs ${epochs} --lr ${lr} "--optimizer=${optimizer}"\n    deps:\n      - train.py\n      - data/raw.csv\n',
+    );
+    expect(read(dir, 'params.yaml')).toContain('data: data/raw.csv\nepochs: 10\n');
+    for (const flag of ['augment', 'no-shuffle', 'amp']) {
+      expect(first.out).toContain(`note: dvc.yaml does not pass --${flag}:`);
+    }
+    expect(first.err).toContain(
+      'warning: requirements.txt has no dvc, and the DVC workflow runs dvc from it; add dvc[s3]==',
+    );
+    // The DVC jobs have a workflow of their own: CI stays the team's.
+    expect(first.out).not.toContain('.github/workflows/ci.yml');
+    expect(read(dir, '.github/workflows/dvc.yml')).toContain('      - dvc\n');
+    expect(read(dir, 'ml-cicd.yaml')).toContain('data:\n  kind: dvc\n');
+    expect(await printed(dir)).toEqual([]);
+    const report = await validateProject(dir);
+    expect(formatReport(report.findings)).toBe('');
+    expect(formatReport(report.pedantic)).toBe('');
+    const again = await add(dir, ...argv);
+    expect(again.out).toMatch(/Nothing changed/);
+  });
+
+  it("keeps the repository's own .dvc/config", async () => {
+    const dir = repo(moduleLevel);
+    const own = '[core]\n    remote = team\n[\'remote "team"\']\n    url = s3://team-bucket/dvc\n';
+    write(dir, '.dvc/config', own);
+    const { out } = await add(dir, 'workflow', 'dvc');
+    expect(out).toContain('note: .dvc/config is kept as it is: the repository has its own.\n');
+    expect(read(dir, '.dvc/config')).toBe(own);
+  });
+});
+
+describe('the runner kinds', () => {
+  it.each([
+    [
+      'arc',
+      ['--arc-scale-set', 'gpu-pool'],
+      ['infra/arc/values.yaml', 'infra/arc/README.md'],
+      'runs-on: gpu-pool\n',
+    ],
+    [
+      'self-hosted',
+      ['--runner-labels', 'gpu,linux'],
+      [],
+      '      - self-hosted\n      - gpu\n      - linux\n',
+    ],
+    ['hosted', [], [], 'runs-on: ubuntu-latest\n'],
+  ])(
+    'add workflow %s writes train.yml for it and its own files, validating clean',
+    async (kind, flags, own, runsOn) => {
+      const dir = repo(moduleLevel);
+      const { out } = await add(dir, 'workflow', kind, ...flags);
+      for (const path of ['.github/workflows/train.yml', ...own]) {
+        expect(out).toContain(`create    ${path}\n`);
+      }
+      expect(read(dir, '.github/workflows/train.yml')).toContain(runsOn);
+      expect(read(dir, 'ml-cicd.yaml')).toContain(`runner:\n  kind: ${kind}\n`);
+      expect(await printed(dir)).toEqual([]);
+      const report = await validateProject(dir);
+      expect(formatReport(report.findings)).toBe('');
+      expect(formatReport(report.pedantic)).toBe('');
     },
   );
+
+  it('moves train.yml to another runner when nobody edited it, and refuses when the team did', async () => {
+    const dir = repo(moduleLevel);
+    await add(dir, 'workflow', 'arc');
+    const moved = await add(dir, 'workflow', 'self-hosted');
+    expect(moved.out).toContain('overwrite .github/workflows/train.yml\n');
+    expect(read(dir, 'ml-cicd.yaml')).toContain('runner:\n  kind: self-hosted\n');
+    // The recorded runner carries over to the next kind.
+    await add(dir, 'workflow', 'train');
+    expect(read(dir, '.github/workflows/train.yml')).toContain('      - self-hosted\n');
+    write(
+      dir,
+      '.github/workflows/train.yml',
+      `${read(dir, '.github/workflows/train.yml')}# ours\n`,
+    );
+    await expect(add(dir, 'workflow', 'arc')).rejects.toThrow(
+      'Nothing was written: this file exists and differs from what ml-cicd would write:\n  .github/workflows/train.yml\n',
+    );
+  });
 });
 
 describe('the ml-cicd bin', () => {

@@ -13,5 +13,6 @@ export * from './templates.js';
 export * from './versions.js';
 export * from './yaml.js';
 export { features, type FeatureId } from './features/index.js';
+export { dvcWorkflowPath, stageParams } from './features/data-dvc/script-pipeline.js';
 export type { Feature, FeatureContext } from './features/types.js';
 export * from './writer/index.js';

@@ -34,3 +34,19 @@ export function pythonSetupSteps(python: string): Record<string, unknown>[] {
     },
   ];
 }
+
+/**
+ * A workflow's head for checks on every pull request and push to main: no token scopes by
+ * default, and a newer push to a pull request cancels the run it makes stale.
+ */
+export function checksWorkflowHead(name: string) {
+  return {
+    name,
+    on: { pull_request: null, push: { branches: ['main'] } },
+    permissions: {},
+    concurrency: {
+      group: '${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}',
+      'cancel-in-progress': "${{ github.event_name == 'pull_request' }}",
+    },
+  };
+}

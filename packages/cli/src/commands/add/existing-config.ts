@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Param } from '@ml-cicd/config';
+import type { Gate, Param } from '@ml-cicd/config';
 import { yamlOptions, type RawAnswers } from '@ml-cicd/core';
 import { isMap, parseDocument, type Document } from 'yaml';
 import { UserError } from '../../errors.js';
@@ -38,23 +38,36 @@ export function readExistingConfig(dir: string): ExistingConfig | undefined {
 const text = (value: unknown) =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 
-/** The answers ml-cicd.yaml already gives; a runner `add` cannot write yet is refused. */
+/** The answers ml-cicd.yaml already gives, leaving out those it does not set. */
 export function existingAnswers(config: ExistingConfig | undefined): RawAnswers {
   if (!config) return {};
   const { doc } = config;
-  const kind = text(doc.getIn(['runner', 'kind']));
-  if (kind !== undefined && kind !== 'hosted') {
-    throw new UserError(
-      `ml-cicd.yaml's runner is ${kind}, and add workflow writes workflows for the hosted runner only so far; npm create ml-cicd makes a project for the ${kind} runner.`,
-    );
-  }
-  return {
+  const given: RawAnswers = {
     name: text(doc.getIn(['project', 'name'])),
     python: text(doc.get('python')),
+    runner: text(doc.getIn(['runner', 'kind'])),
     runnerTimeout: text(doc.getIn(['runner', 'timeout-minutes'])),
     hostedLabel: text(doc.getIn(['runner', 'label'])),
     secretsScope: text(doc.get('secrets-scope')),
   };
+  return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+}
+
+/** The gates of ml-cicd.yaml, when each names a metric and a numeric bound. */
+export function existingGates(config: ExistingConfig | undefined): Gate[] | undefined {
+  const gates = (config?.doc.toJS() as { metrics?: { gates?: unknown } } | undefined)?.metrics
+    ?.gates;
+  if (!Array.isArray(gates)) return undefined;
+  const valid = gates.every(
+    (gate: Partial<Gate>) =>
+      typeof gate?.metric === 'string' &&
+      (typeof gate.min === 'number' || typeof gate.max === 'number') &&
+      ['min', 'max'].every((bound) => {
+        const value = (gate as Record<string, unknown>)[bound];
+        return value === undefined || typeof value === 'number';
+      }),
+  );
+  return valid ? (gates as Gate[]) : undefined;
 }
 
 /**
@@ -102,15 +115,23 @@ function safeTest(pattern: string, value: string): boolean {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The team's ml-cicd.yaml with the script's params and the keys it lacks; its own text when that changes nothing. */
-export function mergeConfig(config: ExistingConfig, generated: string): string {
+/**
+ * The team's ml-cicd.yaml with the script's params, the keys it lacks, and the `decided` keys
+ * the command sets; its own text when that changes nothing.
+ */
+export function mergeConfig(
+  config: ExistingConfig,
+  generated: string,
+  decided: string[] = [],
+): string {
   const doc = config.doc.clone();
   const ours = parseDocument(generated);
   const wanted = ours.toJS() as Record<string, unknown> & {
     params: Record<string, Record<string, unknown>>;
   };
   for (const key of Object.keys(wanted)) {
-    if (!doc.has(key)) doc.set(key, ours.get(key, true));
+    const changed = decided.includes(key) && !same(doc.toJS()?.[key], wanted[key]);
+    if (!doc.has(key) || changed) doc.set(key, ours.get(key, true));
   }
   const current = (doc.toJS() as { params?: Record<string, Record<string, unknown>> }).params ?? {};
   for (const name of Object.keys(current)) {

@@ -22,16 +22,27 @@ import { bundledAssets } from './assets.js';
 import * as say from './messages.js';
 import {
   existingAnswers,
+  existingGates,
   keepTeamKeys,
   readExistingConfig,
   type ExistingConfig,
 } from './existing-config.js';
 import { lock } from './lock.js';
+import { repositoryPath } from './repository-path.js';
 import { scriptParams } from './params.js';
-import { addPlan, kindFiles, mergedPaths, type Kind } from './plan.js';
+import { addPlan, kindSpecs, mergedPaths, type Kind } from './plan.js';
+import { featureFlags, kindAnswers, recordedAnswers } from './answers.js';
+import { earlierManifest, unedited } from './earlier-manifest.js';
+import { dvcPaths, dvcRequirementWarning, stageNotes } from './dvc.js';
 import { requirementsWarning } from './requirements.js';
 
 const flags = {
+  ...Object.fromEntries(
+    featureFlags.map(({ option }) => [option.flag, { type: 'string' } as const]),
+  ),
+  schedule: { type: 'string' },
+  'dvc-deps': { type: 'string' },
+  'dvc-outs': { type: 'string' },
   script: { type: 'string' },
   module: { type: 'string' },
   python: { type: 'string' },
@@ -43,7 +54,18 @@ const flags = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const kinds = Object.keys(kindFiles) as Kind[];
+const kinds = Object.keys(kindSpecs) as Kind[];
+
+/** The runner's and the DVC remote's flags, as create-ml-cicd names them. */
+function runnerFlagsHelp(): string {
+  return featureFlags
+    .map(({ option, choice }) => {
+      const flag = `  --${option.flag} <value>`;
+      const about = `${choice.value}: ${option.help}`;
+      return flag.length < 22 ? `${flag.padEnd(22)}${about}` : `${flag}\n${' '.repeat(22)}${about}`;
+    })
+    .join('\n');
+}
 
 function targetDir(io: Io, given: string): string {
   const dir = resolve(io.cwd, given);
@@ -77,14 +99,13 @@ function actionEntry(entry: EntryPoint): ScriptParams['entry'] {
 /** `--metrics-file`, else ml-cicd.yaml's metrics.file: a path inside the repository, with `/`. */
 function metricsFileOf(flag: string | undefined, existing: ExistingConfig | undefined) {
   const recorded = existing?.doc.getIn(['metrics', 'file']);
-  const given = flag ?? (typeof recorded === 'string' ? recorded : undefined);
-  if (given === undefined) return undefined;
-  const path = given.replaceAll('\\', '/').replace(/^\.\//, '');
-  if (!path || /^\/|^[A-Za-z]:|(^|\/)\.\.(\/|$)/.test(path)) {
-    const message = `${flag === undefined ? "ml-cicd.yaml's metrics.file" : '--metrics-file'} must be a path inside the repository, such as results/metrics.json (got ${JSON.stringify(given)}).`;
-    throw flag === undefined ? new UserError(message) : new UsageError(message);
+  if (flag !== undefined) return repositoryPath(flag, '--metrics-file', 'results/metrics.json');
+  if (typeof recorded !== 'string') return undefined;
+  try {
+    return repositoryPath(recorded, "ml-cicd.yaml's metrics.file", 'results/metrics.json');
+  } catch (error) {
+    throw new UserError((error as Error).message);
   }
-  return path;
 }
 
 export async function run(
@@ -94,19 +115,33 @@ export async function run(
 ): Promise<number> {
   const { values, positionals } = parseFlags(argv, flags, 'ml-cicd add');
   if (values.help) {
-    io.out(say.help(kinds));
+    io.out(say.help(kinds, runnerFlagsHelp()));
     return 0;
   }
   const [what, kind, given = '.', ...extra] = positionals;
   if (what !== 'workflow' || kind === undefined || extra.length > 0) {
     throw new UsageError(`Usage: ml-cicd ${say.usage}, where <kind> is ${kinds.join(' or ')}.`);
   }
-  if (!(kind in kindFiles)) throw new UserError(say.unknownKind(kind, kinds));
+  if (!(kind in kindSpecs)) throw new UserError(say.unknownKind(kind, kinds));
   if (values.script && values.module) {
     throw new UsageError('--script and --module cannot be used together.');
   }
   const dir = targetDir(io, given);
-  const entry = runnable(findEntryPoint(dir, values), dir, kind as Kind);
+  const addKind = kind as Kind;
+  const existing = readExistingConfig(dir);
+  const known = { ...recordedAnswers(dir), ...existingAnswers(existing) };
+  const answers = resolveAnswers(
+    {
+      ...kindAnswers(addKind, known, values as Record<string, string | undefined>),
+      name: values.name ?? known.name ?? nameFromFolder(basename(dir)),
+    },
+    basename(dir),
+  );
+  if (addKind !== 'dvc' && (values['dvc-deps'] || values['dvc-outs'])) {
+    throw new UsageError('--dvc-deps and --dvc-outs apply only to add workflow dvc.');
+  }
+  const metricsFile = metricsFileOf(values['metrics-file'], existing);
+  const entry = runnable(findEntryPoint(dir, values), dir, addKind);
   const shown = describeEntryPoint(entry);
   // A path to an interpreter is the caller's, who may be in another folder than dir.
   const python =
@@ -121,26 +156,31 @@ export async function run(
   if (call) script.entry = call;
   for (const sentence of script.skipped) io.out(`note: ${sentence}\n`);
 
-  const existing = readExistingConfig(dir);
-  const metricsFile = metricsFileOf(values['metrics-file'], existing);
   if (metricsFile) script.metricsFile = metricsFile;
-  const known = existingAnswers(existing);
-  const answers = resolveAnswers(
-    { ...known, name: values.name ?? known.name ?? nameFromFolder(basename(dir)) },
-    basename(dir),
-  );
+  const gates = existingGates(existing);
+  if (gates) script.gates = gates;
+  if (addKind === 'dvc') {
+    script.dvc = dvcPaths(dir, entry, { deps: values['dvc-deps'], outs: values['dvc-outs'] });
+  }
   keepTeamKeys(existing, script.params, script.required);
-  const { files: plan, notes } = addPlan(dir, kind as Kind, answers, script, assets, existing);
+  const {
+    files: plan,
+    notes,
+    requirementsIn,
+  } = addPlan(dir, addKind, answers, script, assets, existing);
+  if (addKind === 'dvc') notes.push(...stageNotes(script));
   for (const note of notes) io.out(`note: ${note}\n`);
   const undefaulted = script.required.filter((name) => script.params[name]?.default === '');
-  if (kind === 'report' && undefaulted.length > 0) {
-    io.out(`note: ${say.reportNeedsDefaults(undefaulted)}\n`);
+  if ((addKind === 'report' || addKind === 'retrain') && undefaulted.length > 0) {
+    io.out(`note: ${say.trainsWithDefaults(addKind, undefaulted)}\n`);
   }
   const dryRun = values['dry-run'] ?? false;
   const force = values.force ?? false;
+  const manifest = earlierManifest(dir);
   // A file checked out with CRLF keeps CRLF (C10): same text is no conflict, a merge keeps its style.
   const conflicts = (await planActions(plan, dir, { keepLineEndings: true }))
     .filter((file) => file.action === 'overwrite' && !mergedPaths.has(file.path))
+    .filter((file) => !unedited(dir, manifest, file.path))
     .map((file) => file.path);
   if (conflicts.length > 0 && !force && !dryRun) throw new UserError(say.conflict(conflicts));
   const result = await writePlan(plan, dir, {
@@ -150,9 +190,11 @@ export async function run(
     keepLineEndings: true,
   });
   for (const file of result.files) io.out(`${say.fileLine(file.action, file.path)}\n`);
-  const warning = requirementsWarning(dir, kind as Kind);
-  if (warning && values.lock && !dryRun) io.out(`${await lock(dir, kind as Kind)}\n`);
+  const warning = requirementsWarning(dir, addKind);
+  if (warning && values.lock && !dryRun) io.out(`${await lock(dir, addKind)}\n`);
   else if (warning) io.err(`${warning}\n`);
+  const dvcWarning = addKind === 'dvc' && dvcRequirementWarning(dir, requirementsIn);
+  if (dvcWarning) io.err(`${dvcWarning}\n`);
   if (dryRun) io.out(`${result.diff}${say.dryRunDone}\n`);
   else io.out(`${result.written === 0 ? say.unchanged : say.wrote(result.written)}\n`);
   return 0;

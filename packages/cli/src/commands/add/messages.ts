@@ -5,21 +5,37 @@ export const usage = 'add workflow <kind> [dir]';
 
 export const summary = "add a workflow and what it needs to a repository's training script";
 
-export const help = (kinds: readonly string[]) => `Usage: ml-cicd add workflow <kind> [dir] [flags]
+export const help = (
+  kinds: readonly string[],
+  runnerFlags: string,
+) => `Usage: ml-cicd add workflow <kind> [dir] [flags]
 
 Add a workflow, and the files it needs, to the repository in dir (default: the current folder).
-The params come from the training script's argparse flags; nothing is overwritten without --force.
+The params come from the training script's argparse flags; nothing is overwritten without --force
+but the files ml-cicd wrote and nobody has edited since.
 
 Kinds:
   train    .github/workflows/train.yml and the local action .github/actions/train: training on
            demand, the script's flags as workflow inputs, bound to the "training" environment;
-           it runs the script (or the module) the flags were read from
+           it runs the script (or the module) the flags were read from, on the repository's
+           runner (ml-cicd.yaml's runner.kind, else hosted)
   test     .github/workflows/ci.yml calling .github/workflows/checks.yml: ml-cicd validate (from
            the local action .github/actions/ml-cicd), ruff and pytest on every pull request and
            push to main
   report   .github/workflows/report.yml, the local actions .github/actions/train and
            .github/actions/report: on each pull request, trains the script with its defaults
            and comments its metrics against main's (each push to main keeps the baseline)
+  retrain  .github/workflows/retrain.yml: on a schedule (--schedule monthly|weekly, default
+           monthly) and by hand, trains the script with its defaults on the data of the day,
+           holds its metrics to ml-cicd.yaml's gates and to the latest release's metrics.json,
+           and opens, updates or closes one issue
+  dvc      dvc.yaml (one train stage running the script with the values of params.yaml),
+           params.yaml, .dvc/config (unless the repository has one) and
+           .github/workflows/dvc.yml: dvc repro checked against dvc.lock on every pull request,
+           data and models pushed from main through the "data" environment
+  hosted, self-hosted, cml-aws, arc
+           train.yml for that runner, and the runner's own files (infra/ for cml-aws and arc);
+           ml-cicd.yaml records the runner, so later kinds use it too
 Each writes ml-cicd.yaml, .github/actionlint.yaml, .github/zizmor.yml, .github/dependabot.yml and
 .ml-cicd/manifest.json.
 
@@ -31,6 +47,10 @@ Flags:
                       the JSON file the script writes its metrics to, recorded as ml-cicd.yaml's
                       metrics.file for the train action (default: outputs/metrics.json)
   --name <project>    project name (default: ml-cicd.yaml's, else the folder's name)
+  --schedule <when>   retrain: monthly or weekly
+  --dvc-deps <paths>  dvc: what the script reads besides itself, comma-separated (e.g. data/raw)
+  --dvc-outs <paths>  dvc: what the script writes for DVC to version, comma-separated
+${runnerFlags}
   --dry-run           write nothing; print what each file would get and the diff
   --lock              lock unpinned requirements with uv, else pip-tools (pip-compile)
   --force             overwrite files that differ
@@ -40,10 +60,10 @@ Kinds the engine has: ${kinds.join(', ')}.
 `;
 
 export const unknownKind = (kind: string, kinds: readonly string[]) =>
-  `ml-cicd add workflow ${kind} does not exist yet: the kinds are ${kinds.join(', ')}. Runner kinds (self-hosted, cml-aws, arc), retrain and dvc come with later versions; npm create ml-cicd makes a new project with the runners today.`;
+  `ml-cicd add workflow ${kind} does not exist: the kinds are ${kinds.join(', ')}.`;
 
-export const reportNeedsDefaults = (flags: string[]) =>
-  `report.yml trains with each required flag at its default in ml-cicd.yaml, and ${flags.map((flag) => `--${flag}`).join(', ')} ${flags.length === 1 ? 'has' : 'have'} none: set a default there, then run ml-cicd add workflow report --force.`;
+export const trainsWithDefaults = (kind: string, flags: string[]) =>
+  `${kind}.yml trains with each required flag at its default in ml-cicd.yaml, and ${flags.map((flag) => `--${flag}`).join(', ')} ${flags.length === 1 ? 'has' : 'have'} none: set a default there, then run ml-cicd add workflow ${kind} --force.`;
 
 export const noEntryPoint = (dir: string) =>
   `No training script in ${dir}: there is no train.py and no [project.scripts] entry in pyproject.toml; name it with --script <path> or --module <name>.`;

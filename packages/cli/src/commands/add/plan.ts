@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildProject,
+  dvcWorkflowPath,
   hashContent,
   manifestJson,
   manifestPath,
@@ -15,31 +16,61 @@ import {
   type Manifest,
   type ScriptParams,
 } from '@ml-cicd/core';
+import { earlierManifest } from './earlier-manifest.js';
 import { mergeConfig, type ExistingConfig } from './existing-config.js';
 import { dependabotPath, mergeDependabot, type Merged } from './merge-dependabot.js';
 import { actionlintPath, mergeSettings, zizmorPath } from './merge-settings.js';
 
+const trainFiles = ['.github/workflows/train.yml', '.github/actions/train/action.yml'];
+const reportActionFiles = [
+  '.github/actions/report/action.yml',
+  '.github/actions/report/dist/index.js',
+  '.github/actions/report/dist/package.json',
+];
+
+/** A runner's own files: the infrastructure it is set up with, and CML's locked package. */
+const runnerOwnFiles = (paths: string[]) =>
+  paths.filter((path) => path.startsWith('infra/') || path.startsWith('.github/cml/'));
+
+interface KindSpec {
+  /** The files the kind writes, of those the engine made. */
+  files: (made: string[]) => string[];
+}
+
+const fixed = (files: string[]): KindSpec => ({ files: () => files });
+
+const runnerKind: KindSpec = { files: (made) => [...trainFiles, ...runnerOwnFiles(made)] };
+
 /** The kinds the engine has, and the files each owns. */
-export const kindFiles = {
-  train: ['.github/workflows/train.yml', '.github/actions/train/action.yml'],
-  test: [
+export const kindSpecs = {
+  train: fixed(trainFiles),
+  test: fixed([
     '.github/workflows/ci.yml',
     '.github/workflows/checks.yml',
     '.github/actions/ml-cicd/action.yml',
     '.github/actions/ml-cicd/index.mjs',
     '.github/actions/ml-cicd/read_argparse.py',
-  ],
+  ]),
   // The report trains with the train action, then runs the vendored report action.
-  report: [
-    '.github/workflows/report.yml',
-    '.github/actions/train/action.yml',
-    '.github/actions/report/action.yml',
-    '.github/actions/report/dist/index.js',
-    '.github/actions/report/dist/package.json',
-  ],
-} as const;
+  report: fixed(['.github/workflows/report.yml', trainFiles[1]!, ...reportActionFiles]),
+  retrain: fixed(['.github/workflows/retrain.yml', trainFiles[1]!, ...reportActionFiles]),
+  dvc: fixed([dvcWorkflowPath, 'dvc.yaml', 'params.yaml', '.dvc/config', '.dvc/.gitignore']),
+  hosted: fixed(trainFiles),
+  'self-hosted': runnerKind,
+  'cml-aws': runnerKind,
+  arc: runnerKind,
+} satisfies Record<string, KindSpec>;
 
-export type Kind = keyof typeof kindFiles;
+export type Kind = keyof typeof kindSpecs;
+
+export const runnerKinds = ['hosted', 'self-hosted', 'cml-aws', 'arc'] as const;
+
+export function isRunnerKind(kind: Kind): kind is (typeof runnerKinds)[number] {
+  return (runnerKinds as readonly string[]).includes(kind);
+}
+
+/** A DVC setup the repository already has is the team's: kept, never a conflict. */
+const keptWhenPresent = new Set(['.dvc/config', '.dvc/.gitignore']);
 
 /** Every kind needs these: the source of truth, and the settings of actionlint, zizmor and Dependabot. */
 const sharedFiles = [
@@ -69,16 +100,6 @@ export const mergedPaths: ReadonlySet<string> = new Set([
   ...Object.keys(mergers),
 ]);
 
-function earlierManifest(dir: string): Manifest | undefined {
-  const path = join(dir, manifestPath);
-  if (!existsSync(path)) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Manifest;
-  } catch {
-    return undefined;
-  }
-}
-
 export function addPlan(
   dir: string,
   kind: Kind,
@@ -86,16 +107,25 @@ export function addPlan(
   script: ScriptParams,
   assets: Assets,
   existing?: ExistingConfig,
-): { files: Map<string, string>; notes: string[] } {
+): { files: Map<string, string>; notes: string[]; requirementsIn: string } {
   const project = buildProject(answers, assets, script);
   const files = new Map<string, string>();
-  for (const path of [...sharedFiles, ...kindFiles[kind]].sort()) {
+  const notes: string[] = [];
+  const owned = kindSpecs[kind].files([...project.files.keys()]);
+  for (const path of [...sharedFiles, ...owned].sort()) {
     const content = project.files.get(path);
     if (content === undefined) throw new Error(`The engine wrote no ${path}.`);
+    if (keptWhenPresent.has(path) && existsSync(join(dir, path))) {
+      notes.push(`${path} is kept as it is: the repository has its own.`);
+      continue;
+    }
     files.set(path, content);
   }
-  if (existing) files.set('ml-cicd.yaml', lf(mergeConfig(existing, files.get('ml-cicd.yaml')!)));
-  const notes: string[] = [];
+  // The kind decides these keys: a runner kind the runner, dvc the data.
+  const decided = isRunnerKind(kind) ? ['runner'] : kind === 'dvc' ? ['data'] : [];
+  if (existing) {
+    files.set('ml-cicd.yaml', lf(mergeConfig(existing, files.get('ml-cicd.yaml')!, decided)));
+  }
   for (const [path, merge] of Object.entries(mergers)) {
     const theirs = join(dir, path);
     if (!existsSync(theirs)) continue;
@@ -113,5 +143,5 @@ export function addPlan(
     files: Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b))),
   };
   files.set(manifestPath, manifestJson(manifest));
-  return { files, notes };
+  return { files, notes, requirementsIn: project.files.get('requirements.in') ?? '' };
 }

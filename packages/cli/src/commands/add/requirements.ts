@@ -4,10 +4,18 @@ import { join } from 'node:path';
 import { lockCommand } from '@ml-cicd/core';
 import type { Kind } from './plan.js';
 
+const runtime: [input: string, lock: string] = ['requirements.in', 'requirements.txt'];
+
 export const installs: Record<Kind, [input: string, lock: string]> = {
-  train: ['requirements.in', 'requirements.txt'],
+  train: runtime,
   test: ['requirements-dev.in', 'requirements-dev.txt'],
-  report: ['requirements.in', 'requirements.txt'],
+  report: runtime,
+  retrain: runtime,
+  dvc: runtime,
+  hosted: runtime,
+  'self-hosted': runtime,
+  'cml-aws': runtime,
+  arc: runtime,
 };
 
 /** Requirement lines (continuations joined) that are not pinned with == and a hash. */

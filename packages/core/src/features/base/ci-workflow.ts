@@ -1,5 +1,6 @@
 /** `.github/workflows/ci.yml`: lint and tests on every pull request and push to main. */
 import { hostedRunner, type ProjectModel } from '../../model.js';
+import { checksWorkflowHead } from '../../workflow-steps.js';
 
 const sameRepository = 'github.event.pull_request.head.repo.full_name == github.repository';
 
@@ -35,13 +36,7 @@ export function ciWorkflow(model: ProjectModel): unknown {
         }
       : { checks: checksJob('Lint and test', python, checksRunsOn) };
   return {
-    name: 'CI',
-    on: { pull_request: null, push: { branches: ['main'] } },
-    permissions: {},
-    concurrency: {
-      group: '${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}',
-      'cancel-in-progress': "${{ github.event_name == 'pull_request' }}",
-    },
+    ...checksWorkflowHead('CI'),
     jobs: {
       ...jobs,
       ...Object.fromEntries([...model.ciJobs].map(([id, build]) => [id, build(model)])),

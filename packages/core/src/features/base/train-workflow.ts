@@ -1,5 +1,5 @@
 /** `.github/workflows/train.yml`: the Environment-bound training job, dispatched by hand. */
-import type { Param, ParamType } from '@ml-cicd/config';
+import type { MlCicdConfig, Param, ParamType } from '@ml-cicd/config';
 import type { ProjectModel } from '../../model.js';
 import { uses } from '../../versions.js';
 
@@ -23,6 +23,14 @@ export interface ScriptCall {
   entry?: { script: string } | { module: string };
   /** The JSON file the script writes its metrics to, when it is not `<outputs>/metrics.json`. */
   metricsFile?: string;
+  /** What the DVC stage that runs the script reads and writes, besides its params. */
+  dvc?: { deps: string[]; outs: string[] };
+}
+
+/** The train action's `metrics-file`, unless it is its default, `<outputs>/metrics.json`. */
+export function metricsFileInput(config: MlCicdConfig): Record<string, string> {
+  const { file } = config.metrics;
+  return file === `${config.outputs.dir}/metrics.json` ? {} : { 'metrics-file': file };
 }
 
 function dispatchInput(param: Param, required: boolean): Record<string, unknown> {
@@ -120,9 +128,7 @@ export function trainWorkflow(model: ProjectModel, call?: ScriptCall): unknown {
               'python-version': config.python,
               ...call?.entry,
               'output-dir': config.outputs.dir,
-              ...(config.metrics.file === `${config.outputs.dir}/metrics.json`
-                ? {}
-                : { 'metrics-file': config.metrics.file }),
+              ...metricsFileInput(config),
               args: trainArgs(config.params, call),
             },
           },

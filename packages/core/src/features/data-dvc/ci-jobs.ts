@@ -149,11 +149,16 @@ export function dvcCheckJob(model: ProjectModel, kind: DvcRemoteKind): unknown {
   };
 }
 
-export function dvcPushJob(model: ProjectModel, kind: DvcRemoteKind): unknown {
+/** `needs`: the jobs that must pass first, the tests of ci.yml and the `dvc` check by default. */
+export function dvcPushJob(
+  model: ProjectModel,
+  kind: DvcRemoteKind,
+  needs: string[] = ['checks', 'dvc'],
+): unknown {
   return {
     name: 'Push data and models to the DVC remote',
     if: "github.event_name == 'push'",
-    needs: ['checks', 'dvc'],
+    needs,
     'runs-on': hostedRunner,
     environment: writeEnvironment,
     'timeout-minutes': 30,

@@ -31,35 +31,40 @@ export function reportGates(gates: Gate[]): string {
 }
 
 export interface ReportInputs {
-  /** The folder of this run's metrics.json and params.json. */
-  outputDir: string;
+  /** The JSON file this run's metrics are in: ml-cicd.yaml's metrics.file. */
+  metricsFile: string;
+  /** The folder of this run's params.json, when the run writes one beside metrics.json. */
+  paramsDir?: string;
   /**
    * Where the base branch's metrics.json and params.json are: an artifact of the base branch's
    * runs, which the action finds and downloads itself, or a folder they were put in.
    */
   baseline: { artifact: string } | { dir: string };
   gates: Gate[];
-  /** Whether the run writes params.json beside metrics.json, for the report to show what changed. */
-  withParams: boolean;
   /** Set it when one workflow reports more than once, so each keeps its own sticky comment. */
   commentKey?: string;
   /** The action's `comment-mode`, e.g. an expression that turns comments off for forks. */
   commentMode?: string;
+  /** The step's name, when the baseline is not the base branch's. */
+  name?: string;
+  /** The step's id, for a later step or job to read its outputs. */
+  id?: string;
 }
 
 /** The step that writes the report; the action itself comments only where the token can write. */
 export function reportStep(inputs: ReportInputs): Record<string, unknown> {
-  const { outputDir, baseline } = inputs;
+  const { metricsFile, paramsDir, baseline } = inputs;
   const base = 'artifact' in baseline ? '' : `${baseline.dir}/`;
   return {
-    name: 'Report the metrics against the base branch',
+    name: inputs.name ?? 'Report the metrics against the base branch',
+    ...(inputs.id ? { id: inputs.id } : {}),
     uses: `./${actionDir}`,
     with: {
-      metrics: `${outputDir}/metrics.json`,
+      metrics: metricsFile,
       ...('artifact' in baseline ? { 'baseline-artifact': baseline.artifact } : {}),
       baseline: `${base}metrics.json`,
-      ...(inputs.withParams
-        ? { params: `${outputDir}/params.json`, 'baseline-params': `${base}params.json` }
+      ...(paramsDir
+        ? { params: `${paramsDir}/params.json`, 'baseline-params': `${base}params.json` }
         : {}),
       ...(inputs.gates.length > 0 ? { gates: reportGates(inputs.gates) } : {}),
       ...(inputs.commentKey ? { 'comment-key': inputs.commentKey } : {}),

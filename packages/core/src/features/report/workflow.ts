@@ -7,7 +7,7 @@ import type { Param } from '@ml-cicd/config';
 import { hostedRunner, type ProjectModel } from '../../model.js';
 import { uses } from '../../versions.js';
 import { commented } from '../../yaml.js';
-import type { ScriptCall } from '../base/train-workflow.js';
+import { metricsFileInput, type ScriptCall } from '../base/train-workflow.js';
 import { reportStep } from './action.js';
 
 /** The artifact pushes to main upload and pull requests compare with. */
@@ -28,7 +28,8 @@ function defaultArgs(params: Record<string, Param>, call?: ScriptCall): string {
     .join('');
 }
 
-function trainSteps(
+/** Checks out and trains with the default params, uploading the outputs as `artifact`. */
+export function trainSteps(
   model: ProjectModel,
   artifact: string,
   call?: ScriptCall,
@@ -48,6 +49,7 @@ function trainSteps(
         'python-version': config.python,
         ...call?.entry,
         'output-dir': config.outputs.dir,
+        ...metricsFileInput(config),
         ...(args ? { args } : {}),
         'artifact-name': artifact,
       },
@@ -88,12 +90,12 @@ export function reportWorkflow(model: ProjectModel, call?: ScriptCall): unknown 
         steps: [
           ...trainSteps(model, reportArtifact, call),
           reportStep({
-            outputDir: model.config.outputs.dir,
+            metricsFile: model.config.metrics.file,
             // The action finds main's newest baseline artifact of this repository itself.
             baseline: { artifact: baselineArtifact },
             gates: model.config.metrics.gates,
             // The generated train.py writes params.json; a team's own script may not.
-            withParams: call === undefined,
+            ...(call === undefined ? { paramsDir: model.config.outputs.dir } : {}),
             // W08, in the workflow for reviewers to see: the action applies the same guard itself.
             commentMode: `\${{ ${sameRepository} && 'sticky' || 'off' }}`,
           }),

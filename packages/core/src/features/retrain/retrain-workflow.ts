@@ -5,6 +5,9 @@
 import { hostedRunner, type ProjectModel } from '../../model.js';
 import { commented } from '../../yaml.js';
 import { pythonSetupSteps } from '../../workflow-steps.js';
+import type { ScriptCall } from '../base/train-workflow.js';
+import { reportStep } from '../report/action.js';
+import { trainSteps } from '../report/workflow.js';
 
 /**
  * Cron lines in UTC. Minute 37, not :00: on the hour GitHub's scheduler is busiest and delays or
@@ -14,6 +17,8 @@ export const schedules = {
   monthly: '37 4 1 * *',
   weekly: '37 4 * * 1',
 } as const;
+
+export const retrainPath = '.github/workflows/retrain.yml';
 
 /** The label that marks the one re-evaluation issue. */
 export const issueLabel = 'model-reevaluation';
@@ -29,29 +34,51 @@ const downloadScript = [
   '',
 ].join('\n');
 
+/** What the issue says: the released model re-scored, or the script trained again on today's data. */
+interface IssueText {
+  title: string;
+  /** The text of the link to the workflow run. */
+  run: string;
+  /** The failure, after "The ", for the workflow's error line. */
+  failure: string;
+}
+
+const reevaluationText: IssueText = {
+  title: 'The released model misses a gate on fresh data',
+  run: 'Re-evaluation run',
+  failure: 'released model misses a gate on fresh data',
+};
+
+const retrainingText: IssueText = {
+  title: 'The model trained on current data misses a gate',
+  run: 'Retraining run',
+  failure: 'model trained on current data misses a gate',
+};
+
 /** Opens the issue or updates it while a gate is broken; closes it once all gates hold again. */
-const issueScript = [
-  'number=$(gh issue list --label "$LABEL" --state open --json number --jq ".[0].number // empty")',
-  'if [ "$STATUS" = healthy ]; then',
-  '  if [ -n "$number" ]; then',
-  '    gh issue close "$number" --comment "Every gate holds again ($RUN_URL)."',
-  '  fi',
-  '  exit 0',
-  'fi',
-  'printf \'%s\\n\\n[Re-evaluation run](%s)\\n\' "$REPORT" "$RUN_URL" > report.md',
-  'if [ -n "$number" ]; then',
-  '  gh issue edit "$number" --body-file report.md',
-  '  gh issue comment "$number" --body "Still failing: $RUN_URL"',
-  'else',
-  '  gh label create "$LABEL" --color d93f0b --force \\',
-  '    --description "The released model misses a gate on fresh data"',
-  '  gh issue create --title "The released model misses a gate on fresh data" \\',
-  '    --label "$LABEL" --body-file report.md',
-  'fi',
-  'echo "::error::The released model misses a gate on fresh data: see the issue."',
-  'exit 1',
-  '',
-].join('\n');
+const issueScript = (text: IssueText) =>
+  [
+    'number=$(gh issue list --label "$LABEL" --state open --json number --jq ".[0].number // empty")',
+    'if [ "$STATUS" = healthy ]; then',
+    '  if [ -n "$number" ]; then',
+    '    gh issue close "$number" --comment "Every gate holds again ($RUN_URL)."',
+    '  fi',
+    '  exit 0',
+    'fi',
+    `printf '%s\\n\\n[${text.run}](%s)\\n' "$REPORT" "$RUN_URL" > report.md`,
+    'if [ -n "$number" ]; then',
+    '  gh issue edit "$number" --body-file report.md',
+    '  gh issue comment "$number" --body "Still failing: $RUN_URL"',
+    'else',
+    '  gh label create "$LABEL" --color d93f0b --force \\',
+    `    --description "${text.title}"`,
+    `  gh issue create --title "${text.title}" \\`,
+    '    --label "$LABEL" --body-file report.md',
+    'fi',
+    `echo "::error::The ${text.failure}: see the issue."`,
+    'exit 1',
+    '',
+  ].join('\n');
 
 function reevaluateJob(model: ProjectModel): Record<string, unknown> {
   const { config } = model;
@@ -86,11 +113,12 @@ function reevaluateJob(model: ProjectModel): Record<string, unknown> {
   };
 }
 
-function issueJob(): Record<string, unknown> {
+/** The job that files what job `needs` found, from its `status` (healthy|broken) and `report`. */
+function issueJob(needs: string, text: IssueText): Record<string, unknown> {
   return {
     name: 'Open, update or close the re-evaluation issue',
-    needs: 'reevaluate',
-    if: "needs.reevaluate.outputs.status != ''",
+    needs,
+    if: `needs.${needs}.outputs.status != ''`,
     'runs-on': hostedRunner,
     'timeout-minutes': 10,
     permissions: {
@@ -104,12 +132,12 @@ function issueJob(): Record<string, unknown> {
           GH_TOKEN: '${{ github.token }}',
           GH_REPO: '${{ github.repository }}',
           LABEL: issueLabel,
-          STATUS: '${{ needs.reevaluate.outputs.status }}',
-          REPORT: '${{ needs.reevaluate.outputs.report }}',
+          STATUS: `\${{ needs.${needs}.outputs.status }}`,
+          REPORT: `\${{ needs.${needs}.outputs.report }}`,
           RUN_URL:
             '${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}',
         },
-        run: issueScript,
+        run: issueScript(text),
       },
     ],
   };
@@ -121,6 +149,66 @@ export function retrainWorkflow(model: ProjectModel, cron: string): unknown {
     on: { schedule: [{ cron }], workflow_dispatch: null },
     permissions: {},
     concurrency: { group: '${{ github.workflow }}', 'cancel-in-progress': false },
-    jobs: { reevaluate: reevaluateJob(model), issue: issueJob() },
+    jobs: { reevaluate: reevaluateJob(model), issue: issueJob('reevaluate', reevaluationText) },
+  };
+}
+
+/** Fetches the metrics.json of the latest release, if there is one, as the report's baseline. */
+const releasedMetricsScript = [
+  'if gh release download --pattern metrics.json --dir released 2>/dev/null; then',
+  '  echo "Baseline: metrics.json of the latest release."',
+  'else',
+  '  echo "No release with a metrics.json yet: the gates alone decide."',
+  'fi',
+  '',
+].join('\n');
+
+/**
+ * For a repository's own script (`add workflow retrain`), whose model no generated code can load:
+ * on the same schedule, the script trains again with its defaults on the data of the day, and the
+ * report action holds its metrics to the gates and to those of the latest release.
+ */
+export function scriptRetrainWorkflow(model: ProjectModel, call: ScriptCall, on: unknown): unknown {
+  const { config } = model;
+  return {
+    name: 'Retrain',
+    on,
+    permissions: {},
+    concurrency: { group: '${{ github.workflow }}', 'cancel-in-progress': false },
+    jobs: {
+      retrain: {
+        name: 'Train on current data and check the gates',
+        'runs-on': model.runner.checksRunsOn,
+        'timeout-minutes': config.runner['timeout-minutes'],
+        permissions: { contents: 'read' },
+        outputs: {
+          status:
+            "${{ steps.report.outputs.regressed == 'true' && 'broken' || steps.report.outputs.regressed == 'false' && 'healthy' || '' }}",
+          report: '${{ steps.report.outputs.markdown }}',
+        },
+        steps: [
+          ...trainSteps(model, 'retrain-outputs', call),
+          {
+            name: 'Download the metrics of the latest release',
+            shell: 'bash',
+            env: { GH_TOKEN: '${{ github.token }}', GH_REPO: '${{ github.repository }}' },
+            run: releasedMetricsScript,
+          },
+          {
+            ...reportStep({
+              name: 'Report the metrics against the gates and the latest release',
+              id: 'report',
+              metricsFile: config.metrics.file,
+              baseline: { dir: 'released' },
+              gates: config.metrics.gates,
+              commentMode: 'off',
+            }),
+            // A broken gate is filed as an issue by the next job, which then fails the run.
+            'continue-on-error': true,
+          },
+        ],
+      },
+      issue: issueJob('retrain', retrainingText),
+    },
   };
 }

@@ -1,0 +1,76 @@
+/**
+ * The answers `add workflow <kind>` builds with: what the repository already records (an earlier
+ * run's manifest, then ml-cicd.yaml), what the kind decides, and the flags of the runner or DVC
+ * remote it is given.
+ */
+import { features, manifestPath, options, rawFromRecorded, type RawAnswers } from '@ml-cicd/core';
+import { UsageError } from '../../errors.js';
+import { earlierManifest } from './earlier-manifest.js';
+import { isRunnerKind, type Kind } from './plan.js';
+
+/** The options of the runners and of DVC, which `add` takes as flags of the same names. */
+export const featureFlags = features.flatMap((feature) =>
+  feature.choice?.option === 'runner' || feature.choice?.option === 'data'
+    ? (feature.options ?? []).map((option) => ({ option, choice: feature.choice! }))
+    : [],
+);
+
+export const retrainSchedules = ['monthly', 'weekly'] as const;
+
+/** The answers an earlier `add` recorded; none when the manifest is not ml-cicd's. */
+export function recordedAnswers(dir: string): RawAnswers {
+  try {
+    return rawFromRecorded(earlierManifest(dir)?.answers ?? {}, manifestPath);
+  } catch {
+    return {};
+  }
+}
+
+/** What the kind itself decides: the runner of a runner kind, DVC, a retraining schedule. */
+function decidedByKind(kind: Kind, known: RawAnswers, schedule?: string): RawAnswers {
+  if (isRunnerKind(kind)) return { runner: kind };
+  if (kind === 'dvc') return { data: 'dvc' };
+  if (kind === 'retrain') {
+    const recorded = known.retrain && known.retrain !== 'off' ? known.retrain : 'monthly';
+    return { retrain: schedule ?? recorded };
+  }
+  return {};
+}
+
+/** Drops recorded answers of options that no longer apply, e.g. another runner's scale set. */
+function applicable(raw: RawAnswers): RawAnswers {
+  const kept = { ...raw };
+  for (const option of options) {
+    if (option.when && !option.when.holds(kept as never)) delete kept[option.key];
+  }
+  return kept;
+}
+
+export function kindAnswers(
+  kind: Kind,
+  known: RawAnswers,
+  flags: Record<string, string | undefined>,
+): RawAnswers {
+  const schedule = flags.schedule;
+  if (schedule !== undefined && kind !== 'retrain') {
+    throw new UsageError('--schedule applies only to add workflow retrain.');
+  }
+  if (schedule !== undefined && !(retrainSchedules as readonly string[]).includes(schedule)) {
+    throw new UsageError(
+      `--schedule must be one of ${retrainSchedules.join(', ')} (got ${JSON.stringify(schedule)}).`,
+    );
+  }
+  const answers = applicable({ ...known, ...decidedByKind(kind, known, schedule) });
+  for (const { option, choice } of featureFlags) {
+    const value = flags[option.flag];
+    if (value === undefined) continue;
+    if (answers[choice.option] !== choice.value) {
+      const where = choice.option === 'runner' ? choice.value : 'dvc';
+      throw new UsageError(
+        `--${option.flag} applies only to add workflow ${where}, or to a repository whose ml-cicd.yaml already has that ${choice.option}.`,
+      );
+    }
+    answers[option.key] = value;
+  }
+  return answers;
+}
