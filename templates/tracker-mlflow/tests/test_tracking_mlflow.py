@@ -8,7 +8,7 @@ import sys
 import time
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +92,6 @@ def only_run(server: str, experiment_name: str) -> dict[str, Any]:
     )
     with urllib.request.urlopen(request, timeout=10) as response:
         (run,) = json.load(response)["runs"]
-    assert run["info"]["status"] == "FINISHED"
     return run
 
 
@@ -117,6 +116,7 @@ def test_run_is_logged_to_the_server(
 
     assert f"MLflow at {server}, experiment tests" in capsys.readouterr().out
     run = only_run(server, "tests")
+    assert run["info"]["status"] == "FINISHED"
     params = by_key(run["data"]["params"])
     assert params["max-depth"] == "3"
     assert params["seed"] == "7"
@@ -141,6 +141,7 @@ def test_autologging_adds_what_mlflow_records_of_the_fit(
     assert main(FLAGS) == 0
 
     run = only_run(server, "autolog")
+    assert run["info"]["status"] == "FINISHED"
     params = by_key(run["data"]["params"])
     # The estimator's own argument, as autologging names it, beside the flag of train.py.
     assert params["max_depth"] == params["max-depth"] == "3"
@@ -148,6 +149,39 @@ def test_autologging_adds_what_mlflow_records_of_the_fit(
     assert "training_accuracy_score" in metrics
     assert "accuracy" in metrics
     assert artifacts(server, run, "model") == ["model/model.joblib"]
+
+
+@pytest.mark.parametrize(
+    ("autolog", "error", "status"),
+    [
+        ("false", RuntimeError("fit failed"), "FAILED"),
+        ("true", RuntimeError("fit failed"), "FAILED"),
+        ("false", KeyboardInterrupt(), "KILLED"),
+    ],
+    ids=["fit-fails", "fit-fails-autolog", "ctrl-c"],
+)
+def test_a_run_that_stops_in_training_ends_as_mlflow_names_it(
+    autolog: str,
+    error: BaseException,
+    status: str,
+    server: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fit_raises: Callable[[BaseException], None],
+) -> None:
+    experiment = f"stopped-{status.lower()}-autolog-{autolog}"
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", server)
+    monkeypatch.setenv("MLFLOW_EXPERIMENT_NAME", experiment)
+    monkeypatch.setenv("MLFLOW_AUTOLOG", autolog)
+    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
+    fit_raises(error)
+
+    with pytest.raises(type(error)):
+        main(FLAGS)
+
+    info = only_run(server, experiment)["info"]
+    assert info["status"] == status
+    assert int(info["end_time"]) >= int(info["start_time"])
 
 
 def test_without_a_tracking_uri_it_logs_locally_and_says_so(

@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -63,9 +64,27 @@ def test_offline_run_holds_everything_a_run_logs(
     local_run = json.loads((tmp_path / "run" / "run.json").read_text(encoding="utf-8"))
     assert logged["run/duration_seconds"] == pytest.approx(local_run["duration_seconds"])
     assert logged["run/git_commit"] == COMMIT
+    assert logged["run/status"] == "finished"
     uploads = logged["uploads"]
     assert logged["model"] == uploads["model.joblib"]
     assert logged["plots/confusion_matrix"] == uploads["confusion_matrix.svg"]
+
+
+def test_a_crash_in_training_is_recorded_in_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fit_raises: Callable[[BaseException], None]
+) -> None:
+    monkeypatch.setenv("NEPTUNE_MODE", "offline")
+    monkeypatch.setenv("NEPTUNE_PROJECT", "team/tests")
+    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
+    fit_raises(RuntimeError("fit failed"))
+
+    with pytest.raises(RuntimeError, match="fit failed"):
+        main(FLAGS)
+
+    (run_file,) = Path(".neptune").glob("*/run_operations.sqlite3")
+    logged = attributes(run_file)
+    assert logged["run/status"] == "failed"
+    assert "metrics/accuracy" not in logged
 
 
 def test_without_a_token_it_logs_locally_and_says_so(

@@ -3,7 +3,7 @@
 import json
 import struct
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,16 @@ def records(path: Path) -> Iterator[Any]:
             pending = b""
 
 
+def offline_run_file() -> Path:
+    """The offline run's file, once the client's service has created it: it does so on its own."""
+    deadline = time.monotonic() + 60
+    while not (found := list(Path("wandb").glob("offline-run-*/run-*.wandb"))):
+        assert time.monotonic() < deadline, "no offline run file under wandb/"
+        time.sleep(0.2)
+    (path,) = found
+    return path
+
+
 def finished_records(path: Path) -> list[Any]:
     """The run file's records once its exit record is written: the client's service writes the
     file on its own and may still be at it when `finish()` returns."""
@@ -50,6 +60,12 @@ def finished_records(path: Path) -> list[Any]:
             return found
         assert time.monotonic() < deadline, f"{path} has no exit record"
         time.sleep(0.2)
+
+
+def exit_codes(records: list[Any]) -> list[int]:
+    """The exit code the run ended with: 0 is finished, anything else failed."""
+    exits = [record.exit for record in records if record.WhichOneof("record_type") == "exit"]
+    return [record.exit_code for record in exits]
 
 
 def values(items: Any) -> dict[str, Any]:
@@ -73,9 +89,11 @@ def test_offline_run_holds_everything_a_run_logs(
     assert main(FLAGS) == 0
 
     assert "Weights & Biases (offline files in wandb/), project tests" in capsys.readouterr().out
-    (run_file,) = Path("wandb").glob("offline-run-*/run-*.wandb")
+    run_file = offline_run_file()
     projects, config, history, summary, artifacts = [], {}, {}, {}, {}
-    for record in finished_records(run_file):
+    found = finished_records(run_file)
+    assert exit_codes(found) == [0]
+    for record in found:
         kind = record.WhichOneof("record_type")
         if kind == "run":
             projects.append(record.run.project)
@@ -102,6 +120,21 @@ def test_offline_run_holds_everything_a_run_logs(
     plot = run_file.parent / "files" / history["confusion_matrix.path"]
     assert plot.read_text(encoding="utf-8") == svg
     assert artifacts == {"model": ["model.joblib"]}
+
+
+def test_a_crash_in_training_is_recorded_as_a_failed_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fit_raises: Callable[[BaseException], None]
+) -> None:
+    monkeypatch.setenv("WANDB_MODE", "offline")
+    monkeypatch.setenv("WANDB_SILENT", "true")
+    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
+    fit_raises(RuntimeError("fit failed"))
+
+    with pytest.raises(RuntimeError, match="fit failed"):
+        main(FLAGS)
+
+    run_file = offline_run_file()
+    assert exit_codes(finished_records(run_file)) == [1]
 
 
 def test_without_a_key_it_logs_locally_and_says_so(

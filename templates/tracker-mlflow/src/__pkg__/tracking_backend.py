@@ -19,6 +19,7 @@ from __pkg__.settings import (
 )
 from __pkg__.tracking import (
     RunRecord,
+    RunStatus,
     backend_settings,
 )
 
@@ -46,10 +47,8 @@ def without_credentials(uri: str) -> str:
 
 
 class MlflowTracker:
-    """One MLflow run, started when the run is logged so a failed training leaves none.
-
-    With autologging the run starts at once instead, so that MLflow records the model's fit in it.
-    """
+    """One MLflow run, started before training so that MLflow records a crash as FAILED, and
+    with autologging records the model's fit in it."""
 
     def __init__(
         self, tracking_uri: str, experiment_name: str, autolog: ModuleType | None = None
@@ -57,12 +56,13 @@ class MlflowTracker:
         self.tracking_uri = tracking_uri
         self.experiment_name = experiment_name
         self.autolog = autolog
-        self.run_id: str | None = None
         if autolog is not None:
             # The model file is logged below like every backend does; autolog adds the estimator's
             # own parameters and training scores.
             autolog.autolog(log_models=False, log_datasets=False, silent=True)
-            self._start()
+        mlflow.set_tracking_uri(tracking_uri)
+        mlflow.set_experiment(experiment_name)
+        mlflow.start_run()
 
     @property
     def description(self) -> str:
@@ -70,14 +70,7 @@ class MlflowTracker:
         autolog = ", with autologging" if self.autolog is not None else ""
         return f"MLflow at {where}, experiment {self.experiment_name}{autolog}"
 
-    def _start(self) -> None:
-        if self.run_id is None:
-            mlflow.set_tracking_uri(self.tracking_uri)
-            mlflow.set_experiment(self.experiment_name)
-            self.run_id = mlflow.start_run().info.run_id
-
     def log(self, run: RunRecord) -> None:
-        self._start()
         mlflow.log_params(dict(run.params))
         mlflow.log_metrics(dict(run.metrics))
         mlflow.log_metric("duration_seconds", run.duration_seconds)
@@ -88,9 +81,9 @@ class MlflowTracker:
         for path in run.plots.values():
             mlflow.log_artifact(str(path), artifact_path="plots")
 
-    def close(self) -> None:
-        if self.run_id is not None:
-            mlflow.end_run()
+    def close(self, status: RunStatus) -> None:
+        # MLflow's statuses are the same words in capitals: FINISHED, FAILED, KILLED.
+        mlflow.end_run(status.upper())
         if self.autolog is not None:
             self.autolog.autolog(disable=True)
 

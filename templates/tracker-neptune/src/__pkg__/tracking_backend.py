@@ -16,6 +16,7 @@ from __pkg__.settings import (
 )
 from __pkg__.tracking import (
     RunRecord,
+    RunStatus,
     backend_settings,
 )
 
@@ -37,12 +38,20 @@ class NeptuneSettings(BaseSettings):
 
 
 class NeptuneTracker:
-    """One Neptune run, started when the run is logged so a failed training leaves none."""
+    """One Neptune run, started before training so that a crash is recorded too."""
 
     def __init__(self, settings: NeptuneSettings, project: str) -> None:
         self.settings = settings
         self.project = project
-        self.run: Run | None = None
+        token = settings.api_token
+        self.run = Run(
+            project=project,
+            api_token=token.get_secret_value() if token is not None else None,
+            mode=settings.mode or "async",
+            # stdout stays the user's, and the commit is logged below like every backend does.
+            enable_console_log_capture=False,
+            source_tracking_config=None,
+        )
 
     @property
     def description(self) -> str:
@@ -50,15 +59,6 @@ class NeptuneTracker:
         return f"Neptune ({where}), project {self.project}"
 
     def log(self, run: RunRecord) -> None:
-        token = self.settings.api_token
-        self.run = Run(
-            project=self.project,
-            api_token=token.get_secret_value() if token is not None else None,
-            mode=self.settings.mode or "async",
-            # stdout stays the user's, and the commit is logged below like every backend does.
-            enable_console_log_capture=False,
-            source_tracking_config=None,
-        )
         # Single values (final metrics too) are configs in Neptune 3.x; series need steps.
         details: dict[str, float | str] = {"run/duration_seconds": run.duration_seconds}
         if run.git_commit is not None:
@@ -72,9 +72,10 @@ class NeptuneTracker:
         files = {f"plots/{name}": path for name, path in run.plots.items()}
         self.run.assign_files({"model": run.model_file, **files})
 
-    def close(self) -> None:
-        if self.run is not None:
-            self.run.close()
+    def close(self, status: RunStatus) -> None:
+        # Neptune 3.x has no state for a failed run, so the run says how it ended itself.
+        self.run.log_configs({"run/status": status})
+        self.run.close()
 
 
 def open_tracker() -> NeptuneTracker | None:

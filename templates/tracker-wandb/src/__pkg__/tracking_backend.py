@@ -4,6 +4,7 @@ The variables are W&B's own, so the same settings work for `wandb` commands; the
 WANDB_API_KEY from the environment itself. It is read here too only to check it is there.
 """
 
+from pathlib import Path
 from typing import Any, Literal
 
 import wandb
@@ -12,11 +13,15 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from __pkg__.tracking import (
     RunRecord,
+    RunStatus,
     backend_settings,
 )
 
 UNSET = "set WANDB_API_KEY, or WANDB_MODE=offline, to log runs to Weights & Biases"
 PROJECT = "__project__"
+# A run's exit code is how W&B tells finished (0) from failed runs; 255 is what the client itself
+# records for a Ctrl-C.
+EXIT_CODES: dict[RunStatus, int] = {"finished": 0, "failed": 1, "killed": 255}
 
 
 class WandbSettings(BaseSettings):
@@ -33,11 +38,18 @@ class WandbSettings(BaseSettings):
 
 
 class WandbTracker:
-    """One W&B run, started when the run is logged so a failed training leaves none."""
+    """One W&B run, started before training so that a crash is recorded as a failed run."""
 
     def __init__(self, settings: WandbSettings) -> None:
         self.settings = settings
-        self.run: Any = None
+        self.run: Any = wandb.init(
+            project=settings.project,
+            entity=settings.entity,
+            mode=settings.mode,
+            # Absolute: the client's service process, started with the first run, would resolve
+            # a relative folder from its own working directory.
+            dir=Path.cwd(),
+        )
 
     @property
     def description(self) -> str:
@@ -46,13 +58,7 @@ class WandbTracker:
         return f"Weights & Biases ({where}), project {owner}{self.settings.project}"
 
     def log(self, run: RunRecord) -> None:
-        self.run = wandb.init(
-            project=self.settings.project,
-            entity=self.settings.entity,
-            mode=self.settings.mode,
-            dir=".",
-            config=dict(run.params),
-        )
+        self.run.config.update(dict(run.params))
         self.run.log(dict(run.metrics))
         self.run.summary["duration_seconds"] = run.duration_seconds
         if run.git_commit is not None:
@@ -68,9 +74,8 @@ class WandbTracker:
         artifact.add_file(str(run.model_file))
         self.run.log_artifact(artifact)
 
-    def close(self) -> None:
-        if self.run is not None:
-            self.run.finish()
+    def close(self, status: RunStatus) -> None:
+        self.run.finish(exit_code=EXIT_CODES[status])
 
 
 def open_tracker() -> WandbTracker | None:

@@ -33,9 +33,9 @@ function gatesList(model: ProjectModel): string {
   });
   return [
     `A run writes everything to \`${model.config.outputs.dir}/\` (set \`TRAIN_OUTPUT_DIR\` to change it):`,
-    '`metrics.json`, `params.json`, `run.json` (training time and git commit), the model,',
-    '`model.joblib`, and the confusion matrix, `confusion_matrix.svg`. The tests hold the model to',
-    'these gates (in `ml-cicd.yaml`):',
+    '`metrics.json`, `params.json`, `run.json` (how the run ended, training time and git commit),',
+    'the model, `model.joblib`, and the confusion matrix, `confusion_matrix.svg`. The tests hold the',
+    'model to these gates (in `ml-cicd.yaml`):',
     '',
     ...gates,
   ].join('\n');

@@ -7,7 +7,8 @@ function body(model: ProjectModel): string {
 the parameters, the metrics, the training time (\`duration_seconds\`), the git commit, the model file
 and the confusion-matrix plot. With \`MLFLOW_AUTOLOG=true\` MLflow also autologs the model's fit (the
 estimator's own parameters and training scores); autologging needs \`pandas\`, which \`mlflow-skinny\` leaves
-out, so add it to \`requirements.in\` and lock again first. Without \`MLFLOW_TRACKING_URI\`, the run logs to \`${model.config.outputs.dir}/\` only and says so in one line.
+out, so add it to \`requirements.in\` and lock again first. The run starts before training, so a
+run that crashes ends as \`FAILED\` (\`KILLED\` when interrupted). Without \`MLFLOW_TRACKING_URI\`, the run logs to \`${model.config.outputs.dir}/\` only and says so in one line.
 The code lives in \`src/${model.config.project.package}/tracking_backend.py\`; it uses \`mlflow-skinny\`, the MLflow
 client without the server's dependencies, so training installs stay small.
 
