@@ -1,7 +1,13 @@
 """Neptune backend: the real client in offline mode, its run file read back from disk."""
 
+import base64
 import json
+import os
+import socket
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -85,6 +91,59 @@ def test_a_crash_in_training_is_recorded_in_the_run(
     logged = attributes(run_file)
     assert logged["run/status"] == "failed"
     assert "metrics/accuracy" not in logged
+
+
+def unreachable_server_token() -> str:
+    """An API token whose server address is a local port nothing listens on: the token holds the
+    address, as Neptune's own tokens do."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        address = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    token = json.dumps({"api_address": address, "api_url": address})
+    return base64.b64encode(token.encode()).decode()
+
+
+def test_an_unreachable_server_holds_the_end_of_a_run_no_longer_than_its_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, project_root: Path
+) -> None:
+    monkeypatch.setenv("NEPTUNE_API_TOKEN", unreachable_server_token())
+    monkeypatch.setenv("NEPTUNE_PROJECT", "team/tests")
+    monkeypatch.setenv("NEPTUNE_CLOSE_TIMEOUT", "2")
+    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
+
+    # A process of its own: Python waits for the client's upload process before it exits.
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, str(project_root / "train.py"), *FLAGS],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=os.environ,
+    )
+    elapsed = time.monotonic() - started
+
+    assert result.returncode == 0, result.stderr
+    # Left alone, the client gives a stuck connection a minute more after the wait.
+    assert elapsed < 45
+    assert "within 2 s (NEPTUNE_CLOSE_TIMEOUT)" in result.stderr
+    assert "neptune sync .neptune/<run>/run_operations.sqlite3" in result.stderr
+    (run_file,) = Path(".neptune").glob("*/run_operations.sqlite3")
+    logged = attributes(run_file)
+    assert logged["run/status"] == "finished"
+    assert logged["parameters/max-depth"] == 3
+
+
+@pytest.mark.parametrize("seconds", ["soon", "-1"])
+def test_a_close_timeout_that_is_not_a_number_of_seconds_is_refused(
+    seconds: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NEPTUNE_MODE", "offline")
+    monkeypatch.setenv("NEPTUNE_PROJECT", "team/tests")
+    monkeypatch.setenv("NEPTUNE_CLOSE_TIMEOUT", seconds)
+
+    assert main(FLAGS) == 1
+
+    assert "NEPTUNE_CLOSE_TIMEOUT" in capsys.readouterr().err
 
 
 def test_without_a_token_it_logs_locally_and_says_so(

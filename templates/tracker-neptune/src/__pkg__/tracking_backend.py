@@ -2,9 +2,12 @@
 
 It uses neptune-scale, the client of Neptune 3.x. The variables are Neptune's own, so the same
 settings work for `neptune sync`. The API token also holds the address of the server, which is how a
-self-hosted Neptune is reached.
+self-hosted Neptune is reached. NEPTUNE_CLOSE_TIMEOUT is this project's: the client has no such
+variable.
 """
 
+import logging
+import time
 from typing import Literal
 
 from neptune_scale import Run
@@ -22,6 +25,8 @@ from __pkg__.tracking import (
 
 UNSET = "set NEPTUNE_API_TOKEN, or NEPTUNE_MODE=offline, to log runs to Neptune"
 
+logger = logging.getLogger(__name__)
+
 
 class NeptuneSettings(BaseSettings):
     """Where runs go; an empty variable counts as unset."""
@@ -35,6 +40,9 @@ class NeptuneSettings(BaseSettings):
     mode: Literal["async", "offline", "disabled"] | None = Field(
         default=None, validation_alias="NEPTUNE_MODE"
     )
+    # Seconds the end of a run waits for the upload, so that an unreachable server cannot hold
+    # the job until its own timeout.
+    close_timeout: float = Field(default=60, ge=0, validation_alias="NEPTUNE_CLOSE_TIMEOUT")
 
 
 class NeptuneTracker:
@@ -75,7 +83,34 @@ class NeptuneTracker:
     def close(self, status: RunStatus) -> None:
         # Neptune 3.x has no state for a failed run, so the run says how it ended itself.
         self.run.log_configs({"run/status": status})
-        self.run.close()
+        if self.settings.mode == "offline":
+            self.run.close()
+            return
+        seconds = self.settings.close_timeout
+        deadline = time.monotonic() + seconds
+        sent = self.run.wait_for_processing(timeout=seconds, verbose=False)
+        self.run.close(timeout=max(0.0, deadline - time.monotonic()))
+        stop_uploading(self.run)
+        if not sent:
+            logger.warning(
+                "Neptune did not take the whole run within %g s (NEPTUNE_CLOSE_TIMEOUT); the rest "
+                "stays in .neptune/: keep the output folder and send it later with "
+                "`neptune sync .neptune/<run>/run_operations.sqlite3`.",
+                seconds,
+            )
+
+
+def stop_uploading(run: Run) -> None:
+    """End the client's upload process if closing left it running.
+
+    Told to stop, it still gives each stuck connection up to a minute, and Python waits for it
+    before exiting. neptune-scale 0.30 offers no public way to end it: when its private attribute
+    is gone, the client's own limit applies.
+    """
+    process = getattr(run, "_sync_process", None)
+    if process is not None and process.is_alive():
+        process.kill()
+        process.join()
 
 
 def open_tracker() -> NeptuneTracker | None:

@@ -34,9 +34,17 @@ export const trackerNeptune = defineFeature({
           'offline: keep runs on disk under .neptune/ and upload them later with neptune sync.',
         secret: false,
       },
+      {
+        name: 'NEPTUNE_CLOSE_TIMEOUT',
+        description:
+          'Seconds the end of a run waits for Neptune to take it; the rest stays for neptune sync.',
+        secret: false,
+        default: '60',
+      },
     );
     model.passToTraining('NEPTUNE_PROJECT', false);
     model.passToTraining('NEPTUNE_API_TOKEN', true);
+    model.passToTraining('NEPTUNE_CLOSE_TIMEOUT', false);
     model.readme.push(neptuneReadme);
   },
 });

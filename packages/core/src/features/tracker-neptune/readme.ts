@@ -11,6 +11,9 @@ has no failed state of its own. The token also says which
 Neptune server to reach, so a self-hosted Neptune needs nothing more. With \`NEPTUNE_MODE=offline\`
 it needs no token: the run stays on disk under \`.neptune/\` (git-ignored) until
 \`neptune sync\` uploads it (keep \`${model.config.outputs.dir}/\` until then: the files are sent from there).
+Online, the end of a run waits at most \`NEPTUNE_CLOSE_TIMEOUT\` seconds (default 60) for the server
+to take it, so an unreachable server cannot hold the job; what is not sent by then stays under
+\`.neptune/\` for \`neptune sync\`, and one line says so.
 With neither, the run logs to \`${model.config.outputs.dir}/\` only and says so in one line. The code lives in
 \`src/${model.config.project.package}/tracking_backend.py\`.
 
