@@ -69,6 +69,11 @@ export const actions = {
     sha: '3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c',
     tag: 'v8.0.1',
   },
+  createGithubAppToken: {
+    repo: 'actions/create-github-app-token',
+    sha: '1b10c78c7865c340bc4f6099eb2f838309f1e8c3',
+    tag: 'v3.1.1',
+  },
   configureAwsCredentials: {
     repo: 'aws-actions/configure-aws-credentials',
     sha: 'e6de054238d6b7531b4efff3b6587d9aade6a06c',

@@ -1,5 +1,5 @@
 /**
- * Releases of create-ml-cicd at versions of a test's choosing: the packages it is built from are
+ * Releases of create-ml-cicd and ml-cicd at versions of a test's choosing: the packages it is built from are
  * copied outside the repository (their node_modules links resolve through a link to the
  * repository's), given the version, changed as the test says, built with tsdown and packed.
  * The repository itself is never edited.
@@ -20,6 +20,7 @@ const copied = [
   'packages/config',
   'packages/core',
   'packages/create-ml-cicd',
+  'packages/cli',
 ];
 
 /** Build output and caches; the vendored actions among the workflows keep their dist/. */
@@ -41,25 +42,35 @@ export async function copySources(dir: string): Promise<void> {
   await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
 }
 
-/** Sets the version of the engine (what manifests record) and of the bin, builds and packs it. */
+export interface Release {
+  /** create-ml-cicd */
+  create: PackedPackage;
+  /** ml-cicd, the CLI of the same templates */
+  cli: PackedPackage;
+}
+
+/** Sets the version of the engine (what manifests record) and of both bins, builds and packs them. */
 export async function buildRelease(
   dir: string,
   version: string,
   destination: string,
   env: NodeJS.ProcessEnv,
-): Promise<PackedPackage> {
-  for (const name of ['core', 'create-ml-cicd']) {
+): Promise<Release> {
+  for (const name of ['core', 'create-ml-cicd', 'cli']) {
     const file = join(dir, 'packages', name, 'package.json');
     const manifest = JSON.parse(await readFile(file, 'utf8')) as { version: string };
     manifest.version = version;
     await writeFile(file, `${JSON.stringify(manifest, null, 2)}\n`);
   }
   // In dependency order: each package bundles the built output of the ones before it.
-  for (const name of ['config', 'core', 'create-ml-cicd']) {
+  for (const name of ['config', 'core', 'create-ml-cicd', 'cli']) {
     const cwd = join(dir, 'packages', name);
     await runOk(process.execPath, [join(cwd, 'node_modules', 'tsdown', 'dist', 'run.mjs')], {
       cwd,
     });
   }
-  return pack(join(dir, 'packages', 'create-ml-cicd'), destination, env);
+  return {
+    create: await pack(join(dir, 'packages', 'create-ml-cicd'), destination, env),
+    cli: await pack(join(dir, 'packages', 'cli'), destination, env),
+  };
 }

@@ -5,9 +5,10 @@
  * the local registry; the update gets both from there with npm, as it would from npmjs.com.
  */
 import { spawnSync } from 'node:child_process';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, runOk, type RunResult } from '../src/exec.js';
 import { npmEnv, writeUserConfig } from '../src/npm-env.js';
@@ -20,6 +21,7 @@ import { installVerdaccio } from '../src/verdaccio-install.js';
 
 const cli = join(repoRoot, 'packages', 'cli', 'dist', 'index.js');
 const [v1, v2] = ['0.90.0', '0.91.0'];
+const updateBranch = 'ml-cicd-update';
 
 const actionPath = '.github/actions/train/action.yml';
 const checksPath = '.github/workflows/checks.yml';
@@ -78,7 +80,8 @@ beforeAll(async () => {
   const first = await step(`Build create-ml-cicd ${v1}`, () =>
     buildRelease(sources, v1, work, env),
   );
-  await publish(first.tarball, work, env);
+  await publish(first.create.tarball, work, env);
+  await publish(first.cli.tarball, work, env);
   // The template change of the next release: a step renamed in the train action and in the
   // checks workflow, a file added, one changed (that the user deletes) and one dropped.
   await step(`Build create-ml-cicd ${v2} with a template change`, async () => {
@@ -103,7 +106,8 @@ beforeAll(async () => {
     );
     await rm(join(sources, 'templates/base/tests/test_settings.py'));
     const second = await buildRelease(sources, v2, work, env);
-    await publish(second.tarball, work, env);
+    await publish(second.create.tarball, work, env);
+    await publish(second.cli.tarball, work, env);
   });
 }, 5 * 60_000);
 
@@ -264,5 +268,112 @@ describe(`ml-cicd update from create-ml-cicd ${v1} to ${v2}`, () => {
       expect(check.code, check.stderr).toBe(0);
       expect(JSON.parse(check.stdout)).toEqual({ current: v2, latest: v2, updateAvailable: false });
     });
+  });
+});
+
+/**
+ * `--update-check pr`: the three jobs' scripts, run with bash as the runner runs them, in order,
+ * each in a fresh clone as actions/checkout leaves it: against the registry of this test, a bare
+ * repository as origin, and a `gh` stand-in that logs its calls (GitHub's API is not reachable).
+ */
+describe(`the update pull request workflow of a project made with ${v1}`, () => {
+  const ghStandIn = '#!/bin/sh\nprintf \'%s\\n\' "$*" >> "$GH_LOG"\n';
+  const token = 'ghs_app-token-for-the-test';
+  let origin: string;
+  let steps: Record<string, { run?: string }[]>;
+  let temp: string;
+
+  /** Runs one step's script in a fresh clone of origin; returns what it wrote to GITHUB_OUTPUT. */
+  async function runStep(job: string, index: number, extraEnv: NodeJS.ProcessEnv) {
+    const checkout = await mkdtemp(join(temp, `${job}-`));
+    git(temp, 'clone', '--quiet', origin, checkout);
+    const output = join(checkout, '..', `${job}-output`);
+    await writeFile(output, '');
+    const script = steps[job]![index]!.run!;
+    const result = await run('bash', ['-c', script], {
+      cwd: checkout,
+      env: {
+        ...env,
+        ...extraEnv,
+        RUNNER_TEMP: temp,
+        GITHUB_OUTPUT: output,
+        GH_LOG: join(temp, 'gh.log'),
+        PATH: `${join(temp, 'bin')}:${env.PATH ?? ''}`,
+      },
+    });
+    const outputs = Object.fromEntries(
+      (await readFile(output, 'utf8'))
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.split('=') as [string, string]),
+    );
+    return { ...result, outputs, checkout };
+  }
+
+  beforeAll(async () => {
+    temp = await mkdtemp(join(work, 'update-pr-'));
+    await runOk(
+      'npm',
+      ['create', `ml-cicd@${v1}`, 'pr-demo', '--', '--yes', '--no-git', '--update-check', 'pr'],
+      {
+        cwd: temp,
+        env,
+      },
+    );
+    const project = join(temp, 'pr-demo');
+    git(project, 'init', '--quiet', '--initial-branch', 'main');
+    git(project, 'add', '--all');
+    git(project, 'commit', '--quiet', '-m', 'Initial commit');
+    origin = join(temp, 'origin.git');
+    git(temp, 'clone', '--quiet', '--bare', project, origin);
+    const workflow = parse(
+      await readFile(join(project, '.github/workflows/update-check.yml'), 'utf8'),
+    ) as {
+      jobs: Record<string, { steps: { run?: string }[] }>;
+    };
+    steps = Object.fromEntries(Object.entries(workflow.jobs).map(([id, job]) => [id, job.steps]));
+    await mkdir(join(temp, 'bin'));
+    await writeFile(join(temp, 'bin', 'gh'), ghStandIn, { mode: 0o755 });
+  });
+
+  it('finds the newer release, updates in a read-only job and opens a pull request with its commit', async () => {
+    const check = await runStep('check', 1, { REGISTRY: registry.url.replace(/\/$/, '') });
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.outputs).toEqual({ latest: v2 });
+
+    const update = await runStep('update', 1, { LATEST: v2 });
+    expect(update.code, update.stderr).toBe(0);
+    expect(update.outputs).toEqual({ changed: 'true' });
+    const patch = await readFile(join(temp, 'ml-cicd-update.patch'), 'utf8');
+    expect(patch).toContain(`+    - name: Set up the Python of ml-cicd.yaml`);
+
+    // download-artifact puts the patch in $RUNNER_TEMP/patch.
+    await mkdir(join(temp, 'patch'));
+    await cp(join(temp, 'ml-cicd-update.patch'), join(temp, 'patch', 'ml-cicd-update.patch'));
+    const pullRequest = await runStep('pull-request', 3, { LATEST: v2, GH_TOKEN: token });
+    expect(pullRequest.code, pullRequest.stderr).toBe(0);
+    expect(git(origin, 'log', '--format=%s', '-1', updateBranch).trim()).toBe(
+      `ml-cicd update to ${v2}`,
+    );
+    const manifest = git(origin, 'show', `${updateBranch}:.ml-cicd/manifest.json`);
+    expect(JSON.parse(manifest).generator.version).toBe(v2);
+    const calls = (await readFile(join(temp, 'gh.log'), 'utf8')).trim().split('\n');
+    expect(calls[0]).toMatch(new RegExp(`^pr list --head ${updateBranch} --state open `));
+    expect(calls[1]).toMatch(
+      new RegExp(
+        `^pr create --head ${updateBranch} --title ml-cicd update: ${v2.replaceAll('.', '\\.')} --body-file `,
+      ),
+    );
+    // Over HTTPS git asks the helper the step set up, which answers with the App token.
+    const fill = spawnSync('git', ['credential', 'fill'], {
+      cwd: pullRequest.checkout,
+      input: 'protocol=https\nhost=github.com\n\n',
+      env: { ...env, GH_TOKEN: token, GIT_TERMINAL_PROMPT: '0' },
+      encoding: 'utf8',
+    });
+    expect(fill.stdout).toContain(`username=x-access-token\npassword=${token}\n`);
+    for (const text of [pullRequest.stdout, pullRequest.stderr, calls.join('\n')]) {
+      expect(text).not.toContain(token);
+    }
   });
 });

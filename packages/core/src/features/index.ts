@@ -9,6 +9,7 @@ import { trackerWandb } from './tracker-wandb/index.js';
 import { dataDvc } from './data-dvc/index.js';
 import { trackerNeptune } from './tracker-neptune/index.js';
 import { updateCheck } from './update-check/index.js';
+import { updatePullRequest } from './update-pr/index.js';
 import { release } from './release/index.js';
 import { retrain } from './retrain/index.js';
 import { report } from './report/index.js';
@@ -24,6 +25,7 @@ export const features = [
   dataDvc,
   trackerNeptune,
   updateCheck,
+  updatePullRequest,
   release,
   retrain,
   report,

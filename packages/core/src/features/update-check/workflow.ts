@@ -4,18 +4,19 @@
  * brings up to date, one issue when a newer template exists.
  *
  * It asks the registry's metadata only (curl and jq of the runner image): no package of ours is
- * fetched and run (DESIGN principle 7). It opens an issue, not a pull request, because making
- * the update means running ml-cicd, and a pull request that changes `.github/workflows/` cannot
- * be pushed with the workflow's GITHUB_TOKEN: that needs a GitHub App token.
+ * fetched and run (DESIGN principle 7). `--update-check pr` makes the update itself instead.
  */
 import { hostedRunner } from '../../model.js';
 import { uses } from '../../versions.js';
 import { commented } from '../../yaml.js';
 
-/** Every open issue this workflow made starts with this, so a later run finds it again. */
-const titlePrefix = 'ml-cicd update:';
+export const workflowPath = '.github/workflows/update-check.yml';
 
-const script = `set -euo pipefail
+/** Every open issue or pull request this workflow made starts with this, so a later run finds it again. */
+export const titlePrefix = 'ml-cicd update:';
+
+/** Sets `current` and `latest`, and stops the step when the project is at the newest version. */
+export const compareVersions = `set -euo pipefail
 current=$(jq -r .generator.version .ml-cicd/manifest.json)
 latest=$(curl -fsSL "$REGISTRY/create-ml-cicd/latest" | jq -r .version)
 newest=$(printf '%s\\n%s\\n' "$current" "$latest" | sort -V | tail -n 1)
@@ -23,7 +24,9 @@ if [ "$current" = "$newest" ]; then
   echo "ml-cicd $current made this project, and it is the newest: nothing to do."
   exit 0
 fi
-title="${titlePrefix} $latest is available (this project has $current)"
+`;
+
+const issueScript = `${compareVersions}title="${titlePrefix} $latest is available (this project has $current)"
 body="$RUNNER_TEMP/update-issue.md"
 {
   echo "A newer ml-cicd template is out: **$latest**. This project was made with, or last updated to, $current."
@@ -45,12 +48,24 @@ else
 fi
 `;
 
+export const checkout = {
+  name: 'Check out the repository',
+  uses: uses('checkout'),
+  with: { 'persist-credentials': false },
+};
+
+export const head = (name: string) => ({
+  name,
+  on: { schedule: [{ cron: '23 6 * * 1' }], workflow_dispatch: null },
+  permissions: {},
+  concurrency: { group: '${{ github.workflow }}', 'cancel-in-progress': true },
+});
+
+export const registry = 'https://registry.npmjs.org';
+
 export function updateCheckWorkflow(): unknown {
   return {
-    name: 'ml-cicd update check',
-    on: { schedule: [{ cron: '23 6 * * 1' }], workflow_dispatch: null },
-    permissions: {},
-    concurrency: { group: '${{ github.workflow }}', 'cancel-in-progress': true },
+    ...head('ml-cicd update check'),
     jobs: {
       check: {
         name: 'Look for a newer ml-cicd template',
@@ -61,16 +76,12 @@ export function updateCheckWorkflow(): unknown {
           issues: commented('write', 'opens or updates the one issue that says an update exists'),
         },
         steps: [
-          {
-            name: 'Check out the repository',
-            uses: uses('checkout'),
-            with: { 'persist-credentials': false },
-          },
+          checkout,
           {
             name: 'Open or update the update issue',
             shell: 'bash',
-            env: { GH_TOKEN: '${{ github.token }}', REGISTRY: 'https://registry.npmjs.org' },
-            run: script,
+            env: { GH_TOKEN: '${{ github.token }}', REGISTRY: registry },
+            run: issueScript,
           },
         ],
       },
