@@ -28,6 +28,7 @@ from ml_project.tracking import (
     RunRecord,
     git_commit,
     open_trackers,
+    recording_how_it_ends,
 )
 
 
@@ -101,14 +102,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"Tracking: {where}")
 
-    try:
+    # A crash or Ctrl-C in training still ends the runs, as failed or killed.
+    with recording_how_it_ends(local, remote):
         run = train_and_save(params, local)
-        print(f"Wrote {', '.join(str(path) for path in local.files)}")
         if remote is not None:
             remote.log(run)
             print(f"Logged the run to {remote.description}")
-    finally:
-        # Closed even when training fails, so a run a backend started early is ended.
-        if remote is not None:
-            remote.close()
+    print(f"Wrote {', '.join(str(path) for path in local.files)}")
     return 0

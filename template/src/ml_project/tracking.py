@@ -3,7 +3,7 @@
 The local tracker below is the embedded default and always runs: CI uploads its folder and reads
 metrics.json from it. A remote backend (MLflow, Weights & Biases, Neptune) is a module of its own
 that implements Tracker, `tracking_backend.py`; cli.py logs the run to it as well when its
-settings are present. Every backend logs the same RunRecord.
+settings are present. Every backend logs the same RunRecord, and records how the run ended.
 """
 
 import importlib
@@ -11,10 +11,11 @@ import importlib.util
 import json
 import os
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 import joblib
 from pydantic import ValidationError
@@ -24,6 +25,10 @@ from ml_project.params import ParamValue
 from ml_project.settings import SettingsError
 
 SettingsT = TypeVar("SettingsT", bound=BaseSettings)
+
+# How a run ended: killed when interrupted (Ctrl-C), failed on any other error. MLflow's run
+# statuses use the same words.
+RunStatus = Literal["finished", "failed", "killed"]
 
 
 @dataclass(frozen=True)
@@ -41,25 +46,27 @@ class RunRecord:
 
 
 class Tracker(Protocol):
-    """What every remote backend offers; `close` ends the run even when logging failed."""
+    """What every remote backend offers. The run starts when the tracker is opened, before
+    training, so that a crash is recorded too; `close` ends it with how it ended."""
 
     @property
     def description(self) -> str: ...
 
     def log(self, run: RunRecord) -> None: ...
 
-    def close(self) -> None: ...
+    def close(self, status: RunStatus) -> None: ...
 
 
 class LocalTracker:
-    """Files in one folder: params.json, metrics.json (a flat object of numbers), run.json
-    (duration and commit), model.joblib and one SVG per plot."""
+    """Files in one folder: params.json, metrics.json (a flat object of numbers), run.json (how
+    the run ended and, once trained, duration and commit), model.joblib and one SVG per plot."""
 
     def __init__(self, output_dir: Path) -> None:
         # Created now, so an unusable folder is reported before a long training run, not after.
         output_dir.mkdir(parents=True, exist_ok=True)
         self.output_dir = output_dir
         self.files: list[Path] = []
+        self.run_details: dict[str, object] = {}
 
     @property
     def description(self) -> str:
@@ -78,9 +85,8 @@ class LocalTracker:
         """Write the run's files (`plots` are SVG texts by name) and return what they hold."""
         self._write_json("params.json", params)
         self._write_json("metrics.json", metrics)
-        self._write_json(
-            "run.json", {"duration_seconds": duration_seconds, "git_commit": git_commit}
-        )
+        # run.json is written when the run ends, with its status.
+        self.run_details = {"duration_seconds": duration_seconds, "git_commit": git_commit}
         # joblib files are pickles: load only ones you made yourself.
         model_file = self._track(self.output_dir / "model.joblib")
         joblib.dump(model, model_file)
@@ -96,6 +102,9 @@ class LocalTracker:
             model_file=model_file,
             plots=plot_files,
         )
+
+    def close(self, status: RunStatus) -> None:
+        self._write_json("run.json", {"status": status, **self.run_details})
 
     def _track(self, path: Path) -> Path:
         self.files.append(path)
@@ -126,6 +135,22 @@ def git_commit() -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return result.stdout.strip() or None
+
+
+@contextmanager
+def recording_how_it_ends(local: LocalTracker, remote: Tracker | None) -> Iterator[None]:
+    """Close both trackers when the block ends, however it ends, with the run's status."""
+    status: RunStatus = "failed"
+    try:
+        yield
+        status = "finished"
+    except KeyboardInterrupt:
+        status = "killed"
+        raise
+    finally:
+        local.close(status)
+        if remote is not None:
+            remote.close(status)
 
 
 def backend_settings(kind: type[SettingsT]) -> SettingsT:

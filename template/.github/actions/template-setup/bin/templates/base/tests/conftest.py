@@ -2,11 +2,13 @@
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 import yaml
+from sklearn.ensemble import RandomForestClassifier
 
 from __pkg__.settings import (
     ENV_PREFIX,
@@ -47,6 +49,19 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(env_var(name), raising=False)
     for name in env_example_names():
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def fit_raises(monkeypatch: pytest.MonkeyPatch) -> Callable[[BaseException], None]:
+    """Call it with an error to make the model's fit raise it, as a crash in training would."""
+
+    def arrange(error: BaseException) -> None:
+        def fit(*args: object, **kwargs: object) -> NoReturn:
+            raise error
+
+        monkeypatch.setattr(RandomForestClassifier, "fit", fit)
+
+    return arrange
 
 
 @pytest.fixture(scope="session")

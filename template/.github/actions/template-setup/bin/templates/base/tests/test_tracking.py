@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,7 @@ def test_a_run_records_its_duration_commit_and_plot(
     assert main(["--n-estimators=5"]) == 0
 
     run = json.loads((tmp_path / "run" / "run.json").read_text(encoding="utf-8"))
+    assert run["status"] == "finished"
     assert run["git_commit"] == COMMIT
     assert 0 < run["duration_seconds"] < 60
     plot = ElementTree.parse(tmp_path / "run" / "confusion_matrix.svg").getroot()
@@ -38,6 +40,29 @@ def test_a_run_records_its_duration_commit_and_plot(
     # Every held-out row is counted once: 25% of the 569 rows of the breast cancer data.
     assert sum(counts) == 143
     assert "confusion_matrix.svg" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [(RuntimeError("fit failed"), "failed"), (KeyboardInterrupt(), "killed")],
+    ids=["fit-fails", "ctrl-c"],
+)
+def test_a_run_that_stops_in_training_records_how_it_ended(
+    error: BaseException,
+    status: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fit_raises: Callable[[BaseException], None],
+) -> None:
+    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
+    fit_raises(error)
+
+    with pytest.raises(type(error)):
+        main(["--n-estimators=5"])
+
+    run = json.loads((tmp_path / "run" / "run.json").read_text(encoding="utf-8"))
+    assert run == {"status": status}
+    assert not (tmp_path / "run" / "metrics.json").exists()
 
 
 def test_the_commit_is_the_checkouts_head_outside_github_actions(
