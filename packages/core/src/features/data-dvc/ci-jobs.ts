@@ -9,7 +9,13 @@ import { hostedRunner, type ProjectModel } from '../../model.js';
 import { uses } from '../../versions.js';
 import { pythonSetupSteps } from '../../workflow-steps.js';
 import { commented } from '../../yaml.js';
-import { reachableFromCi, remoteKinds, remoteSettings } from './remotes.js';
+import {
+  dvcRegionVariable,
+  dvcRoleVariable,
+  reachableFromCi,
+  remoteKinds,
+  remoteSettings,
+} from './remotes.js';
 
 /** The environments holding the remote's read-only and read-write credentials. */
 export const readEnvironment = 'data-read';
@@ -70,8 +76,8 @@ export function remoteSteps(kind: DvcRemoteKind, name: string, commands: string[
             if: available,
             uses: uses('configureAwsCredentials'),
             with: {
-              'role-to-assume': '${{ vars.AWS_ROLE_ARN }}',
-              'aws-region': '${{ vars.AWS_REGION }}',
+              'role-to-assume': `\${{ vars.${dvcRoleVariable} }}`,
+              'aws-region': `\${{ vars.${dvcRegionVariable} }}`,
             },
           },
         ]

@@ -32,6 +32,10 @@ const writeSecretFile = (variable: string, file: string) => [
   `printf '%s\\n' "$${variable}" > "$RUNNER_TEMP/${file}"`,
 ];
 
+/** The variables of the role the DVC jobs assume by OIDC, and of its bucket's region. */
+export const dvcRoleVariable = 'DVC_AWS_ROLE_ARN';
+export const dvcRegionVariable = 'DVC_AWS_REGION';
+
 export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
   s3: {
     choice: { value: 's3', label: 'Amazon S3', hint: 'credentials by OIDC role, no stored keys' },
@@ -39,13 +43,14 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
     placeholder: (project) => `s3://my-bucket/${project}`,
     oidc: true,
     secrets: {},
+    // Not AWS_ROLE_ARN: CML's runner has a role of its own, and both can be repository variables.
     variables: {
-      AWS_ROLE_ARN: 'ARN of the IAM role the DVC jobs assume by OIDC to reach the remote’s bucket.',
-      AWS_REGION: 'Region of the DVC remote’s bucket.',
+      [dvcRoleVariable]:
+        'ARN of the IAM role the DVC jobs assume by OIDC to reach the remote’s bucket.',
+      [dvcRegionVariable]: 'Region of the DVC remote’s bucket.',
     },
     setup: [],
-    credentials:
-      'an IAM role GitHub assumes by OIDC: `AWS_ROLE_ARN` and `AWS_REGION` are variables of the environment, and no key is stored anywhere. Locally, DVC uses your AWS profile or `AWS_*` variables.',
+    credentials: `an IAM role GitHub assumes by OIDC: \`${dvcRoleVariable}\` and \`${dvcRegionVariable}\` are variables of the environment, and no key is stored anywhere. Locally, DVC uses your AWS profile or \`AWS_*\` variables.`,
   },
   gs: {
     choice: { value: 'gs', label: 'Google Cloud Storage', hint: 'a service account key' },
