@@ -11,6 +11,9 @@ afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 // The repository's pip cache keeps repeated runs from downloading the wheels again.
 const env = { PIP_CACHE_DIR: fileURLToPath(new URL('../../../.cache/pip', import.meta.url)) };
 
+// A fresh clone's pip cache is empty: the first install downloads every wheel of the lock.
+const installTimeout = 10 * 60_000;
+
 describe('--install', () => {
   it('creates .venv and installs the pinned development requirements', () => {
     const { code, stdout } = runBin(['installed', '--yes', '--no-git', '--install'], { cwd, env });
@@ -23,7 +26,7 @@ describe('--install', () => {
       encoding: 'utf8',
     });
     expect(check.status, check.stderr).toBe(0);
-  });
+  }, installTimeout);
 
   it('says in one sentence when Python cannot make the venv', () => {
     const { code, stderr } = runBin(['no-python', '--yes', '--no-git', '--install'], {
