@@ -15,18 +15,25 @@ const env = { PIP_CACHE_DIR: fileURLToPath(new URL('../../../.cache/pip', import
 const installTimeout = 10 * 60_000;
 
 describe('--install', () => {
-  it('creates .venv and installs the pinned development requirements', () => {
-    const { code, stdout } = runBin(['installed', '--yes', '--no-git', '--install'], { cwd, env });
-    expect(code).toBe(0);
-    expect(stdout).toContain('Installing requirements-dev.txt with hashes');
-    expect(stdout).toContain('Installed the pinned requirements into .venv.');
-    expect(stdout).not.toContain('python3 -m venv .venv');
-    const python = join(cwd, 'installed/.venv/bin/python');
-    const check = spawnSync(python, ['-c', 'import sklearn, pydantic_settings, pytest'], {
-      encoding: 'utf8',
-    });
-    expect(check.status, check.stderr).toBe(0);
-  }, installTimeout);
+  it(
+    'creates .venv and installs the pinned development requirements',
+    () => {
+      const { code, stdout } = runBin(['installed', '--yes', '--no-git', '--install'], {
+        cwd,
+        env,
+      });
+      expect(code).toBe(0);
+      expect(stdout).toContain('Installing requirements-dev.txt with hashes');
+      expect(stdout).toContain('Installed the pinned requirements into .venv.');
+      expect(stdout).not.toContain('python3 -m venv .venv');
+      const python = join(cwd, 'installed/.venv/bin/python');
+      const check = spawnSync(python, ['-c', 'import sklearn, pydantic_settings, pytest'], {
+        encoding: 'utf8',
+      });
+      expect(check.status, check.stderr).toBe(0);
+    },
+    installTimeout,
+  );
 
   it('says in one sentence when Python cannot make the venv', () => {
     const { code, stderr } = runBin(['no-python', '--yes', '--no-git', '--install'], {
