@@ -465,6 +465,17 @@ describe('the runner kinds', () => {
     },
   );
 
+  it('adds the settings a runner reads to the environment an earlier kind made', async () => {
+    const dir = repo(moduleLevel);
+    const first = await add(dir, 'workflow', 'retrain');
+    expect(first.out).toContain('note: ml-cicd.yaml has no metrics.gates, so retrain.yml');
+    await add(dir, 'workflow', 'cml-aws');
+    expect(read(dir, 'ml-cicd.yaml')).toMatch(
+      /training:\n(.*\n)*? {4}secrets:\n {6}- CML_REPO_TOKEN\n {4}variables:\n {6}- AWS_ROLE_ARN\n {6}- AWS_REGION\n/,
+    );
+    expect(await printed(dir)).toEqual([]);
+  });
+
   it('moves train.yml to another runner when nobody edited it, and refuses when the team did', async () => {
     const dir = repo(moduleLevel);
     await add(dir, 'workflow', 'arc');

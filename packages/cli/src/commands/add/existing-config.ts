@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Gate, Param } from '@ml-cicd/config';
 import { yamlOptions, type RawAnswers } from '@ml-cicd/core';
-import { isMap, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { UserError } from '../../errors.js';
 
 export interface ExistingConfig {
@@ -152,10 +152,26 @@ export function mergeConfig(
         doc.setIn(['params', name, field], ours.getIn(['params', name, field], true));
     }
   }
-  const environments = wanted.environments as Record<string, unknown>;
-  for (const name of Object.keys(environments)) {
+  const environments = wanted.environments as Record<string, Record<string, unknown>>;
+  for (const [name, environment] of Object.entries(environments)) {
     if (!doc.hasIn(['environments', name])) {
       doc.setIn(['environments', name], ours.getIn(['environments', name], true));
+      continue;
+    }
+    // An environment the team has keeps its names, and gets those the workflows now read.
+    for (const list of ['secrets', 'variables']) {
+      const had = doc.getIn(['environments', name, list]);
+      const names = isSeq(had)
+        ? had.items.map((item) => String(isScalar(item) ? item.value : item))
+        : [];
+      const missing = ((environment[list] as string[] | undefined) ?? []).filter(
+        (wantedName) => !names.includes(wantedName),
+      );
+      if (missing.length === 0) continue;
+      // An empty list (`[]`) is replaced, so the names are written one per line as ours are.
+      if (isSeq(had) && names.length > 0) {
+        for (const wantedName of missing) had.add(doc.createNode(wantedName));
+      } else doc.setIn(['environments', name, list], doc.createNode([...names, ...missing]));
     }
   }
   // The train action reads the metrics file of --metrics-file, else the one recorded here.

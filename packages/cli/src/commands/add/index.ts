@@ -174,6 +174,9 @@ export async function run(
   if ((addKind === 'report' || addKind === 'retrain') && undefaulted.length > 0) {
     io.out(`note: ${say.trainsWithDefaults(addKind, undefaulted)}\n`);
   }
+  if (addKind === 'retrain' && (script.gates ?? []).length === 0) {
+    io.out(`note: ${say.retrainNeedsGates}\n`);
+  }
   const dryRun = values['dry-run'] ?? false;
   const force = values.force ?? false;
   const manifest = earlierManifest(dir);

@@ -65,6 +65,9 @@ export const unknownKind = (kind: string, kinds: readonly string[]) =>
 export const trainsWithDefaults = (kind: string, flags: string[]) =>
   `${kind}.yml trains with each required flag at its default in ml-cicd.yaml, and ${flags.map((flag) => `--${flag}`).join(', ')} ${flags.length === 1 ? 'has' : 'have'} none: set a default there, then run ml-cicd add workflow ${kind} --force.`;
 
+export const retrainNeedsGates =
+  'ml-cicd.yaml has no metrics.gates, so retrain.yml reports the metrics of each run but never opens an issue: add a gate on a metric the script writes (metrics.gates: [{metric: accuracy, min: 0.9}]), then run ml-cicd add workflow retrain again.';
+
 export const noEntryPoint = (dir: string) =>
   `No training script in ${dir}: there is no train.py and no [project.scripts] entry in pyproject.toml; name it with --script <path> or --module <name>.`;
 
