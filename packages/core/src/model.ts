@@ -107,6 +107,16 @@ export class ProjectModel {
    * The `environment:` of a job that reads the training environment's secrets and variables;
    * none with `secrets-scope: repo`, where the jobs read repository secrets instead.
    */
+  /** `environment: name` for a job, or nothing with `secrets-scope: repo` (no environments). */
+  bindEnvironment(name: string): { environment?: string } {
+    return this.config['secrets-scope'] === 'repo' ? {} : { environment: name };
+  }
+
+  /** Where a job bound to `name` finds its settings, in words: "the data environment". */
+  settingsPlace(name: string): string {
+    return this.config['secrets-scope'] === 'repo' ? 'the repository' : `the ${name} environment`;
+  }
+
   jobEnvironment(): { environment?: string } {
     if (this.config['secrets-scope'] === 'repo') return {};
     const [environment = 'training'] = Object.keys(this.config.environments);

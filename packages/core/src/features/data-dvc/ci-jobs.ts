@@ -113,7 +113,7 @@ export function dvcCheckJob(model: ProjectModel, kind: DvcRemoteKind): unknown {
   return {
     name: 'Reproduce the DVC pipeline',
     'runs-on': hostedRunner,
-    ...(reachable ? { environment: readEnvironment } : {}),
+    ...(reachable ? model.bindEnvironment(readEnvironment) : {}),
     'timeout-minutes': 30,
     permissions: permissions(kind, 'OIDC: trades this job’s token for the read-only AWS role'),
     steps: [
@@ -133,7 +133,7 @@ export function dvcCheckJob(model: ProjectModel, kind: DvcRemoteKind): unknown {
         ? [
             credentialsCheck(
               kind,
-              `No read credentials for the DVC remote in the ${readEnvironment} environment (none set, or a pull request from a fork): the pipeline runs from scratch.`,
+              `No read credentials for the DVC remote in ${model.settingsPlace(readEnvironment)} (none set, or a pull request from a fork): the pipeline runs from scratch.`,
             ),
             // --allow-missing: outputs nobody pushed yet are made again by dvc repro.
             ...remoteSteps(kind, 'Pull data and models', ['dvc pull --allow-missing']),
@@ -166,14 +166,14 @@ export function dvcPushJob(
     if: "github.event_name == 'push'",
     needs,
     'runs-on': hostedRunner,
-    environment: writeEnvironment,
+    ...model.bindEnvironment(writeEnvironment),
     'timeout-minutes': 30,
     permissions: permissions(kind, 'OIDC: trades this job’s token for the AWS role that writes'),
     steps: [
       ...pythonSetupSteps(model.config.python),
       credentialsCheck(
         kind,
-        `No credentials for the DVC remote in the ${writeEnvironment} environment: nothing is pushed.`,
+        `No credentials for the DVC remote in ${model.settingsPlace(writeEnvironment)}: nothing is pushed.`,
       ),
       ...remoteSteps(kind, 'Reproduce the pipeline and push data and models', [
         'dvc pull --allow-missing',

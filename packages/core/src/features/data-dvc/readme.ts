@@ -45,9 +45,10 @@ missing or differs from what the pipeline makes.`;
       ? `
 
 Create an IAM role GitHub assumes by OIDC, that reads and writes the bucket, and trust it only
-for the jobs' environments: \`token.actions.githubusercontent.com:sub\` equal to
-${subject(readEnvironment)} or ${subject(writeEnvironment)} and \`aud\` equal to
-\`sts.amazonaws.com\`.`
+for this repository's pull requests and pushes to main: \`token.actions.githubusercontent.com:sub\`
+equal to \`repo:<owner>/${model.config.project.name}:pull_request\` or
+\`repo:<owner>/${model.config.project.name}:ref:refs/heads/main\` and \`aud\` equal to
+\`sts.amazonaws.com\` (a fork's pull request gets no OIDC token).`
       : `
 
 Create two IAM roles GitHub assumes by OIDC, one that reads the bucket and one that writes it,
@@ -55,11 +56,10 @@ and trust each only for its environment: \`token.actions.githubusercontent.com:s
 ${subject(readEnvironment)} (or \`:${writeEnvironment}\`) and \`aud\` equal to
 \`sts.amazonaws.com\`.`;
   const where = repo
-    ? `the repository (\`secrets-scope: repo\`), while the job binds the \`${readEnvironment}\` environment. Pull
-requests from forks get no credentials, so the job skips the pull and runs the whole pipeline. On
-pushes to main, the \`dvc-push\` job, bound to the \`${writeEnvironment}\` environment, uploads data
-and models with the same repository values: they must be able to write, and any workflow can read
-them.`
+    ? `the repository (\`secrets-scope: repo\`: the jobs bind no environment). Pull requests from
+forks get no credentials, so the job skips the pull and runs the whole pipeline. On pushes to main,
+the \`dvc-push\` job uploads data and models with the same repository values: they must be able to
+write, and any workflow of the repository can read them.`
     : `the \`${readEnvironment}\` environment: give it credentials that can
 only read, and no required reviewers. Pull requests from forks get no credentials, so the job
 skips the pull and runs the whole pipeline. On pushes to main, the \`dvc-push\` job uploads data and

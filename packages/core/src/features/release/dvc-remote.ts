@@ -18,12 +18,13 @@ export function remotePermission(kind: DvcRemoteKind | undefined): Record<string
     : {};
 }
 
-export function remotePushSteps(kind: DvcRemoteKind, environment: string): unknown[] {
+/** `place`: where the job finds the credentials, in words (ProjectModel.settingsPlace). */
+export function remotePushSteps(kind: DvcRemoteKind, place: string): unknown[] {
   return [
     // A release the reviewer approved must reach the remote: missing credentials fail the job.
     credentialsCheck(
       kind,
-      `No credentials for the DVC remote in the ${environment} environment: the model is not published.`,
+      `No credentials for the DVC remote in ${place}: the model is not published.`,
       true,
     ),
     ...remoteSteps(kind, 'Push the release files to the DVC remote', [

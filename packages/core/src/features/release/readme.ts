@@ -21,9 +21,14 @@ ${readsSettings(model, releaseEnvironmentName, settings)}.`;
 function remoteText(model: ProjectModel): string {
   const kind = releaseRemote(model.config.data);
   if (!kind) return '';
+  const repo = `repo:<owner>/${model.config.project.name}`;
+  const subject =
+    model.config['secrets-scope'] === 'repo'
+      ? `\`${repo}:ref:refs/heads/main\` and \`${repo}:ref:refs/tags/v*\` (a StringLike condition), the
+subjects of this job's OIDC token on pushes to main and of \`v*\` tags`
+      : `\`${repo}:environment:${releaseEnvironmentName}\`, the subject of this job's OIDC token`;
   const oidc = remoteKinds[kind].oidc
-    ? ` The AWS role that writes must also trust
-\`repo:<owner>/${model.config.project.name}:environment:${releaseEnvironmentName}\`, the subject of this job's OIDC token.`
+    ? ` The AWS role that writes must also trust\n${subject}.`
     : '';
   return `
 
@@ -32,6 +37,17 @@ The model also goes to the DVC remote, before the GitHub release: \`dvc add rele
 release, names it there: put it in a clone of this repository and \`dvc pull release.dvc\` brings
 the files back. The job needs credentials that can write the remote, and fails before publishing
 anything without them. It reads ${readsSettings(model, releaseEnvironmentName, remoteSettings(kind))}.${oidc}`;
+}
+
+/** How publishing waits for a person: an environment's required reviewers, unless there is none. */
+function gate(model: ProjectModel): string {
+  if (model.config['secrets-scope'] === 'repo') {
+    return `follows as soon as **build** passes the gates: with \`secrets-scope: repo\` no
+   environment holds required reviewers, so no one approves a release first.`;
+  }
+  return `waits for the \`${releaseEnvironmentName}\` environment: add **required reviewers** to it
+   (Settings → Environments → \`${releaseEnvironmentName}\`), so nothing is published until someone
+   approves.`;
 }
 
 function body(model: ProjectModel, tracker: string): string {
@@ -43,10 +59,9 @@ function body(model: ProjectModel, tracker: string): string {
    \`python release.py\` checks the gates (a missed gate stops the release) and saves the model
    with [skops](https://skops.readthedocs.io) as \`release/model.skops\`, beside its \`metrics.json\`
    and \`params.json\`.
-2. **publish** waits for the \`${releaseEnvironmentName}\` environment: add **required reviewers** to it
-   (Settings → Environments → \`${releaseEnvironmentName}\`), so nothing is published until someone
-   approves. It then creates the GitHub release (the tag for a \`v*\` push, \`model-<run number>\`
-   for \`main\`) with the three files attached. Only this job can write to the repository.${registryText(model, tracker)}${remoteText(model)}
+2. **publish** ${gate(model)}
+   It then creates the GitHub release (the tag for a \`v*\` push, \`model-<run number>\` for
+   \`main\`) with the three files attached. Only this job can write to the repository.${registryText(model, tracker)}${remoteText(model)}
 
 **Why skops.** \`model.joblib\` is a pickle: loading one can run any code inside it, so it is kept for
 your own runs. A released file travels further, and \`model.skops\` loads without running code:

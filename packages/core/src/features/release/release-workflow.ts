@@ -115,10 +115,14 @@ function publishJob(model: ProjectModel, tracker: string): Record<string, unknow
   // `dvc add release` writes release.dvc: attached, it names the files on the remote.
   const assets = remote ? [...releaseFiles, 'release.dvc'] : releaseFiles;
   return {
-    name: 'Publish the model (after a review)',
+    // With secrets-scope: repo no environment holds reviewers: nobody reviews first.
+    name:
+      model.config['secrets-scope'] === 'repo'
+        ? 'Publish the model'
+        : 'Publish the model (after a review)',
     needs: 'build',
     'runs-on': hostedRunner,
-    environment: releaseEnvironmentName,
+    ...model.bindEnvironment(releaseEnvironmentName),
     'timeout-minutes': 15,
     permissions: {
       contents: commented('write', 'creates the GitHub release and attaches the model to it'),
@@ -133,7 +137,7 @@ function publishJob(model: ProjectModel, tracker: string): Record<string, unknow
         with: { name: 'release', path: 'release' },
       },
       ...(module ? [registryStep(module, tracker)] : []),
-      ...(remote ? remotePushSteps(remote, releaseEnvironmentName) : []),
+      ...(remote ? remotePushSteps(remote, model.settingsPlace(releaseEnvironmentName)) : []),
       {
         name: 'Create the GitHub release',
         shell: 'bash',

@@ -2,6 +2,7 @@
  * `--update-check pr`: a weekly workflow runs `ml-cicd update` when a newer template is on the npm
  * registry and opens (or updates) one pull request with it, through a GitHub App of the team's.
  */
+import type { ProjectModel } from '../../model.js';
 import { defineFeature } from '../types.js';
 import { workflowPath } from '../update-check/workflow.js';
 import {
@@ -12,7 +13,9 @@ import {
   updatePullRequestWorkflow,
 } from './workflow.js';
 
-const pullRequestReadme = `Every Monday the **ml-cicd update** workflow compares the ml-cicd version that made this project
+const pullRequestReadme = (
+  model: ProjectModel,
+) => `Every Monday the **ml-cicd update** workflow compares the ml-cicd version that made this project
 (\`.ml-cicd/manifest.json\`) with the newest on the npm registry. When a newer one exists, a job that
 can only read runs \`npx ml-cicd@<version> update\` and keeps the change as a patch; a second job,
 which runs nothing of ours, commits it to the \`${updateBranch}\` branch and opens (or updates) one
@@ -22,9 +25,17 @@ the pull request's CI.
 GITHUB_TOKEN cannot push changes to \`.github/workflows/\`, so the pull request is opened with a
 GitHub App of your own: create one with the repository permissions Contents, Pull requests and
 Workflows (read and write), install it on this repository, then set its ID as the variable
-\`${appIdVariable}\` and its private key as the secret \`${appKeySecret}\` of the \`${updateEnvironment}\`
+\`${appIdVariable}\` and its private key as the secret \`${appKeySecret}\` ${appSettingsPlace(model)}`;
+
+function appSettingsPlace(model: ProjectModel): string {
+  if (model.config['secrets-scope'] === 'repo') {
+    return `of the repository (\`npx ml-cicd secrets\`
+prints the commands). With \`secrets-scope: repo\` any workflow of the repository can read that key.`;
+  }
+  return `of the \`${updateEnvironment}\`
 environment (\`npx ml-cicd secrets --environment ${updateEnvironment}\` prints the commands). Limit
 that environment's deployment branches to the default branch.`;
+}
 
 export const updatePullRequest = defineFeature({
   id: 'update-pr',
@@ -48,6 +59,6 @@ export const updatePullRequest = defineFeature({
     model.settingDocs
       .set(appIdVariable, 'ID of the GitHub App that opens the template update pull request.')
       .set(appKeySecret, 'Private key of that GitHub App (a .pem file).');
-    model.readme.push({ title: 'Template updates', order: 75, body: pullRequestReadme });
+    model.readme.push({ title: 'Template updates', order: 75, body: pullRequestReadme(model) });
   },
 });

@@ -4,7 +4,7 @@
  * nothing of ours: it commits the patch and opens the pull request with a GitHub App token,
  * which, unlike GITHUB_TOKEN, may change workflows.
  */
-import { hostedRunner } from '../../model.js';
+import { hostedRunner, type ProjectModel } from '../../model.js';
 import { uses } from '../../versions.js';
 import {
   checkout,
@@ -80,7 +80,7 @@ export const updateEnvironment = 'template-update';
 export const appIdVariable = 'UPDATE_APP_ID';
 export const appKeySecret = 'UPDATE_APP_PRIVATE_KEY';
 
-export function updatePullRequestWorkflow(): unknown {
+export function updatePullRequestWorkflow(model: ProjectModel): unknown {
   const latest = '${{ needs.check.outputs.latest }}';
   return {
     ...head('ml-cicd update'),
@@ -137,7 +137,7 @@ export function updatePullRequestWorkflow(): unknown {
         needs: ['check', 'update'],
         if: "needs.update.outputs.changed == 'true'",
         'runs-on': hostedRunner,
-        environment: updateEnvironment,
+        ...model.bindEnvironment(updateEnvironment),
         'timeout-minutes': 10,
         permissions: { contents: 'read' },
         steps: [
