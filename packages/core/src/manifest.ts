@@ -16,6 +16,14 @@ export function hashContent(content: string): string {
   return `sha256:${createHash('sha256').update(content).digest('hex')}`;
 }
 
+/**
+ * Whether `content` is what the manifest recorded as `hash`: the same text, whatever its line
+ * endings (a CRLF checkout of a file written with LF).
+ */
+export function matchesRecorded(content: string, hash: string): boolean {
+  return hashContent(content) === hash || hashContent(content.replaceAll('\r\n', '\n')) === hash;
+}
+
 export function manifestJson(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

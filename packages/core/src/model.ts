@@ -103,10 +103,6 @@ export class ProjectModel {
     this.trainingEnv.push({ name, secret });
   }
 
-  /**
-   * The `environment:` of a job that reads the training environment's secrets and variables;
-   * none with `secrets-scope: repo`, where the jobs read repository secrets instead.
-   */
   /** `environment: name` for a job, or nothing with `secrets-scope: repo` (no environments). */
   bindEnvironment(name: string): { environment?: string } {
     return this.config['secrets-scope'] === 'repo' ? {} : { environment: name };
@@ -117,10 +113,13 @@ export class ProjectModel {
     return this.config['secrets-scope'] === 'repo' ? 'the repository' : `the ${name} environment`;
   }
 
+  /**
+   * The `environment:` of a job that reads the training environment's secrets and variables;
+   * none with `secrets-scope: repo`, where the jobs read repository secrets instead.
+   */
   jobEnvironment(): { environment?: string } {
-    if (this.config['secrets-scope'] === 'repo') return {};
     const [environment = 'training'] = Object.keys(this.config.environments);
-    return { environment };
+    return this.bindEnvironment(environment);
   }
 
   /** The `env:` of the training step: each secret and variable referenced one by one (W09). */

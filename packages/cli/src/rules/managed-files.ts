@@ -1,4 +1,4 @@
-import { hashContent, manifestPath } from '@ml-cicd/core';
+import { manifestPath, matchesRecorded } from '@ml-cicd/core';
 import type { Project } from '../validate/project.js';
 import type { Problem, Rule } from './rule.js';
 
@@ -65,9 +65,7 @@ function check(project: Project): Problem[] {
         },
       ];
     }
-    // A checkout with CRLF line endings holds the same text the generator wrote.
-    if (hashContent(content) === hash || hashContent(content.replace(/\r\n/g, '\n')) === hash)
-      return [];
+    if (matchesRecorded(content, hash)) return [];
     return [
       {
         file: path,

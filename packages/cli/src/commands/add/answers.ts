@@ -15,7 +15,12 @@ export const featureFlags = features.flatMap((feature) =>
     : [],
 );
 
-export const retrainSchedules = ['monthly', 'weekly'] as const;
+/** The schedules of the registry's retrain option: every value but `off`. */
+const retrainSchedules = options.flatMap((option) =>
+  option.key === 'retrain' && option.kind === 'choice'
+    ? option.choices.map((choice) => choice.value).filter((value) => value !== 'off')
+    : [],
+);
 
 /** The answers an earlier `add` recorded; none when the manifest is not ml-cicd's. */
 export function recordedAnswers(dir: string): RawAnswers {
@@ -55,7 +60,7 @@ export function kindAnswers(
   if (schedule !== undefined && kind !== 'retrain') {
     throw new UsageError('--schedule applies only to add workflow retrain.');
   }
-  if (schedule !== undefined && !(retrainSchedules as readonly string[]).includes(schedule)) {
+  if (schedule !== undefined && !retrainSchedules.includes(schedule)) {
     throw new UsageError(
       `--schedule must be one of ${retrainSchedules.join(', ')} (got ${JSON.stringify(schedule)}).`,
     );

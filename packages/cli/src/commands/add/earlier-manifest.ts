@@ -1,7 +1,7 @@
 /** The manifest an earlier `add` or the generator left: the files it wrote and the answers. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashContent, manifestPath, type Manifest } from '@ml-cicd/core';
+import { manifestPath, matchesRecorded, type Manifest } from '@ml-cicd/core';
 
 export function earlierManifest(dir: string): Manifest | undefined {
   const path = join(dir, manifestPath);
@@ -15,11 +15,10 @@ export function earlierManifest(dir: string): Manifest | undefined {
 
 /**
  * Whether the file at `path` is as ml-cicd last wrote it: then it is ml-cicd's to update, not a
- * file of the team's. Line endings do not count (a CRLF checkout of the same text).
+ * file of the team's.
  */
 export function unedited(dir: string, manifest: Manifest | undefined, path: string): boolean {
   const recorded = manifest?.files[path];
   if (recorded === undefined || !existsSync(join(dir, path))) return false;
-  const text = readFileSync(join(dir, path), 'utf8').replaceAll('\r\n', '\n');
-  return hashContent(text) === recorded;
+  return matchesRecorded(readFileSync(join(dir, path), 'utf8'), recorded);
 }
