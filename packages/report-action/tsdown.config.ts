@@ -6,15 +6,14 @@ import { base } from '../../tsdown.base.ts';
 
 const sources = fileURLToPath(new URL('./src/', import.meta.url));
 
-// GitHub runs dist/index.js from the repository as it is, with no install: everything is bundled.
+// GitHub runs dist/index.js from the repository as it is, with no install: everything is bundled,
+// undici and tunnel too (@actions/github's proxy-aware fetch, which makes every call).
 export default defineConfig({
   ...base,
   minify: true,
-  noExternal: [/^@actions\//],
-  // @actions/core imports its OIDC client at the top of its entry, and with it an HTTP client
-  // (undici, tunnel: ~400 kB) the action never calls. Left external and free of import-time
-  // effects, their unused imports are dropped, so every repository that vendors dist/ stays small.
-  external: ['undici', 'tunnel'],
+  noExternal: [/^@actions\//, /^@octokit\//],
+  // Library modules are taken as free of import-time effects, so what the action never calls drops
+  // out: @actions/core's OIDC client with its own HTTP client, and unused parts of ESM libraries.
   treeshake: { moduleSideEffects: (id) => id.startsWith(sources) },
   hooks: {
     // The vendored copy has no package.json above it, so dist says itself that index.js is ESM.

@@ -6,23 +6,23 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, posix } from 'node:path';
 import * as core from '@actions/core';
-import { ApiError, gitHubClient, type GitHubClient } from './github.ts';
 import { baselineArtifact as say } from './messages.ts';
+import { callFailure, gitHub, type GitHub } from './octokit.ts';
 import { baseBranch, type EventContext } from './target.ts';
 import { readZip } from './unzip.ts';
 import type { Settings } from './validate.ts';
 
+/** The fields of an artifact that choose it, typed as GitHub's REST API describes them. */
 export interface Artifact {
   id: number;
-  name: string;
   expired: boolean;
-  created_at: string;
+  created_at: string | null;
   workflow_run?: {
-    id: number;
-    head_branch: string;
-    repository_id: number;
-    head_repository_id: number;
-  };
+    id?: number;
+    head_branch?: string;
+    repository_id?: number;
+    head_repository_id?: number;
+  } | null;
 }
 
 export interface ArtifactQuery {
@@ -36,8 +36,10 @@ export interface ArtifactQuery {
 export function newestFromBranch(artifacts: Artifact[], branch: string): Artifact | undefined {
   return artifacts
     .filter(({ expired, workflow_run: run }) => !expired && run?.head_branch === branch)
-    .filter(({ workflow_run: run }) => run?.head_repository_id === run?.repository_id)
-    .sort((a, b) => b.created_at.localeCompare(a.created_at))[0];
+    .filter(
+      ({ workflow_run: run }) => run?.repository_id && run.head_repository_id === run.repository_id,
+    )
+    .sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''))[0];
 }
 
 /** A path inside the archive that stays inside the folder it is unpacked to. */
@@ -48,18 +50,28 @@ function safePath(name: string): string | undefined {
 
 /** Downloads and unpacks the artifact into dir; undefined when there is none yet. */
 export async function downloadBaseline(
-  github: GitHubClient,
+  github: GitHub,
   query: ArtifactQuery,
   dir: string,
 ): Promise<Artifact | undefined> {
   const { owner, repo, name, branch } = query;
-  const listed = await github.get<{ artifacts: Artifact[] }>(
-    `/repos/${owner}/${repo}/actions/artifacts?name=${encodeURIComponent(name)}&per_page=100`,
-  );
-  const artifact = newestFromBranch(listed.artifacts, branch);
+  const listed = await github.rest.actions.listArtifactsForRepo({
+    owner,
+    repo,
+    name,
+    per_page: 100,
+  });
+  const artifact = newestFromBranch(listed.data.artifacts, branch);
   if (!artifact) return undefined;
-  const zip = await github.download(`/repos/${owner}/${repo}/actions/artifacts/${artifact.id}/zip`);
-  for (const [entry, content] of readZip(zip)) {
+  // GitHub answers with a redirect to its storage. fetch follows it and, as the storage is another
+  // origin, drops the token (the Fetch standard's redirect rule), so only the API ever sees it.
+  const { data } = await github.rest.actions.downloadArtifact({
+    owner,
+    repo,
+    artifact_id: artifact.id,
+    archive_format: 'zip',
+  });
+  for (const [entry, content] of readZip(Buffer.from(data as ArrayBuffer))) {
     const path = safePath(entry);
     if (!path) continue;
     mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -90,10 +102,10 @@ export async function baselineFiles(
     core.info(say.noBranch(name));
     return none;
   }
-  const [owner = '', repo = ''] = event.repository.split('/');
+  const { owner, repo } = event.repo;
   const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'ml-cicd-baseline-'));
   try {
-    const github = gitHubClient(settings.token, settings.apiUrl);
+    const github = gitHub(settings.token, settings.apiUrl);
     const found = await downloadBaseline(github, { owner, repo, name, branch }, dir);
     if (!found) {
       core.info(say.none(name, branch));
@@ -101,10 +113,12 @@ export async function baselineFiles(
     }
     core.info(say.found(name, branch, found.workflow_run?.id));
   } catch (error) {
-    const why =
-      error instanceof ApiError
-        ? `GitHub answered ${error.status}: ${error.message}`
-        : (((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);
+    const failed = callFailure(error);
+    const why = !failed
+      ? (error as Error).message
+      : 'unanswered' in failed
+        ? failed.unanswered
+        : `GitHub answered ${failed.status}: ${failed.message}`;
     core.warning(say.failed(name, why));
     return none;
   }

@@ -1,5 +1,6 @@
-/** Reads the action's inputs and the runner's environment once, as plain strings. */
+/** Reads the action's inputs and what the runner says about this run, once, as plain strings. */
 import * as core from '@actions/core';
+import { context } from '@actions/github';
 
 export interface RawInputs {
   metrics: string[];
@@ -43,13 +44,15 @@ export function readInputs(): RawInputs {
   };
 }
 
-export function readRunnerEnv(env: NodeJS.ProcessEnv = process.env): RunnerEnv {
+export function readRunnerEnv(): RunnerEnv {
+  const { owner, repo } = context.repo;
+  // The context's fields are undefined (NaN for the run) where the runner did not set them.
   return {
-    workflow: env.GITHUB_WORKFLOW ?? '',
-    job: env.GITHUB_JOB ?? '',
-    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
-    repository: env.GITHUB_REPOSITORY ?? '',
-    runId: env.GITHUB_RUN_ID ?? '',
-    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    workflow: context.workflow ?? '',
+    job: context.job ?? '',
+    serverUrl: context.serverUrl,
+    repository: `${owner}/${repo}`,
+    runId: Number.isNaN(context.runId) ? '' : String(context.runId),
+    apiUrl: context.apiUrl,
   };
 }

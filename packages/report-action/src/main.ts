@@ -1,10 +1,10 @@
 /** The action: read and check the inputs, build the report, write the summary, post the comment. */
 import * as core from '@actions/core';
+import { context } from '@actions/github';
 import { baselineFiles } from './baseline-artifact.ts';
 import { MAX_COMMENT, markerFor, postComment } from './comment.ts';
 import { InputError } from './errors.ts';
 import { isBroken } from './gates.ts';
-import { ApiError, gitHubClient } from './github.ts';
 import { readInputs, readRunnerEnv } from './inputs.ts';
 import {
   commentFailed,
@@ -14,9 +14,10 @@ import {
   unexpected,
   unreachable,
 } from './messages.ts';
+import { callFailure, gitHub } from './octokit.ts';
 import { renderBrief, renderReport } from './render.ts';
 import { buildReport, type Report } from './report.ts';
-import { commentTarget, readEvent, type EventContext } from './target.ts';
+import { commentTarget, type EventContext } from './target.ts';
 import { validate, type Settings } from './validate.ts';
 
 async function writeSummary(markdown: string): Promise<void> {
@@ -38,32 +39,30 @@ async function publish(
   if ('skip' in target) return core.info(target.skip);
   const marker = markerFor(settings.commentKey);
   const body = marker.length + markdown.length < MAX_COMMENT ? markdown : renderBrief(report);
-  const [owner = '', repo = ''] = event.repository.split('/');
-  const issue = { owner, repo, issueNumber: target.issueNumber };
+  const issue = { ...event.repo, issue_number: target.issueNumber };
   try {
-    const github = gitHubClient(settings.token, settings.apiUrl);
+    const github = gitHub(settings.token, settings.apiUrl);
     const posted = await postComment(github, issue, settings.commentMode, marker, body);
     core.info(`The pull request comment was ${posted.action}: ${posted.url}`);
   } catch (error) {
-    if (!(error instanceof ApiError)) {
-      // fetch says only "fetch failed"; its cause names what went wrong (ECONNREFUSED, DNS).
-      const cause = (error as Error).cause as Error | undefined;
-      return core.setFailed(unreachable(settings.apiUrl, cause?.message ?? String(error)));
+    const failed = callFailure(error);
+    if (!failed) throw error;
+    if ('unanswered' in failed) {
+      return core.setFailed(unreachable(settings.apiUrl, failed.unanswered));
     }
-    if (error.status === 403) core.warning(forbidden(error.status, error.message));
-    else core.setFailed(commentFailed(error.status, error.message));
+    if (failed.status === 403) core.warning(forbidden(failed.status, failed.message));
+    else core.setFailed(commentFailed(failed.status, failed.message));
   }
 }
 
 export async function run(): Promise<void> {
   try {
     const settings = validate(readInputs(), readRunnerEnv());
-    const event = readEvent();
-    const { describe, ...baseline } = await baselineFiles(settings, event);
+    const { describe, ...baseline } = await baselineFiles(settings, context);
     const report = buildReport({
       ...settings,
       ...baseline,
-      runLabel: event.eventName === 'pull_request' ? 'This PR' : 'This run',
+      runLabel: context.eventName === 'pull_request' ? 'This PR' : 'This run',
     });
     report.missingBaseline = report.missingBaseline.map(describe);
     const markdown = renderReport(report);
@@ -74,7 +73,7 @@ export async function run(): Promise<void> {
     core.info(markdown);
     core.endGroup();
     await writeSummary(markdown);
-    await publish(settings, event, report, markdown);
+    await publish(settings, context, report, markdown);
     if (broken.length > 0) core.setFailed(gateFailure(broken));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

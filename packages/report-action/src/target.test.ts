@@ -7,7 +7,7 @@ const pullRequest = (head: string | null): EventContext['payload'] => ({
 
 const context = (overrides: Partial<EventContext> = {}): EventContext => ({
   eventName: 'pull_request',
-  repository: 'acme/churn-model',
+  repo: { owner: 'acme', repo: 'churn-model' },
   actor: 'octocat',
   payload: pullRequest('acme/churn-model'),
   ...overrides,
@@ -16,7 +16,9 @@ const context = (overrides: Partial<EventContext> = {}): EventContext => ({
 describe('where the report may comment', () => {
   it('comments on a pull request from a branch of the same repository', () => {
     expect(commentTarget(context())).toEqual({ issueNumber: 7 });
-    expect(commentTarget(context({ repository: 'Acme/Churn-Model' }))).toEqual({ issueNumber: 7 });
+    expect(commentTarget(context({ repo: { owner: 'Acme', repo: 'Churn-Model' } }))).toEqual({
+      issueNumber: 7,
+    });
   });
 
   it.each<[string, Partial<EventContext>, string]>([

@@ -3,13 +3,13 @@
  * the same repository has a token that can write (SECURITY.md W08): forks and Dependabot get a
  * read-only one, so their report goes to the job summary alone.
  */
-import { readFileSync } from 'node:fs';
 import { skipComment } from './messages.ts';
 
+/** The part of @actions/github's `context` that the action reads. */
 export interface EventContext {
   eventName: string;
-  /** `owner/repo` of the repository the workflow runs in. */
-  repository: string;
+  /** The repository the workflow runs in. */
+  repo: { owner: string; repo: string };
   actor: string;
   payload: {
     pull_request?: {
@@ -17,18 +17,8 @@ export interface EventContext {
       head?: { repo?: { full_name?: string } | null };
       base?: { ref?: string };
     };
-    repository?: { default_branch?: string };
-  };
-}
-
-/** The event as the runner describes it: its name, who started it, and its payload file. */
-export function readEvent(env: NodeJS.ProcessEnv = process.env): EventContext {
-  const path = env.GITHUB_EVENT_PATH;
-  return {
-    eventName: env.GITHUB_EVENT_NAME ?? '',
-    repository: env.GITHUB_REPOSITORY ?? '',
-    actor: env.GITHUB_ACTOR ?? '',
-    payload: path ? (JSON.parse(readFileSync(path, 'utf8')) as EventContext['payload']) : {},
+    // Open like the context's own payload type, which a type of optional fields alone would refuse.
+    repository?: { default_branch?: string; [field: string]: unknown };
   };
 }
 
@@ -49,7 +39,8 @@ export function commentTarget(context: EventContext): Target {
   // This only ever withholds the comment, so trusting the actor's name grants nothing (W24).
   if (context.actor === DEPENDABOT) return { skip: skipComment.dependabot };
   const head = pr.head?.repo?.full_name;
-  if (!head || head.toLowerCase() !== context.repository.toLowerCase()) {
+  const { owner, repo } = context.repo;
+  if (!head || head.toLowerCase() !== `${owner}/${repo}`.toLowerCase()) {
     return { skip: skipComment.fork(head ?? 'a deleted repository') };
   }
   return { issueNumber: pr.number };

@@ -77,8 +77,9 @@ describe('baseline-artifact', () => {
     ]);
     expect(github.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
     expect(github.storage.requests).toEqual([
-      { method: 'GET', path: '/blobs/6', authorization: undefined },
+      { method: 'GET', path: '/blobs/6', authorization: undefined, headers: expect.any(Array) },
     ]);
+    expect(github.storage.requests[0]?.headers.join('\n')).not.toContain(TOKEN);
     expect(result.stdout).toContain(
       'The baseline is the model-baseline artifact of run 60 on main.',
     );

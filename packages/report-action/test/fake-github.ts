@@ -13,6 +13,11 @@ export interface Recorded {
   body?: { body?: string };
 }
 
+/** A request to the storage, with every header it carried. */
+export interface StorageRequest extends Recorded {
+  headers: string[];
+}
+
 export interface Comment {
   id: number;
   body: string;
@@ -35,7 +40,7 @@ export interface FakeArtifact {
 /** Where GitHub's artifact download redirects to: another origin, which must never see the token. */
 export interface FakeStorage {
   url: string;
-  requests: Recorded[];
+  requests: StorageRequest[];
 }
 
 export interface FakeGitHub {
@@ -153,6 +158,7 @@ export async function startFakeGitHub(existing: string[] = []): Promise<FakeGitH
       method: request.method ?? '',
       path: url.pathname,
       authorization: request.headers.authorization,
+      headers: request.rawHeaders,
     });
     const zip = fake.zips.get(Number(/^\/blobs\/(\d+)$/.exec(url.pathname)?.[1]));
     if (!zip) return json(response, 404, { message: 'BlobNotFound' });

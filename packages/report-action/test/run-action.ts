@@ -1,11 +1,14 @@
-/** Runs the bundled action as the runner does: `node dist/index.js` with INPUT_* and GITHUB_* set. */
+/**
+ * Runs the bundled action as the runner does: `node dist/index.js` with INPUT_* and GITHUB_* set,
+ * from a copy of dist/ as a generated repository vendors it, with no node_modules to fall back on.
+ */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const DIST = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
 export interface ActionRun {
   /** The folder the action ran in, with RUNNER_TEMP as `.runner-temp` inside it. */
@@ -73,7 +76,12 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
 
-  const child = spawn(process.execPath, [DIST], { cwd: workspace, env });
+  const action = join(workspace, '.github', 'actions', 'report');
+  cpSync(DIST, join(action, 'dist'), { recursive: true });
+  const child = spawn(process.execPath, [join(action, 'dist', 'index.js')], {
+    cwd: workspace,
+    env,
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,0 +1,33 @@
+import { RequestError } from '@octokit/request-error';
+import { describe, expect, it } from 'vitest';
+import { callFailure } from './octokit.ts';
+
+const request = { method: 'GET' as const, url: 'https://api.github.com/repos/acme/x', headers: {} };
+const answered = (status: number, data: unknown) =>
+  new RequestError('from Octokit', status, {
+    request,
+    response: { status, url: request.url, headers: {}, data },
+  });
+
+describe('what a failed call says', () => {
+  it("gives GitHub's own message, without Octokit's documentation link", () => {
+    const data = { message: 'Resource not accessible by integration', documentation_url: 'x' };
+    expect(callFailure(answered(403, data))).toEqual({
+      status: 403,
+      message: 'Resource not accessible by integration',
+    });
+  });
+
+  it("gives the status text for a proxy's error page", () => {
+    expect(callFailure(answered(502, '<html>Bad gateway</html>'))).toEqual({
+      status: 502,
+      message: 'Bad Gateway',
+    });
+  });
+
+  it('gives why nothing answered, and nothing for other errors', () => {
+    const refused = new RequestError('connect ECONNREFUSED 127.0.0.1:9', 500, { request });
+    expect(callFailure(refused)).toEqual({ unanswered: 'connect ECONNREFUSED 127.0.0.1:9' });
+    expect(callFailure(new TypeError('x is not a function'))).toBeUndefined();
+  });
+});
