@@ -1,7 +1,9 @@
 // Makes the hashed, universal requirement locks of every feature combination with uv, into
 // templates/locks/<key>/. With --check, locks into a temporary folder and fails on any difference.
 // Resolving is bound by PyPI round trips rather than by the CPU, so several uv processes run at
-// once; they share uv's cache, which uv locks for concurrent use.
+// once; they share uv's cache, which uv locks for concurrent use. Each lock then keeps only the
+// hashes of files a supported Python and platform installs (core's trimLockHashes), looked up by
+// file name on PyPI's simple index.
 import { execFile } from 'node:child_process';
 import {
   existsSync,
@@ -16,7 +18,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify, parseArgs } from 'node:util';
-import { lockCommand, lockExcludeNewer, pythonVersions, requirementSets } from '@ml-cicd/core';
+import {
+  lockCommand,
+  lockExcludeNewer,
+  pythonVersions,
+  requirementSets,
+  trimLockHashes,
+} from '@ml-cicd/core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const assets = { templatesDir: join(root, 'templates'), workflowsDir: join(root, 'workflows') };
@@ -83,6 +91,58 @@ async function compile(dir, input, output) {
   }
 }
 
+const index = 'https://pypi.org/simple';
+const indexPages = new Map();
+// More connections at once than this and PyPI's CDN lets some of them time out.
+const indexSlots = { free: 8, waiting: [] };
+
+async function inSlot(task) {
+  if (indexSlots.free === 0) await new Promise((resolve) => indexSlots.waiting.push(resolve));
+  else indexSlots.free -= 1;
+  try {
+    return await task();
+  } finally {
+    const next = indexSlots.waiting.shift();
+    if (next) next();
+    else indexSlots.free += 1;
+  }
+}
+
+async function indexPage(name, attempts = 3) {
+  try {
+    const response = await fetch(`${index}/${name}/`, {
+      headers: { accept: 'application/vnd.pypi.simple.v1+json' },
+      signal: AbortSignal.timeout(60_000),
+    });
+    if (!response.ok) throw new Error(`${index}/${name}/ answered ${response.status}.`);
+    return (await response.json()).files;
+  } catch (error) {
+    if (attempts <= 1) throw error;
+    return indexPage(name, attempts - 1);
+  }
+}
+
+/** The file name of each sha256 of a project on PyPI, from its JSON simple page (PEP 691). */
+function filesOf(project) {
+  const name = project.toLowerCase().replace(/[-_.]+/g, '-');
+  if (!indexPages.has(name)) {
+    const files = inSlot(() => indexPage(name));
+    indexPages.set(
+      name,
+      files.then((list) => new Map(list.map((file) => [file.hashes.sha256, file.filename]))),
+    );
+  }
+  return indexPages.get(name);
+}
+
+/** The lock without the hashes of files that no supported Python and platform installs. */
+async function trimmed(lock) {
+  const projects = [...lock.matchAll(/^([A-Za-z0-9][\w.-]*)(?:\[[^\]]*\])?==/gm)].map((m) => m[1]);
+  const pages = await Promise.all(projects.map(filesOf));
+  const filenames = new Map(pages.flatMap((page) => [...page]));
+  return trimLockHashes(lock, (hash) => filenames.get(hash));
+}
+
 /** Runs `task` on every item with at most `limit` of them at a time. */
 async function eachConcurrently(items, limit, task) {
   let next = 0;
@@ -126,10 +186,19 @@ let finished = 0;
 // Each set's two files are separate tasks, so the pool stays full up to the last set.
 const tasks = sets.flatMap((set) => lockTargets.map((file) => ({ set, file })));
 await eachConcurrently(tasks, jobs, async ({ set, file }) => {
-  const failure = await compile(set.work, file.input, file.output);
+  let failure = await compile(set.work, file.input, file.output);
   if (failure === undefined) {
-    settle(set.key, file.output, readFileSync(join(set.work, file.output), 'utf8'));
-  } else {
+    try {
+      settle(
+        set.key,
+        file.output,
+        await trimmed(readFileSync(join(set.work, file.output), 'utf8')),
+      );
+    } catch (error) {
+      failure = `reading the file names of its hashes from ${index} failed: ${error.cause?.message ?? error.message}`;
+    }
+  }
+  if (failure !== undefined) {
     set.failed = true;
     problems.set(
       `${set.key}/${file.output}`,

@@ -15,6 +15,7 @@ import { hashContent, manifestJson, manifestPath, type Manifest } from './manife
 import { ProjectModel } from './model.js';
 import { actionlintYaml, envExample, mlCicdYaml, readme } from './render.js';
 import { TemplateReader, type Assets } from './templates.js';
+import { codeUnitOrder } from './compare.js';
 import { toYaml } from './yaml.js';
 import pkg from '../package.json' with { type: 'json' };
 
@@ -148,10 +149,10 @@ export function buildProject(answers: Answers, assets: Assets, script?: ScriptPa
     features: selectedFeatures(answers).map((feature) => feature.id),
     files: Object.fromEntries(
       [...files]
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => codeUnitOrder(a, b))
         .map(([path, content]) => [path, hashContent(content)]),
     ),
   };
   files.set(manifestPath, manifestJson(manifest));
-  return { files: new Map([...files].sort(([a], [b]) => a.localeCompare(b))), manifest };
+  return { files: new Map([...files].sort(([a], [b]) => codeUnitOrder(a, b))), manifest };
 }

@@ -1,4 +1,5 @@
 /** Serialises the composed parts of a project model into files. */
+import { codeUnitOrder } from './compare.js';
 import type { ProjectModel } from './model.js';
 import { toYaml } from './yaml.js';
 
@@ -43,7 +44,7 @@ export function actionlintYaml(model: ProjectModel): string {
 
 export function readme(model: ProjectModel): string {
   const sections = [...model.readme].sort(
-    (a, b) => a.order - b.order || a.title.localeCompare(b.title),
+    (a, b) => a.order - b.order || codeUnitOrder(a.title, b.title),
   );
   const parts = [
     `# ${model.config.project.name}`,

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import {
   buildProject,
+  codeUnitOrder,
   generator,
   rawFromRecorded,
   resolveAnswers,
@@ -73,7 +74,7 @@ async function renderFromRegistry(
       dir,
     );
     if (ran.status !== 0) throw new UserError(say.renderFailed(version, npmProblem(ran)));
-    return new Map((await readTree(project)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return new Map((await readTree(project)).sort(([a], [b]) => codeUnitOrder(a, b)));
   } finally {
     await rm(temp, { recursive: true, force: true });
   }
