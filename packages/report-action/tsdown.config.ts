@@ -5,13 +5,16 @@ import { defineConfig } from 'tsdown';
 import { base } from '../../tsdown.base.ts';
 
 const sources = fileURLToPath(new URL('./src/', import.meta.url));
+const runtimeFetch = fileURLToPath(new URL('./src/runtime-fetch.ts', import.meta.url));
 
-// GitHub runs dist/index.js from the repository as it is, with no install: everything is bundled,
-// undici and tunnel too (@actions/github's proxy-aware fetch, which makes every call).
+// GitHub runs dist/index.js from the repository as it is, with no install: everything is bundled.
 export default defineConfig({
   ...base,
   minify: true,
   noExternal: [/^@actions\//, /^@octokit\//],
+  // The toolkit's HTTP clients, three quarters of the bundle otherwise: Node 24's fetch does their
+  // work (see src/runtime-fetch.ts).
+  alias: { undici: runtimeFetch, tunnel: runtimeFetch },
   // Library modules are taken as free of import-time effects, so what the action never calls drops
   // out: @actions/core's OIDC client with its own HTTP client, and unused parts of ESM libraries.
   treeshake: { moduleSideEffects: (id) => id.startsWith(sources) },

@@ -10,11 +10,12 @@ import {
   commentFailed,
   forbidden,
   gateFailure,
+  proxyUnused,
   skipComment,
   unexpected,
   unreachable,
 } from './messages.ts';
-import { callFailure, gitHub } from './octokit.ts';
+import { callFailure, gitHub, unusedProxyVariable } from './octokit.ts';
 import { renderBrief, renderReport } from './render.ts';
 import { buildReport, type Report } from './report.ts';
 import { commentTarget, type EventContext } from './target.ts';
@@ -56,6 +57,8 @@ async function publish(
 }
 
 export async function run(): Promise<void> {
+  const proxy = unusedProxyVariable(process.env);
+  if (proxy) core.info(proxyUnused(proxy));
   try {
     const settings = validate(readInputs(), readRunnerEnv());
     const { describe, ...baseline } = await baselineFiles(settings, context);

@@ -47,6 +47,9 @@ export const unreachable = (apiUrl: string, message: string) =>
 export const commentFailed = (status: number, message: string) =>
   `Could not write the pull request comment: GitHub answered ${status} (${message}).`;
 
+export const proxyUnused = (variable: string) =>
+  `${variable} is set, but Node's fetch uses a proxy only when the step starts with NODE_USE_ENV_PROXY=1, so calls to the GitHub API go direct; to send them through the proxy, set NODE_USE_ENV_PROXY: 1 in this step's env.`;
+
 export const unexpected = (message: string) =>
   `The report action failed unexpectedly: ${message}. Please report this to ml-cicd with the step's log.`;
 

@@ -1,6 +1,6 @@
 import { RequestError } from '@octokit/request-error';
 import { describe, expect, it } from 'vitest';
-import { callFailure } from './octokit.ts';
+import { callFailure, unusedProxyVariable } from './octokit.ts';
 
 const request = { method: 'GET' as const, url: 'https://api.github.com/repos/acme/x', headers: {} };
 const answered = (status: number, data: unknown) =>
@@ -29,5 +29,15 @@ describe('what a failed call says', () => {
     const refused = new RequestError('connect ECONNREFUSED 127.0.0.1:9', 500, { request });
     expect(callFailure(refused)).toEqual({ unanswered: 'connect ECONNREFUSED 127.0.0.1:9' });
     expect(callFailure(new TypeError('x is not a function'))).toBeUndefined();
+  });
+});
+
+describe('a proxy variable that Node leaves unused', () => {
+  it('is named while NODE_USE_ENV_PROXY is not 1, HTTPS_PROXY before HTTP_PROXY', () => {
+    const proxy = 'http://proxy.internal:3128';
+    expect(unusedProxyVariable({ HTTP_PROXY: proxy, https_proxy: proxy })).toBe('https_proxy');
+    expect(unusedProxyVariable({ http_proxy: proxy, NODE_USE_ENV_PROXY: '0' })).toBe('http_proxy');
+    expect(unusedProxyVariable({ HTTPS_PROXY: proxy, NODE_USE_ENV_PROXY: '1' })).toBeUndefined();
+    expect(unusedProxyVariable({ HTTPS_PROXY: '', NO_PROXY: '*' })).toBeUndefined();
   });
 });

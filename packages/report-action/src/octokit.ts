@@ -1,7 +1,7 @@
 /**
  * The GitHub REST API through @actions/github: its Octokit, based at the api-url input, and what a
- * failed call means for the report. Every call goes through the toolkit's proxy-aware fetch
- * (undici, bundled into dist), so a self-hosted runner's HTTPS_PROXY and NO_PROXY apply to it.
+ * failed call means for the report. Every call goes through Node's own fetch (src/runtime-fetch.ts
+ * stands in for undici), which honours HTTPS_PROXY and NO_PROXY when NODE_USE_ENV_PROXY is 1.
  */
 import { STATUS_CODES } from 'node:http';
 import { getOctokit } from '@actions/github';
@@ -11,6 +11,14 @@ export type GitHub = ReturnType<typeof getOctokit>;
 
 export const gitHub = (token: string, apiUrl: string): GitHub =>
   getOctokit(token, { baseUrl: apiUrl });
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
+/** The proxy variable that is set but unused: Node reads them only with NODE_USE_ENV_PROXY=1. */
+export function unusedProxyVariable(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.NODE_USE_ENV_PROXY === '1') return undefined;
+  return PROXY_VARIABLES.find((name) => env[name]);
+}
 
 /** GitHub's answer to a failed call, or why nothing answered (a refused connection, DNS). */
 export type CallFailure = { status: number; message: string } | { unanswered: string };

@@ -27,6 +27,8 @@ export interface RunOptions {
   actor?: string;
   /** Files written into the workspace before the run, by relative path. */
   files?: Record<string, string>;
+  /** More of the step's environment, as a workflow's `env:` gives it (a proxy). */
+  env?: Record<string, string>;
 }
 
 /** `name<<delimiter ... delimiter` blocks of the GITHUB_OUTPUT file. */
@@ -71,6 +73,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_OUTPUT: outputFile,
     RUNNER_TEMP: runnerTemp,
+    ...options.env,
   };
   for (const [name, value] of Object.entries(options.inputs)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
