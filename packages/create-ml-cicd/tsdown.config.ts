@@ -17,7 +17,9 @@ export default defineConfig({
   alias: { yaml: join(dirname(yamlPackage), 'browser/index.js') },
   // Scaffolding writes YAML with core's own writer; yaml's modules only define classes and
   // functions, so what @ml-cicd/config imports of them and the scaffold path never calls goes.
-  treeshake: { moduleSideEffects: (id) => (id.includes('/node_modules/yaml/') ? false : undefined) },
+  treeshake: {
+    moduleSideEffects: (id) => (id.includes('/node_modules/yaml/') ? false : undefined),
+  },
   banner: { js: '#!/usr/bin/env node' },
   hooks: {
     'build:done': async () => {
