@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsdown';
-import { base } from '../../tsdown.base.ts';
+import { base, fsWithoutFacade } from '../../tsdown.base.ts';
 
 // yaml's ESM build (its "browser" entry, free of Node APIs) lets the bundler drop the parser we
 // never use on the scaffold path: the bundle loads in about half the time of its CommonJS build.
@@ -14,12 +15,20 @@ export default defineConfig({
   ...base,
   minify: true,
   noExternal: [/^@ml-cicd\//, '@clack/prompts', 'yaml', 'diff'],
-  alias: { yaml: join(dirname(yamlPackage), 'browser/index.js') },
-  // Scaffolding writes YAML with core's own writer; yaml's modules only define classes and
-  // functions, so what @ml-cicd/config imports of them and the scaffold path never calls goes.
-  treeshake: {
-    moduleSideEffects: (id) => (id.includes('/node_modules/yaml/') ? false : undefined),
+  alias: {
+    yaml: join(dirname(yamlPackage), 'browser/index.js'),
+    // From source, so the bundler sees each module and keeps only what scaffolding uses.
+    '@ml-cicd/core': fileURLToPath(new URL('../core/src/index.ts', import.meta.url)),
+    '@ml-cicd/config': fileURLToPath(new URL('../config/src/index.ts', import.meta.url)),
   },
+  // Scaffolding writes YAML with core's own writer and checks no ml-cicd.yaml. yaml's modules and
+  // the workspace packages (the schema validator in them) only define values, so what the
+  // scaffold path never calls is dropped.
+  treeshake: {
+    moduleSideEffects: (id) =>
+      /\/node_modules\/yaml\/|\/packages\/(core|config)\//.test(id) ? false : undefined,
+  },
+  plugins: [fsWithoutFacade()],
   banner: { js: '#!/usr/bin/env node' },
   hooks: {
     'build:done': async () => {

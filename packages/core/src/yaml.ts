@@ -60,7 +60,7 @@ function doubleQuoted(text: string): string {
     /["\\\x00-\x1f\x7f-\x9f]/g,
     (char) => escapes[char] ?? `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
-  if (escaped.includes('\\n')) throw new Unsupportedunknown(`a quoted string with a line break`);
+  if (escaped.includes('\\n')) throw new UnsupportedValue(`a quoted string with a line break`);
   return `"${escaped}"`;
 }
 
@@ -76,7 +76,7 @@ function literalBlock(text: string, indent: string): string {
   const body = text.replace(/\n+$/, '');
   const trailing = text.length - body.length;
   const chomp = trailing === 0 ? '-' : trailing === 1 ? '' : '+';
-  if (/^[ \n]/.test(text) || chomp === '+') throw new Unsupportedunknown('this literal block');
+  if (/^[ \n]/.test(text) || chomp === '+') throw new UnsupportedValue('this literal block');
   return `|${chomp}\n${indent}${body.replace(/\n+/g, `$&${indent}`)}`;
 }
 
@@ -87,12 +87,12 @@ function scalar(value: string, indent: string, key: boolean): string {
     return key || !value.includes('\n') ? quoted(value) : literalBlock(value, indent);
   }
   if (!key && value.includes('\n')) return literalBlock(value, indent);
-  if (documentMarker.test(value)) throw new Unsupportedunknown(`"${value}"`);
+  if (documentMarker.test(value)) throw new UnsupportedValue(`"${value}"`);
   return otherTypes.some((type) => type.test(value)) ? quoted(value) : value;
 }
 
 /** A value the writer has no rule for: a bug in the engine, never a user's input. */
-class Unsupportedunknown extends Error {
+class UnsupportedValue extends Error {
   constructor(what: string) {
     super(`The YAML writer does not write ${what}.`);
   }
@@ -120,7 +120,7 @@ function inline(value: unknown, indent: string, key?: string): string {
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.length === 0) return '[]';
   if (isMap(value) && entriesOf(value).length === 0) return '{}';
-  throw new Unsupportedunknown(`a ${typeof value}`);
+  throw new UnsupportedValue(`a ${typeof value}`);
 }
 
 const isBlock = (value: unknown) =>
@@ -140,7 +140,7 @@ class Writer {
       const keyPath = path ? `${path}.${key}` : key;
       const note = this.unusedNotes.get(keyPath);
       if (note !== undefined) {
-        if (index === 0 && prefix !== indent) throw new Unsupportedunknown('a note on a list item');
+        if (index === 0 && prefix !== indent) throw new UnsupportedValue('a note on a list item');
         this.lines.push(...commentLines(note, indent));
         this.unusedNotes.delete(keyPath);
       }

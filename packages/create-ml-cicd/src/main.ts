@@ -15,10 +15,8 @@ import pkg from '../package.json' with { type: 'json' };
 import { parse, type BinFlags } from './args.js';
 import { bundledAssets } from './assets.js';
 import { Cancelled, exitCodeOf, messageOf } from './errors.js';
-import { initRepository, type GitOutcome } from './git.js';
+import type { GitOutcome } from './git.js';
 import { helpText } from './help.js';
-import { initProject } from './init.js';
-import { installEnvironment } from './install.js';
 import { detectPackageManager, nextSteps } from './next-steps.js';
 import { fileLines, printJson } from './output.js';
 
@@ -63,6 +61,7 @@ function levelLine(level: Level): string {
 
 async function init(flags: BinFlags, name: string | undefined): Promise<number> {
   const dir = resolve(flags.target ?? '.');
+  const { initProject } = await import('./init.js');
   const result = await initProject(dir, { name, force: flags.force, dryRun: flags.dryRun });
   if (flags.json) {
     printJson({ dir, dryRun: flags.dryRun, ...result });
@@ -138,7 +137,8 @@ async function run(argv: string[]): Promise<number> {
 
   let git: GitOutcome | 'skipped' = 'skipped';
   if (flags.git) {
-    git = initRepository(dir);
+    // git and --install spawn processes: child_process loads only when one is asked for.
+    git = (await import('./git.js')).initRepository(dir);
     if (git === 'committed') say('Created a git repository with a first commit.');
     if (git === 'initialised')
       say('Created a git repository (no commit: set git user.name and user.email first).');
@@ -146,6 +146,7 @@ async function run(argv: string[]): Promise<number> {
   }
   if (flags.install) {
     const spinner = ui ? ui.prompts.spinner() : undefined;
+    const { installEnvironment } = await import('./install.js');
     await installEnvironment(dir, (step) => (spinner ? spinner.start(step) : say(`${step}...`)));
     spinner?.stop('Installed the pinned requirements into .venv.');
     if (!spinner) say('Installed the pinned requirements into .venv.');
