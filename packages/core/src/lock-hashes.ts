@@ -43,23 +43,29 @@ export function installableFile(filename: string): boolean {
 
 /** Written under uv's header, so a reader knows why hashes are fewer than a fresh compile gives. */
 export const keptHashesNote = `# ml-cicd kept the hashes of the files pip can install on CPython ${pythonVersions[0]}-${pythonVersions.at(-1)} (Linux and macOS
-# on x86_64 and arm64, Windows on x86_64) and of each sdist; running the command above brings back the rest.
+# on x86_64 and arm64, Windows on x86_64): the wheels, and the sdist where no wheel is pure Python.
+# Running the command above brings back the rest.
 `;
 
 const requirementBlock = /^(\S[^\n]*?) \\\n((?: {4}--hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)/gm;
 
 /**
- * The lock without the hashes of files no supported platform installs. `filenameOf` names the file
- * of a hash; a hash it does not know is kept, and so are all of a requirement's when none would be
- * left.
+ * The lock without the hashes of files no supported platform installs, nor of an sdist that a
+ * pure-Python wheel makes unused. `filenameOf` names the file of a hash; a hash it does not know
+ * is kept, and so are all of a requirement's when none would be left.
  */
 export function trimLockHashes(lock: string, filenameOf: (sha256: string) => string | undefined) {
   const trimmed = lock.replace(requirementBlock, (block, requirement: string, lines: string) => {
     const hashes = [...lines.matchAll(/sha256:([0-9a-f]{64})/g)].map((match) => match[1]!);
-    const kept = hashes.filter((hash) => {
+    const installable = hashes.filter((hash) => {
       const filename = filenameOf(hash);
       return filename === undefined || installableFile(filename);
     });
+    // pip takes a wheel over the sdist, and a pure-Python wheel installs everywhere.
+    const pure = installable.some((hash) => filenameOf(hash)?.endsWith('-none-any.whl'));
+    const kept = pure
+      ? installable.filter((hash) => filenameOf(hash)?.endsWith('.whl') ?? true)
+      : installable;
     if (kept.length === 0) return block;
     return `${[requirement, ...kept.map((hash) => `    --hash=sha256:${hash}`)].join(' \\\n')}\n`;
   });
