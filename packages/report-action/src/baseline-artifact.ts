@@ -55,7 +55,7 @@ export async function downloadBaseline(
   dir: string,
 ): Promise<Artifact | undefined> {
   const { owner, repo, name, branch } = query;
-  const listed = await github.rest.actions.listArtifactsForRepo({
+  const listed = await github.request('GET /repos/{owner}/{repo}/actions/artifacts', {
     owner,
     repo,
     name,
@@ -65,12 +65,10 @@ export async function downloadBaseline(
   if (!artifact) return undefined;
   // GitHub answers with a redirect to its storage. fetch follows it and, as the storage is another
   // origin, drops the token (the Fetch standard's redirect rule), so only the API ever sees it.
-  const { data } = await github.rest.actions.downloadArtifact({
-    owner,
-    repo,
-    artifact_id: artifact.id,
-    archive_format: 'zip',
-  });
+  const { data } = await github.request(
+    'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
+    { owner, repo, artifact_id: artifact.id, archive_format: 'zip' },
+  );
   for (const [entry, content] of readZip(Buffer.from(data as ArrayBuffer))) {
     const path = safePath(entry);
     if (!path) continue;

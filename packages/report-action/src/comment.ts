@@ -20,10 +20,10 @@ export const markerFor = (key: string) => `<!-- ml-cicd-report:${key} -->`;
 
 /** The first comment that starts with the marker; pages through all comments until found. */
 async function findSticky(github: GitHub, issue: Issue, marker: string) {
-  const pages = github.paginate.iterator(github.rest.issues.listComments, {
-    ...issue,
-    per_page: 100,
-  });
+  const pages = github.paginate.iterator(
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    { ...issue, per_page: 100 },
+  );
   for await (const { data } of pages) {
     const found = data.find((comment) => comment.body?.startsWith(marker));
     if (found) return found;
@@ -43,9 +43,15 @@ export async function postComment(
   const existing = mode === 'sticky' ? await findSticky(github, issue, marker) : undefined;
   if (existing) {
     const comment = { owner, repo, comment_id: existing.id, body: full };
-    const { data } = await github.rest.issues.updateComment(comment);
+    const { data } = await github.request(
+      'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+      comment,
+    );
     return { action: 'updated', url: data.html_url };
   }
-  const { data } = await github.rest.issues.createComment({ ...issue, body: full });
+  const { data } = await github.request(
+    'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    { ...issue, body: full },
+  );
   return { action: 'created', url: data.html_url };
 }
