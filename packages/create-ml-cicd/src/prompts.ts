@@ -1,5 +1,5 @@
 /** Interactive questions for the answers not given as flags; loaded only on a terminal. */
-import * as prompts from '@clack/prompts';
+import { confirm, intro, isCancel, log, note, outro, select, spinner, text } from '@clack/prompts';
 import {
   nameFromFolder,
   options,
@@ -12,7 +12,7 @@ import {
 import { Cancelled } from './errors.js';
 
 function answered<T>(value: T): Exclude<T, symbol> {
-  if (prompts.isCancel(value)) throw new Cancelled();
+  if (isCancel(value)) throw new Cancelled();
   return value as Exclude<T, symbol>;
 }
 
@@ -27,7 +27,7 @@ function parseProblem(parse: () => unknown): string | undefined {
 }
 
 export async function askTarget(): Promise<string> {
-  const value = await prompts.text({
+  const value = await text({
     message: 'Where should the project go?',
     placeholder: 'my-ml-project',
     defaultValue: 'my-ml-project',
@@ -45,7 +45,7 @@ export async function askAnswers(given: RawAnswers, folder: string): Promise<Raw
     if (option.kind === 'text') {
       const fallback = option.default ?? nameFromFolder(folder);
       raw[option.key] = answered(
-        await prompts.text({
+        await text({
           message: option.message,
           placeholder: fallback,
           defaultValue: fallback,
@@ -54,7 +54,7 @@ export async function askAnswers(given: RawAnswers, folder: string): Promise<Raw
       );
     } else if (option.kind === 'choice') {
       raw[option.key] = answered(
-        await prompts.select({
+        await select({
           message: option.message,
           options: option.choices.map((choice) => ({ ...choice })),
           initialValue: option.default,
@@ -62,7 +62,7 @@ export async function askAnswers(given: RawAnswers, folder: string): Promise<Raw
       );
     } else if (option.kind === 'number') {
       raw[option.key] = answered(
-        await prompts.text({
+        await text({
           message: option.message,
           placeholder: String(option.default),
           defaultValue: String(option.default),
@@ -71,7 +71,7 @@ export async function askAnswers(given: RawAnswers, folder: string): Promise<Raw
       );
     } else {
       raw[option.key] = answered(
-        await prompts.text({
+        await text({
           message: option.message,
           placeholder: option.default.join(','),
           defaultValue: option.default.join(','),
@@ -86,11 +86,12 @@ export async function askAnswers(given: RawAnswers, folder: string): Promise<Raw
 /** The "folder is not empty" question: its default is to cancel, never to overwrite. */
 export async function confirmOverwrite(dir: string, entries: string[]): Promise<boolean> {
   const shown = entries.slice(0, 5).join(', ') + (entries.length > 5 ? ', …' : '');
-  const value = await prompts.confirm({
+  const value = await confirm({
     message: `${dir} already has files (${shown}). Write the project into it, overwriting files with the same names?`,
     initialValue: false,
   });
   return answered(value);
 }
 
-export { prompts };
+/** What the bin prints around the questions: named, so the bundle keeps only these of clack. */
+export const prompts = { intro, log, note, outro, spinner };
