@@ -1,6 +1,6 @@
 /**
  * The bundled action behind a proxy. dist/ carries no undici: @actions/github's proxy dispatcher is
- * dropped (src/runtime-fetch.ts) and Node's own fetch decides, which reads HTTPS_PROXY, HTTP_PROXY
+ * never made (src/http-client.ts) and Node's own fetch decides, which reads HTTPS_PROXY, HTTP_PROXY
  * and NO_PROXY only when the step starts with NODE_USE_ENV_PROXY=1 (Node 24.0 and 22.21 on).
  */
 import { once } from 'node:events';
