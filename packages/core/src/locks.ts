@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { codeUnitOrder } from './compare.js';
 import { lockExcludeNewer, pypi, pythonVersions, type PypiPackage } from './versions.js';
 
 export const lockFiles = ['requirements.txt', 'requirements-dev.txt'] as const;
@@ -69,21 +70,23 @@ const blocksOf = (text: string) => text.split(/(?=^[^\s#])|(?=^ {4}# via)/m);
 
 /** Every lock under `templatesDir/locks/` as the JSON text of `packedLocksFile`. */
 export function packLocks(templatesDir: string): string {
-  const blocks: string[] = [];
-  const index = new Map<string, number>();
-  const indexOf = (block: string) => {
-    if (!index.has(block)) index.set(block, blocks.push(block) - 1);
-    return index.get(block)!;
-  };
-  const locks: PackedLocks['locks'] = {};
   const folders = readdirSync(join(templatesDir, 'locks'), { withFileTypes: true });
-  for (const key of folders.filter((entry) => entry.isDirectory()).map((entry) => entry.name)) {
-    const files = readLocks(templatesDir, key)!;
+  const keys = folders.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const texts = keys.map((key) => readLocks(templatesDir, key)!);
+  // Sorted, the versions of one package sit side by side, which the tarball's gzip finds.
+  const blocks = [
+    ...new Set(texts.flatMap((files) => lockFiles.flatMap((file) => blocksOf(files[file])))),
+  ].sort(codeUnitOrder);
+  const index = new Map(blocks.map((block, position) => [block, position]));
+  const indexes = (text: string) => blocksOf(text).map((block) => index.get(block)!);
+  const locks: PackedLocks['locks'] = {};
+  keys.forEach((key, position) => {
+    const files = texts[position]!;
     locks[key] = {
-      'requirements.txt': blocksOf(files['requirements.txt']).map(indexOf),
-      'requirements-dev.txt': blocksOf(files['requirements-dev.txt']).map(indexOf),
+      'requirements.txt': indexes(files['requirements.txt']),
+      'requirements-dev.txt': indexes(files['requirements-dev.txt']),
     };
-  }
+  });
   return JSON.stringify({ blocks, locks } satisfies PackedLocks);
 }
 
