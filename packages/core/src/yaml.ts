@@ -115,12 +115,11 @@ function inline(value: unknown, indent: string, key?: string): string {
     const tag = key === 'uses' ? tagOf(value) : undefined;
     return tag ? `${text} # ${tag}` : text;
   }
-  if (typeof value === 'number')
-    return Number.isFinite(value) ? JSON.stringify(value) : String(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return JSON.stringify(value);
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.length === 0) return '[]';
   if (isMap(value) && entriesOf(value).length === 0) return '{}';
-  throw new UnsupportedValue(`a ${typeof value}`);
+  throw new UnsupportedValue(`a ${typeof value} (${String(value)})`);
 }
 
 const isBlock = (value: unknown) =>
