@@ -21,7 +21,7 @@ export default defineConfig({
   target: 'node24',
   dts: false,
   minify: true,
-  noExternal: [/^@ml-cicd\//, 'yaml', 'ajv', /^ajv\//],
+  noExternal: [/^@ml-cicd\//, 'yaml'],
   external: [/^@actions\/workflow-parser/],
   treeshake: { moduleSideEffects: false },
   alias: {

@@ -13,7 +13,7 @@ const yamlPackage = createRequire(import.meta.url).resolve('yaml/package.json');
 export default defineConfig({
   ...base,
   minify: true,
-  noExternal: [/^@ml-cicd\//, /^@actions\//, 'yaml', 'ajv', /^ajv\//, 'cronstrue', 'diff'],
+  noExternal: [/^@ml-cicd\//, /^@actions\//, 'yaml', 'cronstrue', 'diff'],
   alias: { yaml: join(dirname(yamlPackage), 'browser/index.js') },
   plugins: [fsWithoutFacade()],
   banner: { js: '#!/usr/bin/env node' },

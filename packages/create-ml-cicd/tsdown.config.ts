@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsdown';
 import { base, fsWithoutFacade } from '../../tsdown.base.ts';
 
-// yaml's ESM build (its "browser" entry, free of Node APIs) lets the bundler drop the parser we
-// never use on the scaffold path: the bundle loads in about half the time of its CommonJS build.
-const yamlPackage = createRequire(new URL('../core/package.json', import.meta.url)).resolve(
+// @ml-cicd/config imports yaml to read ml-cicd.yaml, which scaffolding never does. Its ESM build
+// (the "browser" entry, free of Node APIs) is dropped whole; the CommonJS build would leave the
+// bundler's CommonJS helpers behind.
+const yamlPackage = createRequire(new URL('../config/package.json', import.meta.url)).resolve(
   'yaml/package.json',
 );
 

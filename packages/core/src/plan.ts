@@ -4,6 +4,7 @@
  */
 import type { Gate, MlCicdConfig, Param } from '@ml-cicd/config';
 import { packageName, type Answers } from './answers.js';
+import { codeUnitOrder } from './compare.js';
 import { features, type FeatureId } from './features/index.js';
 import { trainWorkflow, type ScriptCall } from './features/base/train-workflow.js';
 import { useScriptPipeline } from './features/data-dvc/script-pipeline.js';
@@ -15,7 +16,6 @@ import { hashContent, manifestJson, manifestPath, type Manifest } from './manife
 import { ProjectModel } from './model.js';
 import { actionlintYaml, envExample, mlCicdYaml, readme } from './render.js';
 import { TemplateReader, type Assets } from './templates.js';
-import { codeUnitOrder } from './compare.js';
 import { toYaml } from './yaml.js';
 import pkg from '../package.json' with { type: 'json' };
 

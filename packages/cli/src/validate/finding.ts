@@ -1,4 +1,5 @@
 /** A finding: one problem in the repository, as data, with the file and 1-based line and column. */
+import { codeUnitOrder } from '@ml-cicd/core';
 
 export const severities = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof severities)[number];
@@ -22,10 +23,10 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
 
 export function compareFindings(a: Finding, b: Finding): number {
   return (
-    a.file.localeCompare(b.file) ||
+    codeUnitOrder(a.file, b.file) ||
     a.line - b.line ||
     a.column - b.column ||
-    a.rule.localeCompare(b.rule) ||
-    a.message.localeCompare(b.message)
+    codeUnitOrder(a.rule, b.rule) ||
+    codeUnitOrder(a.message, b.message)
   );
 }

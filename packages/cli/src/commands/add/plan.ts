@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   buildProject,
+  codeUnitOrder,
   dvcWorkflowPath,
   hashContent,
   manifestJson,
@@ -140,7 +141,7 @@ export function addPlan(
     generator: project.manifest.generator,
     answers,
     features: earlier?.features ?? project.manifest.features,
-    files: Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b))),
+    files: Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => codeUnitOrder(a, b))),
   };
   files.set(manifestPath, manifestJson(manifest));
   return { files, notes, requirementsIn: project.files.get('requirements.in') ?? '' };

@@ -1,4 +1,5 @@
 /** Release versions (semver) as create-ml-cicd publishes them, and their order. */
+import { codeUnitOrder } from '@ml-cicd/core';
 import { UsageError } from '../../errors.js';
 
 const semver = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?$/;
@@ -16,7 +17,7 @@ function compareIdentifiers(a: string, b: string): number {
   const numeric = /^\d+$/;
   if (numeric.test(a) && numeric.test(b)) return Number(a) - Number(b);
   if (numeric.test(a) !== numeric.test(b)) return numeric.test(a) ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return codeUnitOrder(a, b);
 }
 
 /** Negative when a is older than b, positive when newer, 0 when the same (semver precedence). */
