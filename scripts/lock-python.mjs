@@ -92,23 +92,12 @@ async function compile(dir, input, output) {
 }
 
 const index = 'https://pypi.org/simple';
-const indexPages = new Map();
 // More connections at once than this and PyPI's CDN lets some of them time out.
-const indexSlots = { free: 8, waiting: [] };
+const indexConnections = 8;
 
-async function inSlot(task) {
-  if (indexSlots.free === 0) await new Promise((resolve) => indexSlots.waiting.push(resolve));
-  else indexSlots.free -= 1;
-  try {
-    return await task();
-  } finally {
-    const next = indexSlots.waiting.shift();
-    if (next) next();
-    else indexSlots.free += 1;
-  }
-}
-
-async function indexPage(name, attempts = 3) {
+/** A project's files on PyPI, from its JSON simple page (PEP 691), with retries. */
+async function indexPage(project, attempts = 3) {
+  const name = project.toLowerCase().replace(/[-_.]+/g, '-');
   try {
     const response = await fetch(`${index}/${name}/`, {
       headers: { accept: 'application/vnd.pypi.simple.v1+json' },
@@ -118,30 +107,12 @@ async function indexPage(name, attempts = 3) {
     return (await response.json()).files;
   } catch (error) {
     if (attempts <= 1) throw error;
-    return indexPage(name, attempts - 1);
+    return indexPage(project, attempts - 1);
   }
 }
 
-/** The file name of each sha256 of a project on PyPI, from its JSON simple page (PEP 691). */
-function filesOf(project) {
-  const name = project.toLowerCase().replace(/[-_.]+/g, '-');
-  if (!indexPages.has(name)) {
-    const files = inSlot(() => indexPage(name));
-    indexPages.set(
-      name,
-      files.then((list) => new Map(list.map((file) => [file.hashes.sha256, file.filename]))),
-    );
-  }
-  return indexPages.get(name);
-}
-
-/** The lock without the hashes of files that no supported Python and platform installs. */
-async function trimmed(lock) {
-  const projects = [...lock.matchAll(/^([A-Za-z0-9][\w.-]*)(?:\[[^\]]*\])?==/gm)].map((m) => m[1]);
-  const pages = await Promise.all(projects.map(filesOf));
-  const filenames = new Map(pages.flatMap((page) => [...page]));
-  return trimLockHashes(lock, (hash) => filenames.get(hash));
-}
+const projectsOf = (lock) =>
+  [...lock.matchAll(/^([A-Za-z0-9][\w.-]*)(?:\[[^\]]*\])?==/gm)].map((match) => match[1]);
 
 /** Runs `task` on every item with at most `limit` of them at a time. */
 async function eachConcurrently(items, limit, task) {
@@ -183,22 +154,15 @@ function settle(key, file, made) {
 
 console.log(`Locking ${inputs.size} distinct requirement sets, ${jobs} uv processes at a time...`);
 let finished = 0;
+// The fresh locks, as uv wrote them, by `<key>/<file>`.
+const made = new Map();
 // Each set's two files are separate tasks, so the pool stays full up to the last set.
 const tasks = sets.flatMap((set) => lockTargets.map((file) => ({ set, file })));
 await eachConcurrently(tasks, jobs, async ({ set, file }) => {
-  let failure = await compile(set.work, file.input, file.output);
+  const failure = await compile(set.work, file.input, file.output);
   if (failure === undefined) {
-    try {
-      settle(
-        set.key,
-        file.output,
-        await trimmed(readFileSync(join(set.work, file.output), 'utf8')),
-      );
-    } catch (error) {
-      failure = `reading the file names of its hashes from ${index} failed: ${error.cause?.message ?? error.message}`;
-    }
-  }
-  if (failure !== undefined) {
+    made.set(`${set.key}/${file.output}`, readFileSync(join(set.work, file.output), 'utf8'));
+  } else {
     set.failed = true;
     problems.set(
       `${set.key}/${file.output}`,
@@ -213,6 +177,28 @@ await eachConcurrently(tasks, jobs, async ({ set, file }) => {
   );
 });
 rmSync(workRoot, { recursive: true, force: true });
+
+// Each lock keeps the hashes of the files a supported Python and platform installs, which it
+// tells apart by file name: PyPI's index names the file of every hash.
+const projects = [...new Set([...made.values()].flatMap(projectsOf))];
+console.log(`Reading the file names of ${projects.length} projects' hashes from ${index}...`);
+const filenames = new Map();
+try {
+  await eachConcurrently(projects, indexConnections, async (project) => {
+    for (const file of await indexPage(project)) filenames.set(file.hashes.sha256, file.filename);
+  });
+} catch (error) {
+  console.error(`Reading ${index} failed: ${error.cause?.message ?? error.message}`);
+  process.exit(1);
+}
+for (const [path, lock] of made) {
+  const [key, file] = path.split('/');
+  settle(
+    key,
+    file,
+    trimLockHashes(lock, (hash) => filenames.get(hash)),
+  );
+}
 
 const messages = [...problems.values()].filter((message) => message !== undefined);
 for (const entry of existsSync(locksDir) ? readdirSync(locksDir) : []) {
