@@ -16,7 +16,7 @@ import {
 } from './pack.mjs';
 import { benchPython } from './python.mjs';
 import { analyse, progress, render, writeJson } from './report.mjs';
-import { coldScaffold, warmScaffold } from './scaffold.mjs';
+import { coldScaffold, snapshotProject, warmScaffold } from './scaffold.mjs';
 import { benchTrackers, renderTrackers } from './trackers.mjs';
 import { benchValidate, renderValidate } from './validate.mjs';
 import { run } from './time.mjs';
@@ -96,8 +96,9 @@ async function bench(opts, root) {
     installed[tool] = await installTarball(packs[tool], prefix, env);
   }
 
+  const snapshot = await snapshotProject(installed, root);
   progress(`scaffolding from the installed tarballs, ${opts.warmup} warm-up rounds`);
-  const scaffold = await warmScaffold(installed, {
+  const scaffold = await warmScaffold(installed, snapshot, {
     root,
     iterations: opts.iterations,
     warmup: opts.warmup,
@@ -157,7 +158,7 @@ async function bench(opts, root) {
       unsetForMeasuredCommands: droppedVariables,
     },
     tools,
-    scaffold: { samples: scaffold },
+    scaffold: { samples: scaffold, projectFiles: snapshot.count },
     cold: { samples: cold },
     python,
     trackers,

@@ -27,6 +27,8 @@ export function analyse(results) {
   );
   // What each tool costs beyond starting node: the part its own code decides.
   scaffold.ratioAboveFloor = ratio(s.ours.median - s.floor.median, s.peer.median - s.floor.median);
+  // The same files written with nothing else: what no tool generating this project could beat.
+  scaffold.bareRatio = ratio(s.bare.median, s.peer.median);
   cold.stats = statsOf(cold.samples);
   cold.ratio = ratio(cold.stats.ours.median, cold.stats.peer.median);
   if (python.samples) python.stats = statsOf(python.samples);
@@ -103,6 +105,7 @@ export function render(results) {
       ['', 'median', 'p25', 'p75', 'min'],
       timeRow(ours.name, scaffold.stats.ours),
       timeRow(peer.name, scaffold.stats.peer),
+      timeRow(`bare writer: the same ${scaffold.projectFiles} files`, scaffold.stats.bare),
       timeRow('node -e 0 (floor)', scaffold.stats.floor),
       [
         `ratio ${ours.name} / ${peer.name}`,
@@ -115,6 +118,7 @@ export function render(results) {
       ],
       ['  median of the per-round ratios', `${scaffold.pairedRatio.toFixed(2)}×`],
       ['  the same above the floor', `${scaffold.ratioAboveFloor.toFixed(2)}×`],
+      [`ratio bare writer / ${peer.name}`, `${scaffold.bareRatio.toFixed(2)}×`],
     ]),
     '',
     `npm exec <tarball> from an empty npm cache: install + scaffold (${runs(options.coldIterations)}, interleaved)`,

@@ -1,8 +1,9 @@
 // Scaffold wall time of both tools: from their installed tarballs with warm disks, and through
 // `npm exec` from an empty npm cache (what `npm create` does on a first run).
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cleanEnv, npmEnv } from './pack.mjs';
 import { interleave, run } from './time.mjs';
 
@@ -15,7 +16,42 @@ export const TOOLS = {
     args: ['--template', 'vanilla-ts', '--no-interactive', '--no-immediate'],
     writes: 'index.html',
   },
+  bare: { args: [], writes: 'ml-cicd.yaml' },
 };
+
+const bareWriter = fileURLToPath(new URL('./bare-writer.mjs', import.meta.url));
+
+async function filesUnder(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/**
+ * Scaffolds once with create-ml-cicd and stores every file it wrote (path, text, mode) in one JSON
+ * file for the bare writer. Returns the file and how many files the project has.
+ */
+export async function snapshotProject(installed, root) {
+  const dir = await mkdtemp(join(root, 'snapshot-'));
+  await run(process.execPath, [installed.ours.bin, 'project', ...TOOLS.ours.args], {
+    cwd: dir,
+    env: cleanEnv(),
+  });
+  const project = join(dir, 'project');
+  const files = [];
+  for (const file of await filesUnder(project)) {
+    files.push({
+      path: relative(project, file),
+      content: await readFile(file, 'utf8'),
+      mode: (await stat(file)).mode & 0o777,
+    });
+  }
+  const json = join(root, 'project-files.json');
+  await writeFile(json, JSON.stringify(files));
+  await rm(dir, { recursive: true, force: true });
+  return { json, count: files.length };
+}
 
 async function scaffoldOnce(root, tool, command, args, env) {
   const dir = await mkdtemp(join(root, 'run-'));
@@ -32,13 +68,17 @@ async function scaffoldOnce(root, tool, command, args, env) {
   return ms;
 }
 
-/** `node <installed bin> project ...` for both tools, with `node -e 0` as the floor. */
-export function warmScaffold(installed, { root, iterations, warmup, onRound }) {
+/**
+ * `node <installed bin> project ...` for both tools, the bare writer of the same project, and
+ * `node -e 0` as the floor.
+ */
+export function warmScaffold(installed, snapshot, { root, iterations, warmup, onRound }) {
   const env = cleanEnv();
   const node = process.execPath;
   const tasks = {
     ours: () => scaffoldOnce(root, 'ours', node, [installed.ours.bin], () => env),
     peer: () => scaffoldOnce(root, 'peer', node, [installed.peer.bin], () => env),
+    bare: () => scaffoldOnce(root, 'bare', node, [bareWriter, snapshot.json], () => env),
     floor: async () => (await run(node, ['-e', '0'], { env })).ms,
   };
   return interleave(tasks, { iterations, warmup, onRound });
