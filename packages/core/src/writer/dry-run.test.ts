@@ -76,6 +76,27 @@ describe('writePlan dry-run', () => {
     expect(result.diff).not.toContain('same.txt');
   });
 
+  it('shows a built file (a line over 1000 characters) as one line with its sizes, not a hunk', async () => {
+    const root = await sandbox();
+    await writeFile(path.join(root, 'bundle.js'), `${'a'.repeat(1500)}\n`);
+    const result = await writePlan(
+      plan({ 'bundle.js': `${'b'.repeat(2000)}\n`, 'dist/new.js': `x;\n${'c'.repeat(1001)}\n` }),
+      root,
+      { mode: 'into-existing', dryRun: true },
+    );
+    expect(result.diff).toBe(
+      [
+        '--- a/bundle.js',
+        '+++ b/bundle.js',
+        'Files a/bundle.js and b/bundle.js differ: a built file (1501 → 2001 bytes, lines up to 2000 characters), not shown',
+        '--- /dev/null',
+        '+++ b/dist/new.js',
+        'Files /dev/null and b/dist/new.js differ: a built file (1005 bytes, lines up to 1001 characters), not shown',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a non-empty new-project target, as the real run would', async () => {
     const root = await sandbox();
     await writeFile(path.join(root, 'README.md'), 'mine\n');
