@@ -45,6 +45,22 @@ export interface RunnerSpec {
   setupSteps: Record<string, unknown>[];
 }
 
+/**
+ * A repository's own training script (`add workflow`), which the workflows run instead of the
+ * default project's `train.py`: the argument line of each param when it is not `--name=value` (a
+ * switch passes its flag or nothing), and the flags it requires.
+ */
+export interface ScriptCall {
+  args: Record<string, string>;
+  required: string[];
+  /** How the train action runs the script, when it is not `python train.py`. */
+  entry?: { script: string } | { module: string };
+  /** The JSON file the script writes its metrics to, when it is not `<outputs>/metrics.json`. */
+  metricsFile?: string;
+  /** What the DVC stage that runs the script reads and writes, besides its params. */
+  dvc?: { deps: string[]; outs: string[] };
+}
+
 export const hostedRunner = 'ubuntu-latest';
 
 /** A YAML file built from the final model, so every feature's contribution is in it. */
@@ -82,7 +98,11 @@ export class ProjectModel {
     setupSteps: [],
   };
 
-  constructor(readonly config: MlCicdConfig) {}
+  constructor(
+    readonly config: MlCicdConfig,
+    /** The repository's own training script, when `add workflow` builds for one. */
+    readonly script?: ScriptCall,
+  ) {}
 
   /** Sets the runner's own keys of ml-cicd.yaml, between `kind` and `timeout-minutes`. */
   setRunnerConfig(fields: Omit<Runner, 'kind' | 'timeout-minutes'>): void {

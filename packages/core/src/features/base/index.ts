@@ -35,8 +35,11 @@ export const base = defineFeature({
       );
     }
 
-    Object.assign(model.config.params, defaultParams);
-    model.config.metrics.gates.push(...defaultGates);
+    // A repository's own script comes with its params and gates (add workflow).
+    if (!model.script) {
+      Object.assign(model.config.params, defaultParams);
+      model.config.metrics.gates.push(...defaultGates);
+    }
 
     for (const name of ['scikit-learn', 'pydantic', 'pydantic-settings', 'joblib'] as const) {
       model.requirements.add(name);

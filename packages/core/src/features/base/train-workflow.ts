@@ -1,6 +1,6 @@
 /** `.github/workflows/train.yml`: the Environment-bound training job, dispatched by hand. */
 import type { MlCicdConfig, Param, ParamType } from '@ml-cicd/config';
-import type { ProjectModel } from '../../model.js';
+import type { ProjectModel, ScriptCall } from '../../model.js';
 import { uses } from '../../versions.js';
 
 /** workflow_dispatch input types of each param type. */
@@ -11,21 +11,6 @@ const dispatchType: Record<ParamType, string> = {
   choice: 'choice',
   string: 'string',
 };
-
-/**
- * How an existing script takes its params (`add workflow`): the argument line of each param when
- * it is not `--name=value` (a switch passes its flag or nothing), and the flags it requires.
- */
-export interface ScriptCall {
-  args: Record<string, string>;
-  required: string[];
-  /** How the train action runs the script, when it is not `python train.py`. */
-  entry?: { script: string } | { module: string };
-  /** The JSON file the script writes its metrics to, when it is not `<outputs>/metrics.json`. */
-  metricsFile?: string;
-  /** What the DVC stage that runs the script reads and writes, besides its params. */
-  dvc?: { deps: string[]; outs: string[] };
-}
 
 /** The train action's `metrics-file`, unless it is its default, `<outputs>/metrics.json`. */
 export function metricsFileInput(config: MlCicdConfig): Record<string, string> {
@@ -85,8 +70,8 @@ function checkScript(count: number): string {
   ].join('\n');
 }
 
-export function trainWorkflow(model: ProjectModel, call?: ScriptCall): unknown {
-  const { config } = model;
+export function trainWorkflow(model: ProjectModel): unknown {
+  const { config, script: call } = model;
   const { launch, runsOn, setupSteps } = model.runner;
   return {
     name: 'Train',

@@ -17,6 +17,7 @@ import {
 } from './dvc-files.js';
 import { dvcReadme } from './readme.js';
 import { reachableFromCi, remoteKinds, remoteSettings } from './remotes.js';
+import { addScriptPipeline } from './script-pipeline.js';
 
 export const dataDvc = defineFeature({
   id: 'data-dvc',
@@ -61,13 +62,17 @@ export const dataDvc = defineFeature({
     for (const [path, content] of templates.feature('data-dvc')) model.addFile(path, content);
     model.addFile('.dvc/config', dvcConfig(model.config.data));
     model.addFile('.dvc/.gitignore', dvcGitignore);
-    model.addYaml('dvc.yaml', { build: dvcYaml, comment: dvcYamlComment });
+    if (model.script) {
+      addScriptPipeline(model, model.script);
+    } else {
+      model.addYaml('dvc.yaml', { build: dvcYaml, comment: dvcYamlComment });
+      model.ciJobs.set('dvc', (built) => dvcCheckJob(built, kind));
+      if (reachableFromCi(kind)) model.ciJobs.set('dvc-push', (built) => dvcPushJob(built, kind));
+    }
     model.addYaml('params.yaml', { build: paramsYaml, comment: paramsYamlComment });
     model.requirements.add(remote.requirement);
 
-    model.ciJobs.set('dvc', (built) => dvcCheckJob(built, kind));
     if (reachableFromCi(kind)) {
-      model.ciJobs.set('dvc-push', (built) => dvcPushJob(built, kind));
       const purposes = {
         [readEnvironment]:
           'Read-only credentials of the DVC remote, for CI on pull requests: no reviewers.',

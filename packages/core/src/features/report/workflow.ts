@@ -4,10 +4,10 @@
  * way and report it against main's latest baseline.
  */
 import type { Param } from '@ml-cicd/config';
-import { hostedRunner, type ProjectModel } from '../../model.js';
+import { hostedRunner, type ProjectModel, type ScriptCall } from '../../model.js';
 import { uses } from '../../versions.js';
 import { commented } from '../../yaml.js';
-import { metricsFileInput, type ScriptCall } from '../base/train-workflow.js';
+import { metricsFileInput } from '../base/train-workflow.js';
 import { reportStep } from './action.js';
 
 /** The artifact pushes to main upload and pull requests compare with. */
@@ -29,12 +29,8 @@ function defaultArgs(params: Record<string, Param>, call?: ScriptCall): string {
 }
 
 /** Checks out and trains with the default params, uploading the outputs as `artifact`. */
-export function trainSteps(
-  model: ProjectModel,
-  artifact: string,
-  call?: ScriptCall,
-): Record<string, unknown>[] {
-  const { config } = model;
+export function trainSteps(model: ProjectModel, artifact: string): Record<string, unknown>[] {
+  const { config, script: call } = model;
   const args = defaultArgs(config.params, call);
   return [
     {
@@ -65,7 +61,7 @@ const job = (name: string, event: string) => ({
   'timeout-minutes': 30,
 });
 
-export function reportWorkflow(model: ProjectModel, call?: ScriptCall): unknown {
+export function reportWorkflow(model: ProjectModel): unknown {
   return {
     name: 'Model report',
     on: { pull_request: null, push: { branches: ['main'] } },
@@ -78,7 +74,7 @@ export function reportWorkflow(model: ProjectModel, call?: ScriptCall): unknown 
       baseline: {
         ...job("Record main's metrics as the baseline", 'push'),
         permissions: { contents: 'read' },
-        steps: trainSteps(model, baselineArtifact, call),
+        steps: trainSteps(model, baselineArtifact),
       },
       report: {
         ...job('Train and report against main', 'pull_request'),
@@ -88,14 +84,14 @@ export function reportWorkflow(model: ProjectModel, call?: ScriptCall): unknown 
           'pull-requests': commented('write', 'to create and update the sticky report comment'),
         },
         steps: [
-          ...trainSteps(model, reportArtifact, call),
+          ...trainSteps(model, reportArtifact),
           reportStep({
             metricsFile: model.config.metrics.file,
             // The action finds main's newest baseline artifact of this repository itself.
             baseline: { artifact: baselineArtifact },
             gates: model.config.metrics.gates,
             // The generated train.py writes params.json; a team's own script may not.
-            ...(call === undefined ? { paramsDir: model.config.outputs.dir } : {}),
+            ...(model.script === undefined ? { paramsDir: model.config.outputs.dir } : {}),
             // W08, in the workflow for reviewers to see: the action applies the same guard itself.
             commentMode: `\${{ ${sameRepository} && 'sticky' || 'off' }}`,
           }),

@@ -5,7 +5,6 @@
 import { hostedRunner, type ProjectModel } from '../../model.js';
 import { commented } from '../../yaml.js';
 import { pythonSetupSteps } from '../../workflow-steps.js';
-import type { ScriptCall } from '../base/train-workflow.js';
 import { reportStep } from '../report/action.js';
 import { trainSteps } from '../report/workflow.js';
 
@@ -143,10 +142,13 @@ function issueJob(needs: string, text: IssueText): Record<string, unknown> {
   };
 }
 
+/** On the schedule, and by hand. */
+const triggers = (cron: string) => ({ schedule: [{ cron }], workflow_dispatch: null });
+
 export function retrainWorkflow(model: ProjectModel, cron: string): unknown {
   return {
     name: 'Re-evaluate',
-    on: { schedule: [{ cron }], workflow_dispatch: null },
+    on: triggers(cron),
     permissions: {},
     concurrency: { group: '${{ github.workflow }}', 'cancel-in-progress': false },
     jobs: { reevaluate: reevaluateJob(model), issue: issueJob('reevaluate', reevaluationText) },
@@ -168,11 +170,11 @@ const releasedMetricsScript = [
  * on the same schedule, the script trains again with its defaults on the data of the day, and the
  * report action holds its metrics to the gates and to those of the latest release.
  */
-export function scriptRetrainWorkflow(model: ProjectModel, call: ScriptCall, on: unknown): unknown {
+export function scriptRetrainWorkflow(model: ProjectModel, cron: string): unknown {
   const { config } = model;
   return {
     name: 'Retrain',
-    on,
+    on: triggers(cron),
     permissions: {},
     concurrency: { group: '${{ github.workflow }}', 'cancel-in-progress': false },
     jobs: {
@@ -187,7 +189,7 @@ export function scriptRetrainWorkflow(model: ProjectModel, call: ScriptCall, on:
           report: '${{ steps.report.outputs.markdown }}',
         },
         steps: [
-          ...trainSteps(model, 'retrain-outputs', call),
+          ...trainSteps(model, 'retrain-outputs'),
           {
             name: 'Download the metrics of the latest release',
             shell: 'bash',
