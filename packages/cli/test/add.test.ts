@@ -48,6 +48,27 @@ function repo(script: string): string {
 const ownCi = "# The team's own CI.\nname: CI\non: push\njobs: {}\n";
 
 describe('ml-cicd add workflow train', () => {
+  it('names the requirements that lack an == pin or a --hash, and the command that locks them', async () => {
+    const dir = repo(moduleLevel);
+    write(dir, 'requirements.in', 'numpy\nscipy\npandas\n');
+    write(
+      dir,
+      'requirements.txt',
+      [
+        'numpy==2.1.0',
+        'scipy>=1.14',
+        'pandas==2.2.3 \\',
+        `    --hash=sha256:${'0'.repeat(64)}`,
+        '',
+      ].join('\n'),
+    );
+    const { code, err } = await add(dir, 'workflow', 'train', '--dry-run');
+    expect(code).toBe(0);
+    expect(err).toBe(
+      'warning: requirements.txt has requirements that lack an == pin or a --hash (numpy==2.1.0, scipy>=1.14), and the workflow installs it with --require-hashes; run: uv pip compile --universal --generate-hashes --python-version 3.10 requirements.in -o requirements.txt\n',
+    );
+  });
+
   it.each([
     ['a parser built in a function', inFunction],
     ['a parser at module level', moduleLevel],

@@ -40,5 +40,5 @@ export function requirementsWarning(dir: string, kind: Kind): string | undefined
   }
   const loose = unpinned(readFileSync(join(dir, lock), 'utf8'));
   if (loose.length === 0) return undefined;
-  return `warning: ${lock} has requirements without an == pin and hashes (${loose.join(', ')}), and the workflow installs it with --require-hashes; ${source}`;
+  return `warning: ${lock} has requirements that lack an == pin or a --hash (${loose.join(', ')}), and the workflow installs it with --require-hashes; ${source}`;
 }
