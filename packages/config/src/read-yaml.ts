@@ -1,8 +1,19 @@
 /**
  * Reads `ml-cicd.yaml` into plain data. Every way the text can fail to be a YAML mapping (syntax,
- * duplicate keys, an empty file, another top-level type) becomes a finding with a position.
+ * duplicate keys, a list or mapping as a key, an empty file, another top-level type) becomes a
+ * finding with a position.
  */
-import { isMap, isScalar, isSeq, visit, type Document, type YAMLError } from 'yaml';
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  visit,
+  type Document,
+  type YAMLError,
+} from 'yaml';
 import type { Finding } from './finding.js';
 import { schema } from './schema.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
@@ -46,11 +57,28 @@ export function readYaml(text: string, file: string): ReadYaml {
     const message = `the top level must be a mapping with the keys ${topLevelKeys}, not ${kind}.`;
     return { source, findings: [finding(contents.range?.[0] ?? 0, message), ...warnings] };
   }
+  // toJS would turn such a key into its text, which no schema rule could point back to.
+  const collectionKeys = collectionKeyOffsets(doc).map((offset) =>
+    finding(offset, 'a key must be a single value, not a list or a mapping.'),
+  );
+  if (collectionKeys.length > 0) return { source, findings: [...collectionKeys, ...warnings] };
   try {
     return { source, data: doc.toJS() as Record<string, unknown>, findings: warnings };
   } catch (error) {
     return { source, findings: [aliasFinding(doc, finding, file, error), ...warnings] };
   }
+}
+
+function collectionKeyOffsets(doc: Document): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const { key } = pair;
+      if (!isNode(key)) return;
+      if (isCollection(isAlias(key) ? key.resolve(doc) : key)) offsets.push(key.range?.[0] ?? 0);
+    },
+  });
+  return offsets;
 }
 
 /** The first syntax error (later ones are mostly its echoes) and every duplicate key. */

@@ -104,6 +104,15 @@ describe('loadConfig on text that is not a YAML mapping', () => {
       ['ml-cicd.yaml:2:1: invalid YAML: missing closing "quote.'],
     ],
     [
+      'a list and a mapping as keys',
+      'version: 1\n? [a, b]\n: 1\nproject:\n  ? &m {x: 1}\n  : 2\n  *m : 3\n',
+      [
+        'ml-cicd.yaml:2:3: a key must be a single value, not a list or a mapping.',
+        'ml-cicd.yaml:5:8: a key must be a single value, not a list or a mapping.',
+        'ml-cicd.yaml:7:3: a key must be a single value, not a list or a mapping.',
+      ],
+    ],
+    [
       'an alias without an anchor',
       'project: *names\n',
       ['ml-cicd.yaml:1:10: the alias *names refers to no anchor &names defined before it.'],

@@ -35,6 +35,8 @@ export function parseYamlSource(text: string): YamlSource {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
+    // What the library would print on stderr the readers report as findings with a position.
+    logLevel: 'error',
   });
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
