@@ -177,6 +177,11 @@ describe('create-ml-cicd', () => {
     expect(stdout).toContain('Dry run: nothing was written');
     expect(stdout).toMatch(/create\s+train\.py/);
     expect(stdout).toContain('+++ b/ml-cicd.yaml');
+    // The vendored bundles are one line each, not their minified code.
+    expect(stdout).toMatch(
+      /^Files \/dev\/null and b\/\.github\/actions\/ml-cicd\/index\.mjs differ: a built file \(\d+ bytes, lines up to \d+ characters\), not shown$/m,
+    );
+    expect(stdout.split('\n').every((line) => line.length <= 1000)).toBe(true);
     expect(tree(cwd)).toEqual([]);
   });
 

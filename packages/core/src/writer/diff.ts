@@ -7,10 +7,9 @@ const longestLine = (text: string) =>
   text.split('\n').reduce((longest, line) => Math.max(longest, line.length), 0);
 
 /** Git's one-line note for a file it does not show, with what is worth knowing about it. */
-function builtFileNote(from: string, to: string, before: string, after: string): string {
+function builtFileNote(from: string, to: string, before: string, after: string, longest: number) {
   const size = (text: string) => Buffer.byteLength(text);
   const sizes = before ? `${size(before)} → ${size(after)} bytes` : `${size(after)} bytes`;
-  const longest = Math.max(longestLine(before), longestLine(after));
   return `Files ${from} and ${to} differ: a built file (${sizes}, lines up to ${longest} characters), not shown\n`;
 }
 
@@ -29,8 +28,9 @@ export async function unifiedDiff(changes: readonly Change[]): Promise<string> {
       const to = `b/${change.path}`;
       const before = change.existing?.bytes.toString('utf8') ?? '';
       const after = change.content.toString('utf8');
-      if (Math.max(longestLine(before), longestLine(after)) > longestReadableLine) {
-        return `--- ${from}\n+++ ${to}\n${builtFileNote(from, to, before, after)}`;
+      const longest = Math.max(longestLine(before), longestLine(after));
+      if (longest > longestReadableLine) {
+        return `--- ${from}\n+++ ${to}\n${builtFileNote(from, to, before, after, longest)}`;
       }
       return createTwoFilesPatch(from, to, before, after, undefined, undefined, {
         headerOptions: FILE_HEADERS_ONLY,
