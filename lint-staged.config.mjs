@@ -15,7 +15,7 @@ export default {
   '*.ts': (files) => {
     const packages = new Set(files.map(packageOf).filter(Boolean));
     return [...packages].map(
-      (dir) => `pnpm --dir ${relative(process.cwd(), dir) || '.'} typecheck`,
+      (dir) => `npm run --silent --prefix ${relative(process.cwd(), dir) || '.'} typecheck`,
     );
   },
 };

@@ -16,8 +16,6 @@ const unit = await runCounted('pnpm', ['test']);
 step('template/ and the central workflows are what the generator and workflows/ make now');
 run('node', ['scripts/template.mjs', '--check']);
 run('node', ['scripts/central-workflows.mjs', '--check']);
-step('The committed requirement locks are what pnpm lock:python makes (resolves on PyPI)');
-run('node', ['scripts/lock-python.mjs', '--check']);
 step(
   'End-to-end: publish to a local registry, npm create, venv, pip --require-hashes, pytest, train',
 );

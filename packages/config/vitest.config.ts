@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { timeouts } from '../../vitest.shared.js';
 
-// The fuzz tests run thousands of inputs: on a loaded 2-core machine they need more than 5 s.
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 60_000,
+    ...timeouts,
   },
 });

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
+import { timeouts } from '../../vitest.shared.js';
 
 export default defineConfig({
-  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 60_000 },
+  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], ...timeouts },
 });

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
+import { timeouts } from '../../vitest.shared.js';
 
 export default defineConfig({
   // Each validateProject call starts several tools; the first one also bundles GitHub's parser.
-  test: { testTimeout: 30_000, hookTimeout: 30_000 },
+  test: timeouts,
 });

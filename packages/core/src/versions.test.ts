@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { actions, tagOf, uses } from './versions.js';
 
 const referencePins = JSON.parse(
-  readFileSync(new URL('../../../../shared/reference/action-pins.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../reference/action-pins.json', import.meta.url), 'utf8'),
 ) as { actions: Record<string, { sha: string; tag: string; verified: boolean }> };
 
 describe('action pins', () => {

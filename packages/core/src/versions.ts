@@ -3,7 +3,7 @@
  * commit SHAs of the GitHub Actions used by generated workflows. Nothing resolves "latest" at
  * generation time, so output is reproducible and generation works offline.
  *
- * Action SHAs come from shared/reference/action-pins.json (read from each action's own tag).
+ * Action SHAs come from packages/core/reference/action-pins.json (read from each action's own tag).
  * PyPI pins are the newest releases that still support every Python the project offers (3.10-3.13).
  */
 

@@ -1,6 +1,6 @@
 /**
  * The Helm values the arc runner writes hold to values.schema.json, which holds to the chart's
- * own values.yaml (shared/reference, chart 0.14.2); checked by check-jsonschema, the real tool.
+ * own values.yaml (packages/core/reference, chart 0.14.2); checked by check-jsonschema, the real tool.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ const checkJsonschema = fileURLToPath(
   new URL('../../../../../.cache/tools-venv/bin/check-jsonschema', import.meta.url),
 );
 const reference = readFileSync(
-  new URL('../../../../../../shared/reference/gha-runner-scale-set.values.yaml', import.meta.url),
+  new URL('../../../reference/gha-runner-scale-set.values.yaml', import.meta.url),
   'utf8',
 );
 const dir = mkdtempSync(join(tmpdir(), 'arc-values-'));

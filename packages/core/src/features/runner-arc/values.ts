@@ -1,6 +1,6 @@
 /**
  * Helm values of the actions-runner-controller runner scale set that runs training: chart
- * gha-runner-scale-set 0.14.2 (its values.yaml is in shared/reference), validated in the tests
+ * gha-runner-scale-set 0.14.2 (its values.yaml is in packages/core/reference), validated in the tests
  * against values.schema.json beside this file.
  */
 import type { YamlFile } from '../../model.js';
