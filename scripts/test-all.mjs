@@ -1,5 +1,6 @@
 // The whole test suite, from a fresh clone: tools, build, types, formatting, unit, render matrix
-// and validators, then end-to-end runs of generated projects. `.ci/run` calls this.
+// and validators, end-to-end runs of generated projects, then their workflows run with act.
+// `.ci/run` calls this.
 import { run, runCounted, step } from './run.mjs';
 
 const started = Date.now();
@@ -20,8 +21,10 @@ step(
   'End-to-end: publish to a local registry, npm create, venv, pip --require-hashes, pytest, train',
 );
 const e2e = await runCounted('pnpm', ['--filter', '@ml-cicd/e2e', 'e2e']);
+step('The generated workflows, run with act offline against stand-ins and a recording GitHub API');
+const runs = await runCounted('pnpm', ['--filter', '@ml-cicd/workflow-runs', 'runs']);
 const seconds = Math.round((Date.now() - started) / 1000);
 process.stdout.write(`\n✔ All tests passed in ${seconds} s.\n`);
 process.stdout.write(
-  `tests: ${unit.passed + e2e.passed} passed, ${unit.failed + e2e.failed} failed\n`,
+  `tests: ${unit.passed + e2e.passed + runs.passed} passed, ${unit.failed + e2e.failed + runs.failed} failed\n`,
 );

@@ -1,6 +1,6 @@
 // Installs the workflow validators into <repo>/.cache: a Python venv with the hashed
-// requirements.txt, and actionlint built from source with Go. Safe to re-run: each step is
-// skipped when its result is already there.
+// requirements.txt, and actionlint and act (the workflow runner of tests/workflows) built from
+// source with Go. Safe to re-run: each step is skipped when its result is already there.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ACTIONLINT_VERSION = '1.7.12';
+const ACT_VERSION = '0.2.89';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const cache = join(here, '..', '..', '.cache');
@@ -79,10 +80,26 @@ function setUpActionlint() {
   });
 }
 
+function setUpAct() {
+  const act = join(bin, 'act');
+  if (output(act, ['--version']) === `act version ${ACT_VERSION}`) {
+    console.log(`setup:tools: act ${ACT_VERSION} is up to date`);
+    return;
+  }
+  console.log(`setup:tools: building act ${ACT_VERSION} with go install`);
+  mkdirSync(bin, { recursive: true });
+  run('go', ['install', `github.com/nektos/act@v${ACT_VERSION}`], {
+    ...process.env,
+    GOBIN: bin,
+    CGO_ENABLED: '0',
+  });
+}
+
 requireTool('python3', ['--version'], 'the validators run in a Python 3.11+ venv');
-requireTool('go', ['version'], 'actionlint is built from source with Go');
+requireTool('go', ['version'], 'actionlint and act are built from source with Go');
 const pythonOk = output('python3', ['-c', 'import sys; print(sys.version_info >= (3, 11))']);
 if (pythonOk !== 'True') fail('python3 is older than 3.11, which check-jsonschema needs.');
 setUpVenv();
 setUpActionlint();
+setUpAct();
 console.log('setup:tools: done');

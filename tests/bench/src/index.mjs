@@ -14,6 +14,7 @@ import {
   packPeer,
   writeNpmrc,
 } from './pack.mjs';
+import { benchCi, renderCi } from './ci-runs.mjs';
 import { benchPython } from './python.mjs';
 import { analyse, progress, render, writeJson } from './report.mjs';
 import { coldScaffold, snapshotProject, warmScaffold } from './scaffold.mjs';
@@ -23,6 +24,7 @@ import { run } from './time.mjs';
 
 const usage = `Usage: pnpm bench [--iterations 15] [--cold-iterations 5] [--python-runs 3]
                   [--warmup 2] [--no-build] [--skip-python] [--trackers] [--validate-runs 5]
+                  [--ci-runs 1]
 
   --iterations N       scaffold runs per tool from the installed tarball
   --cold-iterations N  install + scaffold runs per tool from an empty npm cache
@@ -32,6 +34,7 @@ const usage = `Usage: pnpm bench [--iterations 15] [--cold-iterations 5] [--pyth
   --skip-python        leave out the generated project's pip, uv, pytest and train steps
   --trackers           also time those steps for each --tracker (--python-runs each; minutes)
   --validate-runs N    runs of ml-cicd validate and actionlint on 100 workflows (0: none)
+  --ci-runs N          cold and warm act runs of the generated ci.yml (0: none; needs act)
 `;
 
 function options(argv) {
@@ -46,6 +49,7 @@ function options(argv) {
       'skip-python': { type: 'boolean', default: false },
       trackers: { type: 'boolean', default: false },
       'validate-runs': { type: 'string', default: '5' },
+      'ci-runs': { type: 'string', default: '1' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -68,6 +72,7 @@ function options(argv) {
     python: !values['skip-python'],
     trackers: values.trackers,
     validateRuns: count('validate-runs', 0),
+    ciRuns: count('ci-runs', 0),
   };
 }
 
@@ -137,6 +142,8 @@ async function bench(opts, root) {
           onRound: roundLine('validate', opts.validateRuns),
         })
       : undefined;
+  if (opts.ciRuns > 0) progress(`the generated ci.yml with act, ${opts.ciRuns} cold and warm runs`);
+  const ci = opts.ciRuns > 0 ? await benchCi({ runs: opts.ciRuns, progress }) : undefined;
 
   const tools = {};
   for (const tool of ['ours', 'peer']) {
@@ -163,6 +170,7 @@ async function bench(opts, root) {
     python,
     trackers,
     validate,
+    ci,
   };
 }
 
@@ -197,7 +205,7 @@ async function main() {
   const file = fileURLToPath(new URL('../results/latest.json', import.meta.url));
   await writeJson(file, results);
   process.stdout.write(
-    `${render(results)}\n${results.trackers ? `\n${renderTrackers(results.trackers, opts.pythonRuns)}\n` : ''}${results.validate ? `\n${renderValidate(results.validate)}\n` : ''}\nThe bench took ${results.seconds} s; every sample is in ${file}\n`,
+    `${render(results)}\n${results.trackers ? `\n${renderTrackers(results.trackers, opts.pythonRuns)}\n` : ''}${results.validate ? `\n${renderValidate(results.validate)}\n` : ''}${results.ci ? `\n${renderCi(results.ci)}\n` : ''}\nThe bench took ${results.seconds} s; every sample is in ${file}\n`,
   );
 }
 
