@@ -1,6 +1,8 @@
 /**
- * The baseline from an artifact: the newest unexpired one of that name uploaded by a run on the
- * base branch of this repository, downloaded and unpacked into a folder of its own.
+ * The baseline from an artifact: the newest unexpired one of that name uploaded by a push run of
+ * this same workflow on the base branch of this repository, downloaded and unpacked into a folder
+ * of its own. Any other run on that branch (another workflow, a `workflow_dispatch` of a changed
+ * file, a `pull_request_target`) could upload an artifact of that name too.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,21 +27,73 @@ export interface Artifact {
   } | null;
 }
 
+/** The fields of a workflow run that say what started it, as GitHub's REST API describes them. */
+export interface WorkflowRun {
+  id: number;
+  event: string;
+  head_branch: string | null;
+  workflow_id: number;
+  repository: { id: number };
+  head_repository?: { id: number } | null;
+}
+
 export interface ArtifactQuery {
   owner: string;
   repo: string;
   name: string;
   branch: string;
+  /** The run of the report itself, whose workflow must have uploaded the artifact. */
+  runId: number;
 }
 
+/** How many of the newest candidate artifacts are checked against their run before giving up. */
+const RUNS_CHECKED = 10;
+
 /** A fork's branch may be called main too: only runs whose head is this repository count. */
-export function newestFromBranch(artifacts: Artifact[], branch: string): Artifact | undefined {
+export function candidatesFromBranch(artifacts: Artifact[], branch: string): Artifact[] {
   return artifacts
     .filter(({ expired, workflow_run: run }) => !expired && run?.head_branch === branch)
     .filter(
       ({ workflow_run: run }) => run?.repository_id && run.head_repository_id === run.repository_id,
     )
-    .sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''))[0];
+    .sort((a, b) => (b.created_at ?? '').localeCompare(a.created_at ?? ''));
+}
+
+/** A push to the branch in this repository, run by the given workflow. */
+export function isOwnPushRun(run: WorkflowRun, workflowId: number, branch: string): boolean {
+  return (
+    run.event === 'push' &&
+    run.head_branch === branch &&
+    run.workflow_id === workflowId &&
+    run.head_repository?.id === run.repository.id
+  );
+}
+
+async function workflowRun(github: GitHub, owner: string, repo: string, runId: number) {
+  const { data } = await github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
+    owner,
+    repo,
+    run_id: runId,
+  });
+  return data as WorkflowRun;
+}
+
+/** The newest candidate whose run is a push of this workflow on the branch. */
+async function newestOwnPush(
+  github: GitHub,
+  query: ArtifactQuery,
+  candidates: Artifact[],
+): Promise<Artifact | undefined> {
+  const { owner, repo, branch } = query;
+  if (candidates.length === 0) return undefined;
+  const { workflow_id: workflowId } = await workflowRun(github, owner, repo, query.runId);
+  for (const artifact of candidates.slice(0, RUNS_CHECKED)) {
+    const runId = artifact.workflow_run?.id;
+    if (!runId) continue;
+    const run = await workflowRun(github, owner, repo, runId);
+    if (isOwnPushRun(run, workflowId, branch)) return artifact;
+  }
+  return undefined;
 }
 
 /** A path inside the archive that stays inside the folder it is unpacked to. */
@@ -61,7 +115,8 @@ export async function downloadBaseline(
     name,
     per_page: 100,
   });
-  const artifact = newestFromBranch(listed.data.artifacts, branch);
+  const candidates = candidatesFromBranch(listed.data.artifacts, branch);
+  const artifact = await newestOwnPush(github, query, candidates);
   if (!artifact) return undefined;
   // GitHub answers with a redirect to its storage. fetch follows it and, as the storage is another
   // origin, drops the token (the Fetch standard's redirect rule), so only the API ever sees it.
@@ -90,6 +145,7 @@ export interface BaselineFiles {
 export async function baselineFiles(
   settings: Settings,
   event: EventContext,
+  runId: number,
 ): Promise<BaselineFiles> {
   const name = settings.baselineArtifact;
   const asGiven = { baseline: settings.baseline, baselineParams: settings.baselineParams };
@@ -100,11 +156,15 @@ export async function baselineFiles(
     core.info(say.noBranch(name));
     return none;
   }
+  if (!Number.isInteger(runId)) {
+    core.info(say.noRun(name));
+    return none;
+  }
   const { owner, repo } = event.repo;
   const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'ml-cicd-baseline-'));
   try {
     const github = gitHub(settings.token, settings.apiUrl);
-    const found = await downloadBaseline(github, { owner, repo, name, branch }, dir);
+    const found = await downloadBaseline(github, { owner, repo, name, branch, runId }, dir);
     if (!found) {
       core.info(say.none(name, branch));
       return none;

@@ -18,14 +18,32 @@ export const MAX_COMMENT = 65_536;
 
 export const markerFor = (key: string) => `<!-- ml-cicd-report:${key} -->`;
 
-/** The first comment that starts with the marker; pages through all comments until found. */
+/**
+ * The login the token acts as, e.g. `github-actions[bot]` for GITHUB_TOKEN or `my-app[bot]` for an
+ * App's token. GraphQL's `viewer` answers for user and installation tokens alike, where REST's
+ * `GET /user` refuses an installation token ("Resource not accessible by integration").
+ */
+export async function ownLogin(github: GitHub): Promise<string> {
+  const { viewer } = await github.graphql<{ viewer: { login: string } }>(
+    'query { viewer { login } }',
+  );
+  return viewer.login;
+}
+
+/**
+ * The first comment by this token's own identity that starts with the marker, paging through all
+ * comments until found. Anyone can write the marker, so a comment by someone else never counts.
+ */
 async function findSticky(github: GitHub, issue: Issue, marker: string) {
+  const login = await ownLogin(github);
   const pages = github.paginate.iterator(
     'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
     { ...issue, per_page: 100 },
   );
   for await (const { data } of pages) {
-    const found = data.find((comment) => comment.body?.startsWith(marker));
+    const found = data.find(
+      (comment) => comment.user?.login === login && comment.body?.startsWith(marker),
+    );
     if (found) return found;
   }
   return undefined;

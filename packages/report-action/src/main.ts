@@ -61,7 +61,7 @@ export async function run(): Promise<void> {
   if (proxy) core.info(proxyUnused(proxy));
   try {
     const settings = validate(readInputs(), readRunnerEnv());
-    const { describe, ...baseline } = await baselineFiles(settings, context);
+    const { describe, ...baseline } = await baselineFiles(settings, context, context.runId);
     const report = buildReport({
       ...settings,
       ...baseline,

@@ -60,7 +60,9 @@ export const baselineArtifact = {
   found: (name: string, branch: string, runId: number | undefined) =>
     `The baseline is the ${name} artifact of run ${runId ?? 'unknown'} on ${branch}.`,
   none: (name: string, branch: string) =>
-    `No unexpired ${name} artifact from a run on ${branch} of this repository yet: the report has no baseline.`,
+    `No unexpired ${name} artifact from a push run of this workflow on ${branch} of this repository yet: the report has no baseline.`,
+  noRun: (name: string) =>
+    `GITHUB_RUN_ID is not set, so the workflow whose push runs hold the ${name} artifact is unknown: the report has no baseline.`,
   noBranch: (name: string) =>
     `The event names no base branch (no pull request, no repository) to take the ${name} artifact from: the report has no baseline.`,
   failed: (name: string, why: string) =>

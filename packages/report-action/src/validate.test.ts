@@ -39,6 +39,22 @@ describe('validating the inputs', () => {
     });
   });
 
+  it('links the URL as parsed, never the raw text, so no HTML or Markdown rides along', () => {
+    const settings = validate(
+      raw({
+        runUrl: 'https://ci.example.com/run 1"><img src=x onerror=alert(1)>',
+        trackerUrl: 'https://mlflow.example.com/#/runs/1\n![pixel](https://attacker.example/p.png)',
+      }),
+      env,
+    );
+    expect(settings.runUrl).toBe(
+      'https://ci.example.com/run%201%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E',
+    );
+    expect(settings.trackerUrl).toBe(
+      'https://mlflow.example.com/#/runs/1![pixel](https://attacker.example/p.png)',
+    );
+  });
+
   it('keeps what the user set, with the API URL trailing slash dropped', () => {
     const settings = validate(
       raw({

@@ -26,6 +26,7 @@ export interface Settings {
 const KEY = /^[A-Za-z0-9._/-]{1,100}$/;
 const ARTIFACT = /^[A-Za-z0-9._-]{1,100}$/;
 
+/** The URL as parsed (spaces, quotes and angle brackets percent-encoded), never the raw text. */
 function url(name: string, value: string): string | undefined {
   if (value === '') return undefined;
   let parsed: URL | undefined;
@@ -37,7 +38,7 @@ function url(name: string, value: string): string | undefined {
   if (parsed?.protocol !== 'http:' && parsed?.protocol !== 'https:') {
     throw new InputError(`Input "${name}" must be an http(s) URL (got "${value}").`);
   }
-  return value;
+  return parsed.href;
 }
 
 /** The default key: one sticky comment per workflow and job, so two jobs never overwrite each other. */

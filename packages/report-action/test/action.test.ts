@@ -67,6 +67,7 @@ describe('the bundled action, run as GitHub runs it', () => {
     expect(first.code).toBe(0);
     expect(first.stderr).toBe('');
     expect(calls()).toEqual([
+      'POST /graphql',
       'GET /repos/acme/churn-model/issues/7/comments?per_page=100',
       'GET /repos/acme/churn-model/issues/7/comments?per_page=100&page=2',
       'POST /repos/acme/churn-model/issues/7/comments',
@@ -80,6 +81,7 @@ describe('the bundled action, run as GitHub runs it', () => {
     expect(second.code).toBe(0);
     const [sticky] = stickyComments();
     expect(calls()).toEqual([
+      'POST /graphql',
       'GET /repos/acme/churn-model/issues/7/comments?per_page=100',
       'GET /repos/acme/churn-model/issues/7/comments?per_page=100&page=2',
       `PATCH /repos/acme/churn-model/issues/comments/${sticky?.id}`,
@@ -88,6 +90,27 @@ describe('the bundled action, run as GitHub runs it', () => {
     expect(sticky?.body).toBe(`${MARKER}\n${second.outputs.markdown}`);
     expect(sticky?.body).toContain('✅ `>= -0.04`');
     expect(github.comments).toHaveLength(151);
+  });
+
+  it("updates only its own sticky comment, never someone else's that starts with the marker", async () => {
+    const planted = github.addComment(`${MARKER}\nAll gates passed, merge away`, 'mallory');
+    const own = github.addComment(`${MARKER}\nan older report`, 'github-actions[bot]');
+    const result = await run();
+    expect(result.code).toBe(0);
+    expect(calls().at(-1)).toBe(`PATCH /repos/acme/churn-model/issues/comments/${own.id}`);
+    expect(planted.body).toBe(`${MARKER}\nAll gates passed, merge away`);
+    expect(own.body).toBe(`${MARKER}\n${result.outputs.markdown}`);
+  });
+
+  it("with an App's token, counts only that App's comments and creates its own", async () => {
+    github.login = 'acme-ml-bot[bot]';
+    const other = github.addComment(`${MARKER}\nby the workflow token`, 'github-actions[bot]');
+    const result = await run();
+    expect(result.code).toBe(0);
+    expect(calls().at(-1)).toBe('POST /repos/acme/churn-model/issues/7/comments');
+    expect(other.body).toBe(`${MARKER}\nby the workflow token`);
+    const mine = github.comments.filter((c) => c.user.login === 'acme-ml-bot[bot]');
+    expect(mine.map((c) => c.body)).toEqual([`${MARKER}\n${result.outputs.markdown}`]);
   });
 
   it('writes the summary and the outputs', async () => {

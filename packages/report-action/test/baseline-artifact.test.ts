@@ -7,7 +7,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { artifactZip, startFakeGitHub, type FakeArtifact, type FakeGitHub } from './fake-github.ts';
+import {
+  artifactZip,
+  pushRun,
+  startFakeGitHub,
+  type FakeArtifact,
+  type FakeGitHub,
+} from './fake-github.ts';
 import { runAction } from './run-action.ts';
 
 const TOKEN = 'ghs_baselineTokenThatMustStayWithTheApi';
@@ -17,7 +23,11 @@ const pullRequest = JSON.parse(fixture('pull-request-event.json')) as {
   pull_request: { base: { ref: string } };
 };
 
-const artifact = (id: number, branch: string, day: number, more: Partial<FakeArtifact> = {}) => ({
+const artifact = (id: number, branch: string, day: number, more: Partial<FakeArtifact> = {}) => {
+  github.runs.set(id * 10, pushRun(id * 10, { head_branch: branch }));
+  return artifactOfRun(id, branch, day, more);
+};
+const artifactOfRun = (id: number, branch: string, day: number, more: Partial<FakeArtifact>) => ({
   id,
   name: 'model-baseline',
   expired: false,
@@ -73,6 +83,8 @@ describe('baseline-artifact', () => {
     expect(result.code).toBe(0);
     expect(github.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /repos/acme/churn-model/actions/artifacts?name=model-baseline&per_page=100',
+      'GET /repos/acme/churn-model/actions/runs/16345678901',
+      'GET /repos/acme/churn-model/actions/runs/60',
       'GET /repos/acme/churn-model/actions/artifacts/6/zip',
     ]);
     expect(github.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
@@ -89,11 +101,34 @@ describe('baseline-artifact', () => {
     expect(`${result.stdout}${result.summary}`).not.toContain(TOKEN);
   });
 
+  it.each([
+    ['another workflow', { workflow_id: 78 }],
+    ['a workflow_dispatch of this workflow', { event: 'workflow_dispatch' }],
+    ['a pull_request_target run', { event: 'pull_request_target' }],
+    ['a run whose head is a fork', { head_repository: { id: 2 } }],
+  ])('takes no baseline from %s on main, only from its own push runs', async (_, more) => {
+    github.artifacts.push(artifact(5, 'main', 15), artifact(9, 'main', 20));
+    github.runs.set(90, { ...pushRun(90), ...more });
+    github.zips.set(5, artifactZip({ 'metrics.json': fixture('baseline.json') }));
+    github.zips.set(9, artifactZip({ 'metrics.json': '{"accuracy": 0.1}' }));
+
+    const result = await run();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'The baseline is the model-baseline artifact of run 50 on main.',
+    );
+    expect(github.requests.map((r) => r.path)).not.toContain(
+      '/repos/acme/churn-model/actions/artifacts/9/zip',
+    );
+    const base = JSON.parse(fixture('baseline.json')) as Record<string, number>;
+    expect(result.summary).toContain(`| \`accuracy\` | ${base.accuracy} |`);
+  });
+
   it('reports "no baseline yet" when main has no artifact, and a file the artifact lacks by name', async () => {
     const none = await run();
     expect(none.code).toBe(0);
     expect(none.stdout).toContain(
-      'No unexpired model-baseline artifact from a run on main of this repository yet',
+      'No unexpired model-baseline artifact from a push run of this workflow on main of this repository yet',
     );
     expect(none.summary).toContain('> No baseline yet:');
 

@@ -37,6 +37,26 @@ export interface FakeArtifact {
   };
 }
 
+export interface FakeRun {
+  id: number;
+  event: string;
+  head_branch: string;
+  workflow_id: number;
+  repository: { id: number };
+  head_repository: { id: number };
+}
+
+/** A run of the report's own workflow (77) started by a push to main of this repository. */
+export const pushRun = (id: number, more: Partial<FakeRun> = {}): FakeRun => ({
+  id,
+  event: 'push',
+  head_branch: 'main',
+  workflow_id: 77,
+  repository: { id: 1 },
+  head_repository: { id: 1 },
+  ...more,
+});
+
 /** Where GitHub's artifact download redirects to: another origin, which must never see the token. */
 export interface FakeStorage {
   url: string;
@@ -48,9 +68,15 @@ export interface FakeGitHub {
   requests: Recorded[];
   comments: Comment[];
   artifacts: FakeArtifact[];
+  /** Workflow runs by id; the report's own run (16345678901) is a pull_request run of workflow 77. */
+  runs: Map<number, FakeRun>;
   /** The zip of each artifact, by id. */
   zips: Map<number, Buffer>;
   storage: FakeStorage;
+  /** Who the token acts as: what GraphQL's `viewer` answers, and the author of what it creates. */
+  login: string;
+  /** Adds a comment already on the pull request, written by someone else unless named. */
+  addComment: (body: string, login?: string) => Comment;
   /** Answer every request with this status: 403 as for a read-only token, or a server error. */
   failWith?: 403 | 500;
   close: () => Promise<void>;
@@ -59,7 +85,9 @@ export interface FakeGitHub {
 const PER_PAGE_MAX = 100;
 const LIST = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/;
 const ONE = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/;
+const GRAPHQL = '/graphql';
 const ARTIFACTS = /^\/repos\/[^/]+\/[^/]+\/actions\/artifacts$/;
+const RUN = /^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)$/;
 const ARTIFACT_ZIP = /^\/repos\/[^/]+\/[^/]+\/actions\/artifacts\/(\d+)\/zip$/;
 
 async function readBody(request: IncomingMessage): Promise<Recorded['body']> {
@@ -80,7 +108,26 @@ export async function startFakeGitHub(existing: string[] = []): Promise<FakeGitH
     url: '',
     requests: [],
     comments: existing.map((body) => comment(body, 'octocat')),
+    login: 'github-actions[bot]',
+    addComment: (body, login = 'octocat') => {
+      const added = comment(body, login);
+      fake.comments.push(added);
+      return added;
+    },
     artifacts: [],
+    runs: new Map([
+      [
+        16345678901,
+        {
+          id: 16345678901,
+          event: 'pull_request',
+          head_branch: 'deeper-trees',
+          workflow_id: 77,
+          repository: { id: 1 },
+          head_repository: { id: 1 },
+        },
+      ],
+    ]),
     zips: new Map(),
     storage: { url: '', requests: [] },
     close: async () => {
@@ -118,10 +165,19 @@ export async function startFakeGitHub(existing: string[] = []): Promise<FakeGitH
         status: String(fake.failWith),
       });
     }
+    if (request.method === 'POST' && url.pathname === GRAPHQL) {
+      const query = (body as { query?: string } | undefined)?.query ?? '';
+      if (!/^query\s*\{\s*viewer\s*\{\s*login\s*\}\s*\}$/.test(query.trim())) {
+        return json(response, 200, { errors: [{ message: `The fake answers only viewer.login` }] });
+      }
+      return json(response, 200, { data: { viewer: { login: fake.login } } });
+    }
     if (request.method === 'GET' && ARTIFACTS.test(url.pathname)) {
       const named = fake.artifacts.filter((a) => a.name === url.searchParams.get('name'));
       return json(response, 200, { total_count: named.length, artifacts: named });
     }
+    const run = fake.runs.get(Number(RUN.exec(url.pathname)?.[1]));
+    if (request.method === 'GET' && run) return json(response, 200, run);
     const zip = ARTIFACT_ZIP.exec(url.pathname);
     if (request.method === 'GET' && zip) {
       response.writeHead(302, { location: `${fake.storage.url}/blobs/${zip[1]}?sig=signed` });
@@ -139,7 +195,7 @@ export async function startFakeGitHub(existing: string[] = []): Promise<FakeGitH
       return json(response, 200, slice.map(view), headers);
     }
     if (request.method === 'POST' && LIST.test(url.pathname) && body?.body) {
-      const created = comment(body.body);
+      const created = comment(body.body, fake.login);
       fake.comments.push(created);
       return json(response, 201, view(created));
     }

@@ -8,7 +8,7 @@ import { createServer, request as forward } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { connect, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { artifactZip, startFakeGitHub, type FakeGitHub } from './fake-github.ts';
+import { artifactZip, pushRun, startFakeGitHub, type FakeGitHub } from './fake-github.ts';
 import { runAction } from './run-action.ts';
 
 const TOKEN = 'ghs_proxyTokenThatMustStayWithTheApi';
@@ -74,6 +74,7 @@ beforeEach(async () => {
     created_at: '2026-08-17T10:00:00Z',
     workflow_run: { id: 60, head_branch: 'main', repository_id: 1, head_repository_id: 1 },
   });
+  github.runs.set(60, pushRun(60));
   github.zips.set(6, artifactZip({ 'metrics.json': fixture('baseline.json') }));
 });
 afterEach(() => github.close());
@@ -98,7 +99,10 @@ function run(env: Record<string, string>) {
 const calls = () => github.requests.map((r) => `${r.method} ${r.path}`);
 const allCalls = [
   'GET /repos/acme/churn-model/actions/artifacts?name=model-baseline&per_page=100',
+  'GET /repos/acme/churn-model/actions/runs/16345678901',
+  'GET /repos/acme/churn-model/actions/runs/60',
   'GET /repos/acme/churn-model/actions/artifacts/6/zip',
+  'POST /graphql',
   'GET /repos/acme/churn-model/issues/7/comments?per_page=100',
   'POST /repos/acme/churn-model/issues/7/comments',
 ];
