@@ -6,19 +6,19 @@ export type {
   Param,
   ParamType,
   PythonVersion,
-  CmlGpu,
   Data,
   DvcRemoteKind,
   Runner,
   RunnerKind,
   SecretsScope,
 } from './types.js';
-export { schema, maxParams, type JsonSchema } from './schema.js';
+export { schema, maxDispatchInputs, maxParams, type JsonSchema } from './schema.js';
+export { githubLimits } from './limits.js';
 export { dvcRemoteKinds, dvcRemoteUrls } from './schema/data.js';
 export { secretsScopes } from './schema/secrets-scope.js';
 export { loadConfig, type LoadResult } from './validate.js';
 export { formatFinding, type Finding, type Severity } from './finding.js';
-export { rules, type Rule } from './rules/index.js';
+export { credentialNameProblem, rules, type Rule } from './rules/index.js';
 export type { Problem } from './problem.js';
 export {
   awsRegion,

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from './rules/index.js';
-import { maxParams, schema, type JsonSchema } from './schema.js';
+import { maxDispatchInputs, maxParams, schema, type JsonSchema } from './schema.js';
 
 /** Every subschema that describes a value a user writes, with its path in the schema. */
 function documented(node: JsonSchema, at: string): [string, JsonSchema][] {
@@ -42,7 +42,8 @@ describe('schema', () => {
 
   it('caps params at the number of workflow_dispatch inputs GitHub accepts', () => {
     expect(schema.properties?.params?.maxProperties).toBe(maxParams);
-    expect(maxParams).toBe(10);
+    expect(maxParams).toBe(maxDispatchInputs);
+    expect(maxDispatchInputs).toBe(25);
   });
 
   it('is closed: every mapping with fixed keys rejects unknown ones', () => {

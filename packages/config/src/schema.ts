@@ -14,8 +14,11 @@ import { secretsScope } from './schema/secrets-scope.js';
 
 export type { JsonSchema } from './schema/json-schema.js';
 
-/** GitHub accepts at most 10 `workflow_dispatch` inputs, and every param is one. */
-export const maxParams = 10;
+/** GitHub accepts at most 25 `workflow_dispatch` inputs (10 until 2025-12-04). */
+export const maxDispatchInputs = 25;
+
+/** Every param is one input of train.yml, which has no other. */
+export const maxParams = maxDispatchInputs;
 
 export const schema: JsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -27,9 +27,7 @@ export interface Gate {
   max?: number;
 }
 
-export type RunnerKind = 'hosted' | 'self-hosted' | 'cml-aws' | 'arc';
-
-export type CmlGpu = 'nogpu' | 'k80' | 'v100';
+export type RunnerKind = 'hosted' | 'self-hosted' | 'ec2' | 'arc';
 
 export interface Runner {
   kind: RunnerKind;
@@ -37,10 +35,9 @@ export interface Runner {
   label?: string;
   /** self-hosted: extra labels of the runner (after `self-hosted`). */
   labels?: string[];
-  /** cml-aws: where and on what CML launches the instance. */
+  /** ec2: where the instance starts, the instance types to try in order, and the market. */
   region?: string;
-  'instance-type'?: string;
-  gpu?: CmlGpu;
+  'instance-types'?: string[];
   spot?: boolean;
   'disk-gb'?: number;
   /** arc: the scale set's installation name, and how many runner pods it may start. */

@@ -172,7 +172,15 @@ const cases: [string, string, string, string[]][] = [
     'runner kind',
     'kind: hosted',
     'kind: cloud',
-    ['ml-cicd.yaml:18:16: runner.kind "cloud" must be one of hosted, self-hosted, cml-aws, arc.'],
+    ['ml-cicd.yaml:18:16: runner.kind "cloud" must be one of hosted, self-hosted, ec2, arc.'],
+  ],
+  [
+    'runner kind an earlier version wrote',
+    'kind: hosted',
+    'kind: cml-aws',
+    [
+      'ml-cicd.yaml:18:16: runner.kind "cml-aws" is no longer offered: run ml-cicd update, which moves the project to ec2.',
+    ],
   ],
   [
     'misspelt timeout-minutes (one finding, not a missing key too)',
@@ -183,10 +191,16 @@ const cases: [string, string, string, string[]][] = [
     ],
   ],
   [
-    'timeout-minutes range',
+    'timeout-minutes range of a hosted runner (6 hours)',
     'timeout-minutes: 60',
-    'timeout-minutes: 4321',
-    ['ml-cicd.yaml:18:41: runner.timeout-minutes 4321 must be between 1 and 4320.'],
+    'timeout-minutes: 361',
+    ['ml-cicd.yaml:18:41: runner.timeout-minutes 361 must be between 1 and 360.'],
+  ],
+  [
+    'timeout-minutes range of a self-hosted runner (5 days)',
+    'runner: {kind: hosted, timeout-minutes: 60}',
+    'runner: {kind: self-hosted, labels: [gpu], timeout-minutes: 7201}',
+    ['ml-cicd.yaml:18:61: runner.timeout-minutes 7201 must be between 1 and 7200.'],
   ],
   [
     'labels on a hosted runner',
@@ -207,9 +221,9 @@ const cases: [string, string, string, string[]][] = [
   [
     'EC2 instance type',
     'runner: {kind: hosted,',
-    'runner: {kind: cml-aws, region: us-east-1, instance-type: big, gpu: v100, spot: false, disk-gb: 50,',
+    'runner: {kind: ec2, region: us-east-1, instance-types: [g5.xlarge, big], spot: false, disk-gb: 50,',
     [
-      'ml-cicd.yaml:18:59: runner.instance-type "big" must be an EC2 instance type such as g4dn.xlarge or p3.2xlarge.',
+      'ml-cicd.yaml:18:68: runner.instance-types[1] "big" must be an EC2 instance type such as g4dn.xlarge or p3.2xlarge.',
     ],
   ],
   [
@@ -261,13 +275,13 @@ describe('schema findings: break one thing in the example', () => {
     expect(printed(breakExample(from, to))).toEqual(expected);
   });
 
-  it('reports at most 10 params, as GitHub accepts at most 10 workflow_dispatch inputs', () => {
+  it('reports at most 25 params, as GitHub accepts at most 25 workflow_dispatch inputs', () => {
     const extra = Array.from(
-      { length: 6 },
+      { length: 21 },
       (_, i) => `  flag-${i}: {type: boolean, default: true, description: A flag.}\n`,
     );
     expect(printed(breakExample('metrics:\n', `${extra.join('')}metrics:\n`))).toEqual([
-      'ml-cicd.yaml:7:3: params has 11 entries; at most 10 are allowed.',
+      'ml-cicd.yaml:7:3: params has 26 entries; at most 25 are allowed.',
     ]);
   });
 
@@ -281,7 +295,7 @@ describe('schema findings: break one thing in the example', () => {
     const text = breakExample('kind: hosted', 'kind: cloud').replace('version: 1', 'version: 3');
     expect(printed(text)).toEqual([
       'ml-cicd.yaml:1:10: version 3 must be 1.',
-      'ml-cicd.yaml:18:16: runner.kind "cloud" must be one of hosted, self-hosted, cml-aws, arc.',
+      'ml-cicd.yaml:18:16: runner.kind "cloud" must be one of hosted, self-hosted, ec2, arc.',
     ]);
   });
 });

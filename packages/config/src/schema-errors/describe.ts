@@ -132,6 +132,11 @@ function propertyName(path: Path, where: string, key: string, schema: JsonSchema
   };
 }
 
+/** Values earlier versions wrote that `ml-cicd update` replaces, by the dotted path of the tag. */
+const replacedValues: Record<string, Record<string, string>> = {
+  'runner.kind': { 'cml-aws': 'ec2' },
+};
+
 /** A param's `type` or the runner's `kind` picks the branch; name the values that would. */
 function discriminator(
   path: Path,
@@ -146,5 +151,12 @@ function discriminator(
     return { path, message: `${where} is missing the required key ${tag} (one of ${allowed}).` };
   }
   const tagPath = [...path, tag];
+  const replacement = replacedValues[tagPath.join('.')]?.[String(tagValue)];
+  if (replacement) {
+    return {
+      path: tagPath,
+      message: `${subject(tagPath, tagValue)} is no longer offered: run ml-cicd update, which moves the project to ${replacement}.`,
+    };
+  }
   return { path: tagPath, message: `${subject(tagPath, tagValue)} must be one of ${allowed}.` };
 }

@@ -43,7 +43,7 @@ export const secretName: NamedPattern = {
     'upper-case letters, digits and underscores, not starting with a digit or GITHUB_ (e.g. MLFLOW_TRACKING_TOKEN)',
 };
 
-/** AWS's own region names, the form `aws-region` and `cml runner launch --cloud-region` take. */
+/** AWS's own region names, the form `aws-region` of configure-aws-credentials takes. */
 export const awsRegion: NamedPattern = {
   pattern: '^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$',
   meaning: 'an AWS region name such as us-east-1 or eu-west-2',

@@ -1,18 +1,24 @@
 /** Schema of `runner`: where the training job runs, one closed branch per kind. */
 import type { RunnerKind } from '../types.js';
+import { githubLimits } from '../limits.js';
 import type { JsonSchema } from './json-schema.js';
 import { awsRegion, ec2InstanceType, runnerLabel, scaleSetName } from './patterns.js';
 
 const kindDescription =
-  'Where the training job runs: hosted (a GitHub-hosted runner), self-hosted (your own machine), cml-aws (an EC2 instance CML launches for each run) or arc (a Kubernetes runner scale set). Only hosted runners ever run code from fork pull requests.';
+  'Where the training job runs: hosted (a GitHub-hosted runner), self-hosted (your own machine), ec2 (an EC2 instance started for each run and terminated after it) or arc (a Kubernetes runner scale set). Only hosted runners ever run code from fork pull requests.';
 
 const timeoutMinutes: JsonSchema = {
   title: 'Timeout in minutes',
-  description:
-    'How long the training job may run before GitHub cancels it (1 to 4320, i.e. 72 hours).',
+  description: `How long the training job may run before GitHub cancels it (1 to ${githubLimits.selfHostedJobMinutes}, i.e. 5 days, GitHub's limit for a job on a self-hosted runner).`,
   type: 'integer',
   minimum: 1,
-  maximum: 4320,
+  maximum: githubLimits.selfHostedJobMinutes,
+};
+
+const hostedTimeoutMinutes: JsonSchema = {
+  ...timeoutMinutes,
+  description: `How long the training job may run before GitHub cancels it (1 to ${githubLimits.hostedJobMinutes}, i.e. 6 hours, GitHub's limit for a job on a hosted runner).`,
+  maximum: githubLimits.hostedJobMinutes,
 };
 
 const label: JsonSchema = {
@@ -27,7 +33,7 @@ const hosted = {
     ...label,
     title: 'Hosted runner label',
     description:
-      'The runs-on label of the training job: ubuntu-latest, or the name of a larger GitHub-hosted runner your organisation set up.',
+      'The runs-on label of the training job: a named image such as ubuntu-24.04 (not ubuntu-latest, which GitHub moves to newer images), or the name of a larger GitHub-hosted runner your organisation set up.',
   },
 };
 
@@ -41,33 +47,35 @@ const selfHosted = {
   },
 } satisfies Record<string, JsonSchema>;
 
-const cmlAws = {
+const ec2 = {
   region: {
     title: 'AWS region',
-    description: `Where CML launches the instance: ${awsRegion.meaning}. The workflow reads it from the AWS_REGION variable; this is the value to set.`,
+    description: `Where the instance starts: ${awsRegion.meaning}. The workflow reads it from the AWS_REGION variable; this is the value to set.`,
     type: 'string',
     pattern: awsRegion.pattern,
   },
-  'instance-type': {
-    title: 'Instance type',
-    description: `The instance CML launches: ${ec2InstanceType.meaning}.`,
-    type: 'string',
-    pattern: ec2InstanceType.pattern,
-  },
-  gpu: {
-    title: 'GPU',
-    description:
-      'cml runner launch --cloud-gpu: nogpu, or a GPU type, after which CML waits for the NVIDIA driver (nvidia-smi) before it registers the runner.',
-    enum: ['nogpu', 'k80', 'v100'],
+  'instance-types': {
+    title: 'Instance types',
+    description: `The instance types to start (1 to 5), tried in order until one starts (each in every subnet of EC2_SUBNET_IDS): ${ec2InstanceType.meaning}. A GPU type (g or p family) adds an nvidia-smi check.`,
+    type: 'array',
+    minItems: 1,
+    uniqueItems: true,
+    items: {
+      title: 'Instance type',
+      description: `One instance type: ${ec2InstanceType.meaning}.`,
+      type: 'string',
+      pattern: ec2InstanceType.pattern,
+    },
   },
   spot: {
     title: 'Spot instance',
-    description: 'Request a spot instance: cheaper, but AWS may reclaim it during a run.',
+    description:
+      'Start spot instances (market-type: spot): cheaper, but AWS may reclaim one during a run.',
     type: 'boolean',
   },
   'disk-gb': {
     title: 'Disk size in GB',
-    description: 'Size of the instance disk in GB.',
+    description: 'Size of the instance root volume in GB (gp3); at least the AMI snapshot size.',
     type: 'integer',
     minimum: 8,
     maximum: 16384,
@@ -105,7 +113,7 @@ function branch(
     properties: {
       kind: { title: 'Kind', description: kindDescription, const: kind },
       ...extra,
-      'timeout-minutes': timeoutMinutes,
+      'timeout-minutes': kind === 'hosted' ? hostedTimeoutMinutes : timeoutMinutes,
     },
   };
 }
@@ -123,10 +131,10 @@ export const runner: JsonSchema = {
       selfHosted,
     ),
     branch(
-      'cml-aws',
-      ['CML runner on AWS', 'An EC2 instance that CML launches for one training run.'],
-      cmlAws,
-      Object.keys(cmlAws),
+      'ec2',
+      ['On-demand EC2 runner', 'An EC2 instance started for one training run, then terminated.'],
+      ec2,
+      Object.keys(ec2),
     ),
     branch(
       'arc',

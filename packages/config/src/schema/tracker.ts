@@ -2,6 +2,7 @@
 import type { TrackerKind } from '../types.js';
 import type { JsonSchema } from './json-schema.js';
 
+// neptune stays valid for the projects made before it was retired; validate's neptune-use reports it.
 const trackerKinds: TrackerKind[] = ['none', 'mlflow', 'wandb', 'neptune'];
 
 export const tracker: JsonSchema = {
@@ -15,7 +16,7 @@ export const tracker: JsonSchema = {
     kind: {
       title: 'Kind',
       description:
-        'none: local files only; mlflow: an MLflow tracking server (also DagsHub); wandb: Weights & Biases; neptune: a Neptune 3.x server.',
+        'none: local files only; mlflow: an MLflow tracking server (also DagsHub); wandb: Weights & Biases; neptune: retired (its hosted service shut down), kept so projects that have it still validate until ml-cicd update --tracker mlflow or wandb moves them.',
       type: 'string',
       enum: trackerKinds,
     },
