@@ -1,5 +1,5 @@
 /** The answers that decide what a project contains; every prompt and flag sets one of them. */
-import type { CmlGpu, DvcRemoteKind, RunnerKind, SecretsScope } from '@ml-cicd/config';
+import type { DvcRemoteKind, RunnerKind, SecretsScope } from '@ml-cicd/config';
 import type { PythonVersion } from './versions.js';
 
 export interface Answers {
@@ -24,12 +24,11 @@ export interface Answers {
   hostedLabel?: string;
   /** runner-self-hosted: labels of the runner, after `self-hosted`. */
   runnerLabels?: string[];
-  /** runner-cml-aws: where and on what CML launches the training instance. */
-  cmlRegion?: string;
-  cmlInstanceType?: string;
-  cmlGpu?: CmlGpu;
-  cmlSpot?: 'yes' | 'no';
-  cmlDiskGb?: number;
+  /** runner-ec2: where the training instance starts, the instance types to try, the market. */
+  ec2Region?: string;
+  ec2InstanceTypes?: string[];
+  ec2Spot?: 'yes' | 'no';
+  ec2DiskGb?: number;
   /** runner-arc: the scale set's installation name and its most runner pods. */
   arcScaleSet?: string;
   arcMaxRunners?: number;

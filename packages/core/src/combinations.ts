@@ -23,12 +23,22 @@ const crossedKeys = new Set<string>(['runner', 'tracker', 'data', ...runnerOwned
 
 const choiceOptions = options.filter((option): option is ChoiceOption => option.kind === 'choice');
 
-function cross(raws: RawAnswers[], crossed: readonly ChoiceOption[]): RawAnswers[] {
+/** The values of a choice: those offered, and with `retired` also those only old projects have. */
+function valuesOf(option: ChoiceOption, retired: boolean): string[] {
+  const offered = option.choices.map((choice) => choice.value);
+  return retired ? [...offered, ...(option.retired ?? []).map((choice) => choice.value)] : offered;
+}
+
+function cross(
+  raws: RawAnswers[],
+  crossed: readonly ChoiceOption[],
+  retired = false,
+): RawAnswers[] {
   for (const option of crossed) {
     raws = raws.flatMap((raw) =>
       option.when && !option.when.holds(raw as Partial<Answers>)
         ? [raw]
-        : option.choices.map((choice) => ({ ...raw, [option.key]: choice.value })),
+        : valuesOf(option, retired).map((value) => ({ ...raw, [option.key]: value })),
     );
   }
   return raws;
@@ -74,10 +84,10 @@ export interface RequirementSet {
 }
 
 /**
- * Every distinct pair of requirement files a project can get, by lock key. Crossing every choice
- * would be tens of thousands of renders, so only the choices that change what a project installs
- * somewhere in the render matrix are crossed; the others keep their defaults. The Python version
- * is held too: each lock is universal across the supported versions.
+ * Every distinct pair of requirement files a project can get, by lock key, retired choices too.
+ * Crossing every choice would be tens of thousands of renders, so only the choices that change
+ * what a project installs somewhere in the render matrix are crossed; the others keep their
+ * defaults. The Python version is held too: each lock is universal across the supported versions.
  */
 export function requirementSets(
   assets: Assets,
@@ -99,24 +109,25 @@ export function requirementSets(
     matrix.some(
       ({ answers, key }) =>
         (!option.when || option.when.holds(answers)) &&
-        option.choices.some(
-          (choice) =>
-            choice.value !== answers[option.key] &&
-            keyOf(setOf(withChoice(answers, option, choice.value, name))) !== key,
+        valuesOf(option, true).some(
+          (value) =>
+            value !== answers[option.key] &&
+            keyOf(setOf(withChoice(answers, option, value, name))) !== key,
         ),
     );
   const crossed = choiceOptions.filter(
     (option) => option.key !== 'python' && changesRequirements(option),
   );
   const sets = new Map<string, RequirementSet>();
-  for (const raw of cross([{ name }], crossed)) {
+  // A retired choice keeps its locks: the projects that have it still render for update.
+  for (const raw of cross([{ name }], crossed, true)) {
     const set = setOf(resolveAnswers(raw, name));
     sets.set(keyOf(set), set);
   }
   return sets;
 }
 
-/** A short name of a combination, e.g. `cml-aws --cml-gpu nogpu --cml-spot yes, Python 3.12`. */
+/** A short name of a combination, e.g. `ec2 --ec2-spot yes, Python 3.12`. */
 export function combinationName(answers: Answers): string {
   const named = new Set<string>(['runner', 'python']);
   // A feature's own choices always; other choices when they are not the default.

@@ -1,6 +1,7 @@
 /** Markdown tables for the docs, derived from the registry so they cannot drift from the code. */
 import { schema } from '@ml-cicd/config';
 import { features } from './features/index.js';
+import type { Feature } from './features/types.js';
 import { options, type Option } from './options.js';
 
 function values(option: Option): string {
@@ -8,7 +9,7 @@ function values(option: Option): string {
     case 'choice':
       return option.choices.map((choice) => `\`${choice.value}\``).join(', ');
     case 'list':
-      return 'comma-separated labels';
+      return 'a comma-separated list';
     case 'number':
       return `${option.min} to ${option.max} (${option.unit})`;
     case 'text':
@@ -41,10 +42,15 @@ export function optionsTable(): string {
 /** The flag of an answer: `updateCheck` is set by `--update-check`. */
 const flagOf = (key: string) => options.find((option) => option.key === key)?.flag ?? key;
 
+function selectedBy({ choice }: Feature): string {
+  if (!choice) return 'always';
+  const flag = `\`--${flagOf(choice.option)} ${choice.value}\``;
+  return choice.retired ? `${flag} (retired: recorded answers only)` : flag;
+}
+
 export function featuresTable(): string {
   const rows = features.map(
-    (feature) =>
-      `| \`${feature.id}\` | ${feature.choice ? `\`--${flagOf(feature.choice.option)} ${feature.choice.value}\`` : 'always'} | ${feature.description} |`,
+    (feature) => `| \`${feature.id}\` | ${selectedBy(feature)} | ${feature.description} |`,
   );
   return ['| feature | selected by | what it adds |', '| --- | --- | --- |', ...rows].join('\n');
 }

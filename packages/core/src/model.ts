@@ -29,6 +29,13 @@ export interface LaunchJob {
   build: (model: ProjectModel) => Record<string, unknown>;
 }
 
+/** A job of the training workflow that takes the runner down after training, whatever happened. */
+export interface TeardownJob {
+  id: string;
+  /** `trainingJob`: the id of the job that runs on the runner, which this job waits for. */
+  build: (model: ProjectModel, trainingJob: string) => Record<string, unknown>;
+}
+
 /** Where jobs run, decided by the runner feature. */
 export interface RunnerSpec {
   /** The `runs-on` value of the training job. */
@@ -41,6 +48,8 @@ export interface RunnerSpec {
   trustedCodeOnly: boolean;
   /** A job that starts the runner first, when the runner exists only on demand. */
   launch?: LaunchJob;
+  /** A job that takes the on-demand runner down after the training job. */
+  teardown?: TeardownJob;
   /** Steps the training job runs right after checkout, e.g. showing the GPU in the log. */
   setupSteps: Record<string, unknown>[];
 }
@@ -61,7 +70,19 @@ export interface ScriptCall {
   dvc?: { deps: string[]; outs: string[] };
 }
 
+/** Where lint, tests and the small jobs run: they may follow GitHub's newest image. */
 export const hostedRunner = 'ubuntu-latest';
+
+/**
+ * Where training runs on a GitHub-hosted runner: a named image, so a run can be repeated
+ * (`ubuntu-latest` moved to Ubuntu 26.04 in November 2026).
+ */
+export const hostedTrainingImage = 'ubuntu-24.04';
+
+/** Where a job that trains on the checks runner runs: the named image instead of the moving one. */
+export function trainingOnChecksRunner(runner: RunnerSpec): RunnerSpec['checksRunsOn'] {
+  return runner.checksRunsOn === hostedRunner ? hostedTrainingImage : runner.checksRunsOn;
+}
 
 /** A YAML file built from the final model, so every feature's contribution is in it. */
 export interface YamlFile {
@@ -91,7 +112,7 @@ export class ProjectModel {
   /** More package ecosystems for Dependabot to keep up to date, beside pip and actions. */
   readonly dependabot: { 'package-ecosystem': string; directory: string }[] = [];
   runner: RunnerSpec = {
-    runsOn: hostedRunner,
+    runsOn: hostedTrainingImage,
     checksRunsOn: hostedRunner,
     labels: [],
     trustedCodeOnly: false,

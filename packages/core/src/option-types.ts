@@ -22,10 +22,17 @@ interface OptionBase {
   when?: { holds: (answers: Partial<Answers>) => boolean; description: string };
 }
 
+/** A value no longer offered: recorded answers keep it, a flag gets `message` instead. */
+export interface RetiredChoice {
+  value: string;
+  message: string;
+}
+
 export interface ChoiceOption extends OptionBase {
   kind: 'choice';
   choices: OptionChoice[];
   default: string;
+  retired?: RetiredChoice[];
 }
 
 export interface TextOption extends OptionBase {
@@ -88,8 +95,19 @@ export function isYesNo(option: Option): option is ChoiceOption {
 
 export function checkChoice(option: ChoiceOption, value: string): string {
   if (option.choices.some((choice) => choice.value === value)) return value;
+  if (option.retired?.some((retired) => retired.value === value)) return value;
   const valid = option.choices.map((choice) => choice.value).join(', ');
   throw new UsageError(`--${option.flag} must be one of ${valid} (got "${value}").`);
+}
+
+/**
+ * Refuses a retired value given as a flag (or prompt) rather than read from recorded answers:
+ * new projects, and answers changed on purpose, take only the offered choices.
+ */
+export function refuseRetired(option: Option, value: string): void {
+  if (option.kind !== 'choice') return;
+  const retired = option.retired?.find((choice) => choice.value === value);
+  if (retired) throw new UsageError(retired.message);
 }
 
 /** Parses a comma-separated list flag; throws a UsageError naming the flag and the bad item. */

@@ -20,7 +20,7 @@ describe('resolveAnswers', () => {
       python: '3.12',
       runner: 'hosted',
       runnerTimeout: 60,
-      hostedLabel: 'ubuntu-latest',
+      hostedLabel: 'ubuntu-24.04',
       tracker: 'none',
       data: 'none',
       report: 'yes',
@@ -49,16 +49,15 @@ describe('resolveAnswers', () => {
   });
 
   it('answers only the options of the chosen runner, with their defaults', () => {
-    expect(resolveAnswers({ runner: 'cml-aws', runnerTimeout: '120' }, 'x-y')).toEqual({
+    expect(resolveAnswers({ runner: 'ec2', runnerTimeout: '120' }, 'x-y')).toEqual({
       name: 'x-y',
       python: '3.12',
-      runner: 'cml-aws',
+      runner: 'ec2',
       runnerTimeout: 120,
-      cmlRegion: 'us-east-1',
-      cmlInstanceType: 'p3.2xlarge',
-      cmlGpu: 'v100',
-      cmlSpot: 'no',
-      cmlDiskGb: 50,
+      ec2Region: 'us-east-1',
+      ec2InstanceTypes: ['g5.xlarge', 'g4dn.xlarge'],
+      ec2Spot: 'no',
+      ec2DiskGb: 100,
       tracker: 'none',
       data: 'none',
       report: 'yes',
@@ -74,13 +73,14 @@ describe('resolveAnswers', () => {
   });
 
   it.each([
-    [
-      { runner: 'cloud' },
-      '--runner must be one of hosted, self-hosted, cml-aws, arc (got "cloud").',
-    ],
+    [{ runner: 'cloud' }, '--runner must be one of hosted, self-hosted, ec2, arc (got "cloud").'],
     [{ python: '3.9' }, '--python must be one of 3.10, 3.11, 3.12, 3.13 (got "3.9").'],
     [{ runnerLabels: 'gpu' }, '--runner-labels applies only with --runner self-hosted.'],
-    [{ cmlRegion: 'us-east-1' }, '--cml-region applies only with --runner cml-aws.'],
+    [{ ec2Region: 'us-east-1' }, '--ec2-region applies only with --runner ec2.'],
+    [
+      { runner: 'cml-aws' },
+      '--runner cml-aws is gone, because CML can no longer launch runners: use --runner ec2, an EC2 instance started for each run and terminated after it.',
+    ],
     [{ dvcRemoteUrl: '/srv/dvc' }, '--dvc-remote-url applies only with --data dvc.'],
     [
       { data: 'dvc', dvcRemote: 'azure', dvcRemoteUrl: 'https://example.com/x' },
@@ -105,31 +105,38 @@ describe('resolveAnswers', () => {
     ],
     [
       { runnerTimeout: '0' },
-      '--runner-timeout must be a whole number of minutes from 1 to 4320 (got "0").',
+      '--runner-timeout must be a whole number of minutes from 1 to 7200 (got "0").',
     ],
     [
       { runnerTimeout: '1.5' },
-      '--runner-timeout must be a whole number of minutes from 1 to 4320 (got "1.5").',
+      '--runner-timeout must be a whole number of minutes from 1 to 7200 (got "1.5").',
+    ],
+    [
+      { runnerTimeout: '361' },
+      '--runner-timeout must be at most 360 minutes with --runner hosted: GitHub stops a job on a hosted runner after 6 hours (got 361).',
     ],
     [
       { runnerTimeout: 'soon' },
-      '--runner-timeout must be a whole number of minutes from 1 to 4320 (got "soon").',
+      '--runner-timeout must be a whole number of minutes from 1 to 7200 (got "soon").',
     ],
     [
-      { runner: 'cml-aws', cmlRegion: 'Frankfurt' },
-      '--cml-region: "Frankfurt" must be an AWS region name such as us-east-1 or eu-west-2.',
+      { runner: 'ec2', ec2Region: 'Frankfurt' },
+      '--ec2-region: "Frankfurt" must be an AWS region name such as us-east-1 or eu-west-2.',
     ],
     [
-      { runner: 'cml-aws', cmlInstanceType: 'gpu-large' },
-      '--cml-instance-type: "gpu-large" must be an EC2 instance type such as g4dn.xlarge or p3.2xlarge.',
+      { runner: 'ec2', ec2InstanceTypes: 'g5.xlarge,gpu-large' },
+      '--ec2-instance-types: "gpu-large" must be an EC2 instance type such as g4dn.xlarge or p3.2xlarge.',
     ],
     [
-      { runner: 'cml-aws', cmlDiskGb: '4' },
-      '--cml-disk-size must be a whole number of GB from 8 to 16384 (got "4").',
+      {
+        runner: 'ec2',
+        ec2InstanceTypes: 'g5.xlarge,g5.2xlarge,g6.xlarge,g6e.xlarge,g4dn.xlarge,p3.2xlarge',
+      },
+      '--ec2-instance-types takes at most 5 instance types (got 6): each one is a start attempt.',
     ],
     [
-      { runner: 'cml-aws', runnerTimeout: '700' },
-      '--runner-timeout must be at most 690 minutes with --runner cml-aws: the instance terminates itself with launch credentials, which AWS gives for 12 hours at most (got 700).',
+      { runner: 'ec2', ec2DiskGb: '4' },
+      '--ec2-disk-size must be a whole number of GB from 8 to 16384 (got "4").',
     ],
     [
       { runner: 'arc', arcScaleSet: 'GPU_pool' },
@@ -161,7 +168,7 @@ describe('options', () => {
     expect(runner?.kind === 'choice' && runner.choices.map((c) => c.value)).toEqual([
       'hosted',
       'self-hosted',
-      'cml-aws',
+      'ec2',
       'arc',
     ]);
   });
@@ -170,23 +177,17 @@ describe('options', () => {
     const flags = (runner: string) =>
       options.filter((option) => option.when?.holds({ runner } as never)).map((o) => o.flag);
     expect(flags('hosted')).toEqual(['hosted-label']);
-    expect(flags('cml-aws')).toEqual([
-      'cml-region',
-      'cml-instance-type',
-      'cml-gpu',
-      'cml-spot',
-      'cml-disk-size',
-    ]);
+    expect(flags('ec2')).toEqual(['ec2-region', 'ec2-instance-types', 'ec2-spot', 'ec2-disk-size']);
     expect(flags('arc')).toEqual(['arc-scale-set', 'arc-max-runners']);
   });
 
   it('cross every runner with its own choices, every tracker and data choice; every other value appears', () => {
     const combinations = answerCombinations();
-    // hosted, self-hosted, arc, and cml-aws with 3 GPU and 2 market choices; four trackers; no
-    // data versioning and DVC.
-    expect(combinations).toHaveLength((3 + 3 * 2) * 4 * 2);
-    expect(combinations.filter((answers) => answers.runner === 'cml-aws')).toContainEqual(
-      expect.objectContaining({ cmlGpu: 'nogpu', cmlSpot: 'yes', tracker: 'wandb', data: 'dvc' }),
+    // hosted, self-hosted, arc, and ec2 with 2 market choices; three trackers; no data
+    // versioning and DVC.
+    expect(combinations).toHaveLength((3 + 2) * 3 * 2);
+    expect(combinations.filter((answers) => answers.runner === 'ec2')).toContainEqual(
+      expect.objectContaining({ ec2Spot: 'yes', tracker: 'wandb', data: 'dvc' }),
     );
     for (const option of options) {
       if (option.kind !== 'choice') continue;

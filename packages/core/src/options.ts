@@ -3,15 +3,18 @@
  * and the options a feature owns, come from the feature registry: adding a feature adds them to
  * every prompt, flag, help text, docs table and test matrix.
  */
+import { githubLimits } from '@ml-cicd/config';
 import { nameFromFolder, projectNameProblem, type Answers } from './answers.js';
 import { UsageError } from './errors.js';
 import { features } from './features/index.js';
+import { movedChoiceProblem } from './moved-answers.js';
 import {
   checkChoice,
   parseList,
   parseNumber,
   type Option,
   type OptionChoice,
+  type RetiredChoice,
 } from './option-types.js';
 import { pythonVersions } from './versions.js';
 
@@ -19,8 +22,17 @@ export * from './option-types.js';
 
 function featureChoices(option: string): OptionChoice[] {
   return features.flatMap((feature) =>
-    feature.choice?.option === option
+    feature.choice?.option === option && !feature.choice.retired
       ? [{ value: feature.choice.value, label: feature.title, hint: feature.description }]
+      : [],
+  );
+}
+
+/** The values of `option` no longer offered, each with the sentence a flag asking for it gets. */
+function retiredChoices(option: string): RetiredChoice[] {
+  return features.flatMap((feature) =>
+    feature.choice?.option === option && feature.choice.retired
+      ? [{ value: feature.choice.value, message: feature.choice.retired }]
       : [],
   );
 }
@@ -74,8 +86,8 @@ export const options: readonly Option[] = [
     help: 'minutes a training run may take before GitHub cancels it',
     default: 60,
     min: 1,
-    // GitHub's own ceiling for a job on a self-hosted runner.
-    max: 4320,
+    // GitHub's ceiling for a job on a self-hosted runner; a hosted runner's is lower (its problem).
+    max: githubLimits.selfHostedJobMinutes,
     unit: 'minutes',
   },
   ...featureOptions('runner'),
@@ -89,6 +101,7 @@ export const options: readonly Option[] = [
       { value: 'none', label: 'Local files only', hint: 'params, metrics and model in outputs/' },
       ...featureChoices('tracker'),
     ],
+    retired: retiredChoices('tracker'),
     default: 'none',
   },
   ...featureOptions('tracker'),
@@ -145,6 +158,8 @@ function resolveOne(option: Option, value: string | undefined, folder: string): 
  * `folder` is the target folder's name, the default project name.
  */
 export function resolveAnswers(raw: RawAnswers, folder: string): Answers {
+  const moved = movedChoiceProblem(raw);
+  if (moved) throw new UsageError(moved);
   const answers: Partial<Record<keyof Answers, unknown>> = {};
   for (const option of options) {
     const value = raw[option.key];

@@ -3,6 +3,7 @@
  * values, so resolveAnswers checks them and fills what a later version added with its defaults.
  */
 import { UsageError } from './errors.js';
+import { moveRecordedAnswers } from './moved-answers.js';
 import { options, type RawAnswers } from './options.js';
 
 function asRaw(value: unknown, problem: () => string): string {
@@ -22,9 +23,11 @@ export function rawFromRecorded(recorded: unknown, where: string): RawAnswers {
   if (typeof recorded !== 'object' || recorded === null || Array.isArray(recorded)) {
     throw new UsageError(`${where} must hold one JSON object of answers.`);
   }
+  // A choice a later version replaced reads as its replacement.
+  const answers = moveRecordedAnswers(recorded as Record<string, unknown>);
   const raw: RawAnswers = {};
   for (const option of options) {
-    const value = (recorded as Record<string, unknown>)[option.key];
+    const value = answers[option.key];
     if (value === undefined) continue;
     raw[option.key] = asRaw(
       value,

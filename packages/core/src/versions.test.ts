@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { actions, tagOf, uses } from './versions.js';
+import { actions, tagOf, tools, uses } from './versions.js';
 
 const referencePins = JSON.parse(
   readFileSync(new URL('../reference/action-pins.json', import.meta.url), 'utf8'),
@@ -33,6 +33,25 @@ describe('action pins', () => {
       for (const [, value, tag] of pinned) expect(tagOf(value!), `${file}: ${value}`).toBe(tag);
       // Local actions (./.github/actions/…) are the repository's own files, not pinned.
       expect(text.match(/uses: (?!\.\/)/g)?.length).toBe(pinned.length);
+    }
+  });
+});
+
+describe('tool pins', () => {
+  it('install the uv release the validators lock pins', () => {
+    const lock = readFileSync(
+      new URL('../../../tests/validators/requirements.txt', import.meta.url),
+      'utf8',
+    );
+    expect(/^uv==(\S+)/m.exec(lock)?.[1]).toBe(tools.uv);
+  });
+
+  it('are the uv version of every static workflow file that sets up uv', () => {
+    const root = fileURLToPath(new URL('../../../workflows/', import.meta.url));
+    for (const file of ['checks.yml', 'actions/train/action.yml']) {
+      const text = readFileSync(`${root}${file}`, 'utf8');
+      expect(text, file).toContain(`${uses('setupUv')} # ${actions.setupUv.tag}`);
+      expect(text.match(/^\s+version: (\S+)$/m)?.[1], file).toBe(tools.uv);
     }
   });
 });

@@ -42,6 +42,14 @@ export const lockExcludeNewer = '2026-11-23T00:00:00Z';
 export const pythonVersions = ['3.10', '3.11', '3.12', '3.13'] as const;
 export type PythonVersion = (typeof pythonVersions)[number];
 
+/**
+ * Tools the generated workflows install at a pinned version: uv is the release the validators'
+ * lock (tests/validators/requirements.txt) pins, and setup-uv fetches exactly it.
+ */
+export const tools = {
+  uv: '0.13.9',
+} as const satisfies Record<string, string>;
+
 export interface ActionPin {
   repo: string;
   sha: string;
@@ -58,6 +66,11 @@ export const actions = {
     repo: 'actions/setup-python',
     sha: '5fda3b95a4ea91299a34e894583c3862153e4b97',
     tag: 'v7.0.0',
+  },
+  setupUv: {
+    repo: 'astral-sh/setup-uv',
+    sha: '20cfd1bf945f4377ade1205e4dbc17946fc9a30d',
+    tag: 'v10.0.1',
   },
   uploadArtifact: {
     repo: 'actions/upload-artifact',
@@ -78,6 +91,11 @@ export const actions = {
     repo: 'aws-actions/configure-aws-credentials',
     sha: 'e6de054238d6b7531b4efff3b6587d9aade6a06c',
     tag: 'v6.2.3',
+  },
+  ec2GithubRunner: {
+    repo: 'machulav/ec2-github-runner',
+    sha: '343a1b2ae682e681c3cec9a235d882da17ff04ef',
+    tag: 'v2.6.1',
   },
 } as const satisfies Record<string, ActionPin>;
 

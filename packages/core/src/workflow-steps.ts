@@ -1,5 +1,5 @@
 /** Workflow steps that several features add to their jobs. */
-import { uses } from './versions.js';
+import { tools, uses } from './versions.js';
 
 /** Puts the GPU in the job log, so a run on the wrong machine is plain to see. */
 export const showGpuStep = {
@@ -21,16 +21,28 @@ export const checkoutStep = {
   with: { 'persist-credentials': false },
 };
 
-/** The repository and its locked Python requirements. */
+/**
+ * uv at its pinned release, after setup-python: `uv pip install --system` then installs into
+ * setup-python's interpreter, the first on PATH. No cache: these steps serve jobs that release or
+ * push, which must never restore a cache a pull request could have written (zizmor's
+ * cache-poisoning audit); setup-uv's default, "auto", caches on GitHub's runners, so it is said.
+ */
+const setupUvStep = {
+  name: 'Set up uv',
+  uses: uses('setupUv'),
+  with: { version: tools.uv, 'enable-cache': false },
+};
+
+/** The repository and its locked Python requirements, installed with hashes and no cache. */
 export function pythonSetupSteps(python: string): Record<string, unknown>[] {
   return [
     checkoutStep,
-    // No cache: a job that publishes or pushes must not restore one (cache poisoning).
     { name: 'Set up Python', uses: uses('setupPython'), with: { 'python-version': python } },
+    setupUvStep,
     {
       name: 'Install the pinned requirements',
       shell: 'bash',
-      run: 'python -m pip install --disable-pip-version-check --require-hashes -r requirements.txt\n',
+      run: 'uv pip install --system --require-hashes -r requirements.txt\n',
     },
   ];
 }

@@ -13,7 +13,7 @@ const cases: Record<string, RawAnswers> = {
   default: {},
   'runner-hosted-larger': { hostedLabel: 'ubuntu-24.04-16core', runnerTimeout: '240' },
   'runner-self-hosted': { runner: 'self-hosted', runnerLabels: 'linux,x64,gpu' },
-  'runner-cml-aws': { runner: 'cml-aws', cmlSpot: 'yes', cmlRegion: 'eu-west-1' },
+  'runner-ec2': { runner: 'ec2', ec2Spot: 'yes', ec2Region: 'eu-west-1' },
   'runner-arc': { runner: 'arc', arcScaleSet: 'team-gpus', arcMaxRunners: '4' },
   'tracker-mlflow': { tracker: 'mlflow' },
   'tracker-wandb': { tracker: 'wandb' },
@@ -32,10 +32,11 @@ const cases: Record<string, RawAnswers> = {
 
 /** Files that exist only for some runners or options; each case snapshots those it has. */
 const runnerFiles = [
-  '.github/cml/package.json',
   'infra/aws/README.md',
-  'infra/aws/trust-policy.json',
-  'infra/aws/permissions-policy.json',
+  'infra/aws/start-trust-policy.json',
+  'infra/aws/start-permissions-policy.json',
+  'infra/aws/stop-trust-policy.json',
+  'infra/aws/stop-permissions-policy.json',
   'infra/arc/values.yaml',
   'infra/arc/README.md',
   'dvc.yaml',
@@ -163,7 +164,11 @@ describe.each(answerCombinations().map((answers) => [combinationName(answers), a
     it('shows the GPU in the training log on every runner that is not GitHub’s', () => {
       const train = parse(files.get('.github/workflows/train.yml')!);
       const steps = train.jobs.train.steps.map((step: { name: string }) => step.name);
-      expect(steps.includes('Show the GPU')).toBe(answers.runner !== 'hosted');
+      // The ec2 runner's instance types are GPU types by default: nvidia-smi must answer there.
+      const expected = { hosted: [], ec2: ['Check the GPU'] }[answers.runner as string] ?? [
+        'Show the GPU',
+      ];
+      expect(steps.filter((name: string) => name.endsWith(' the GPU'))).toEqual(expected);
     });
 
     it('uses LF line endings everywhere', () => {

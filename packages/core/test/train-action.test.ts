@@ -45,13 +45,13 @@ describe("the train action's metrics summary", () => {
   it('reads metrics.json of the output folder by default', () => {
     const run = summarise('', { 'outputs/metrics.json': '{"accuracy": 0.91234}' });
     expect(run.code).toBe(0);
-    expect(run.summary).toContain('| accuracy | 0.9123 |');
+    expect(run.summary).toContain('| `accuracy` | 0.9123 |');
   });
 
   it("reads ml-cicd.yaml's metrics file when the script writes elsewhere", () => {
     const run = summarise('results/scores.json', { 'results/scores.json': '{"f1": 0.5}' });
     expect(run.code).toBe(0);
-    expect(run.summary).toContain('| f1 | 0.5000 |');
+    expect(run.summary).toContain('| `f1` | 0.5000 |');
   });
 
   it('fails with an annotation that says where to set the file, not a traceback', () => {

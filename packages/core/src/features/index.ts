@@ -2,7 +2,7 @@
 import { base } from './base/index.js';
 import { runnerHosted } from './runner-hosted/index.js';
 import { runnerSelfHosted } from './runner-self-hosted/index.js';
-import { runnerCmlAws } from './runner-cml-aws/index.js';
+import { runnerEc2 } from './runner-ec2/index.js';
 import { runnerArc } from './runner-arc/index.js';
 import { trackerMlflow } from './tracker-mlflow/index.js';
 import { trackerWandb } from './tracker-wandb/index.js';
@@ -18,7 +18,7 @@ export const features = [
   base,
   runnerHosted,
   runnerSelfHosted,
-  runnerCmlAws,
+  runnerEc2,
   runnerArc,
   trackerMlflow,
   trackerWandb,

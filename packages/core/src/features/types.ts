@@ -14,8 +14,16 @@ export interface Feature<Id extends string = string> {
   title: string;
   /** One line, shown as the hint of its choice and in `--help`. */
   description: string;
-  /** The choice that selects it; a feature without one is always on. */
-  choice?: { option: 'runner' | 'tracker' | 'data' | 'updateCheck'; value: string };
+  /**
+   * The choice that selects it; a feature without one is always on. A `retired` choice is no
+   * longer offered: its sentence answers a flag that asks for it, while a project that recorded
+   * it still renders (for `ml-cicd update` and `validate`) until it moves to another choice.
+   */
+  choice?: {
+    option: 'runner' | 'tracker' | 'data' | 'updateCheck';
+    value: string;
+    retired?: string;
+  };
   /** Questions only this feature asks, and only when it is selected (flags, prompts, docs). */
   options?: readonly FeatureOption[];
   /** Why these answers do not fit together when the feature is selected, naming the flag. */

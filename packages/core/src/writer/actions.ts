@@ -3,6 +3,7 @@ import path from 'node:path';
 import { encode, usesCrlf, withCrlf } from './content.js';
 import { errorCode } from './errno.js';
 import { toFsPath, validatePlan } from './paths.js';
+import { refuseLinksOutOfTarget } from './symlinks.js';
 import type { FileAction, Plan, PlannedFile, WriteOptions } from './types.js';
 
 /** What a destination holds now, kept so a failed overwrite can be undone and diffed. */
@@ -68,6 +69,7 @@ export async function planActions(
 ): Promise<PlannedFile[]> {
   validatePlan(plan);
   const target = path.resolve(targetDir);
+  await refuseLinksOutOfTarget(plan, target);
   const changes = await inspect(plan, target, new Set(), true, options.keepLineEndings);
   return changes.map(({ path: relative, action }) => ({ path: relative, action }));
 }

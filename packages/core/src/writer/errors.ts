@@ -24,6 +24,21 @@ export class TargetNotEmptyError extends UserError {
   }
 }
 
+/** A link on the way to a plan path ends outside the target; nothing was read or written. */
+export class SymlinkOutsideTargetError extends UserError {
+  override name = 'SymlinkOutsideTargetError';
+
+  constructor(
+    readonly path: string,
+    readonly destination: string,
+    target: string,
+  ) {
+    super(
+      `${path} is a symbolic link to ${destination}, outside ${target}: ml-cicd neither reads nor writes through it; replace it with a real folder or file inside the repository.`,
+    );
+  }
+}
+
 /** A plan path that could escape the target or is not a canonical relative posix path. */
 export class PlanPathError extends Error {
   override name = 'PlanPathError';

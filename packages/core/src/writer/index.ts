@@ -12,11 +12,17 @@ import { writeInPlace } from './in-place.js';
 import { withSignalGuard } from './interrupt.js';
 import { validatePlan } from './paths.js';
 import { writeStaged } from './stage.js';
+import { refuseLinksOutOfTarget } from './symlinks.js';
 import { newProjectTargetExists } from './target.js';
 import type { Plan, WriteOptions, WriteResult } from './types.js';
 
 export { planActions } from './actions.js';
-export { ConflictError, PlanPathError, TargetNotEmptyError } from './errors.js';
+export {
+  ConflictError,
+  PlanPathError,
+  SymlinkOutsideTargetError,
+  TargetNotEmptyError,
+} from './errors.js';
 export type { FileAction, Plan, PlannedFile, WriteOptions, WriteResult } from './types.js';
 
 export async function writePlan(
@@ -30,6 +36,7 @@ export async function writePlan(
   validatePlan(plan, executable);
   const target = path.resolve(targetDir);
   const targetExists = mode === 'into-existing' || (await newProjectTargetExists(target, force));
+  if (targetExists) await refuseLinksOutOfTarget(plan, target);
   const changes = await inspect(plan, target, executable, targetExists, options.keepLineEndings);
   const conflicts = changes.filter((change) => change.action === 'overwrite').map((c) => c.path);
   if (conflicts.length > 0 && !force && !dryRun) throw new ConflictError(conflicts);

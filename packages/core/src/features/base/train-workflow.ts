@@ -72,7 +72,7 @@ function checkScript(count: number): string {
 
 export function trainWorkflow(model: ProjectModel): unknown {
   const { config, script: call } = model;
-  const { launch, runsOn, setupSteps } = model.runner;
+  const { launch, teardown, runsOn, setupSteps } = model.runner;
   return {
     name: 'Train',
     on: {
@@ -115,10 +115,13 @@ export function trainWorkflow(model: ProjectModel): unknown {
               'output-dir': config.outputs.dir,
               ...metricsFileInput(config),
               args: trainArgs(config.params, call),
+              // Training publishes nothing, so uv may keep its cache; release.yml's build may not.
+              'uv-cache': true,
             },
           },
         ],
       },
+      ...(teardown ? { [teardown.id]: teardown.build(model, 'train') } : {}),
     },
   };
 }

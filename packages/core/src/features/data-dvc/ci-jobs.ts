@@ -11,6 +11,7 @@ import { pythonSetupSteps } from '../../workflow-steps.js';
 import { commented } from '../../yaml.js';
 import {
   dvcRegionVariable,
+  dvcReadRoleVariable,
   dvcRoleVariable,
   reachableFromCi,
   remoteKinds,
@@ -64,7 +65,12 @@ export function credentialsCheck(kind: DvcRemoteKind, missing: string, required 
 const available = "steps.credentials.outputs.available == 'true'";
 
 /** Runs `commands` against the remote, after the steps that hand DVC its credentials. */
-export function remoteSteps(kind: DvcRemoteKind, name: string, commands: string[]): Step[] {
+export function remoteSteps(
+  kind: DvcRemoteKind,
+  name: string,
+  commands: string[],
+  roleVariable: string = dvcRoleVariable,
+): Step[] {
   const remote = remoteKinds[kind];
   // With OIDC the action exports short-lived keys; the role's names are for it alone.
   const env = { ...(remote.oidc ? {} : credentialEnv(kind)), ...noAnalytics };
@@ -76,7 +82,7 @@ export function remoteSteps(kind: DvcRemoteKind, name: string, commands: string[
             if: available,
             uses: uses('configureAwsCredentials'),
             with: {
-              'role-to-assume': `\${{ vars.${dvcRoleVariable} }}`,
+              'role-to-assume': `\${{ vars.${roleVariable} }}`,
               'aws-region': `\${{ vars.${dvcRegionVariable} }}`,
             },
           },
@@ -108,6 +114,11 @@ const reproduce: Step = {
   run: 'dvc repro',
 };
 
+/** The role pull requests assume: with `secrets-scope: repo`, one apart from the role that writes. */
+export function readRoleVariable(model: ProjectModel): string {
+  return model.config['secrets-scope'] === 'repo' ? dvcReadRoleVariable : dvcRoleVariable;
+}
+
 export function dvcCheckJob(model: ProjectModel, kind: DvcRemoteKind): unknown {
   const reachable = reachableFromCi(kind);
   return {
@@ -136,7 +147,12 @@ export function dvcCheckJob(model: ProjectModel, kind: DvcRemoteKind): unknown {
               `No read credentials for the DVC remote in ${model.settingsPlace(readEnvironment)} (none set, or a pull request from a fork): the pipeline runs from scratch.`,
             ),
             // --allow-missing: outputs nobody pushed yet are made again by dvc repro.
-            ...remoteSteps(kind, 'Pull data and models', ['dvc pull --allow-missing']),
+            ...remoteSteps(
+              kind,
+              'Pull data and models',
+              ['dvc pull --allow-missing'],
+              readRoleVariable(model),
+            ),
           ]
         : []),
       reproduce,

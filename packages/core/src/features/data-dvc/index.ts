@@ -6,7 +6,13 @@ import { dvcRemoteKinds, dvcRemoteUrls, type DvcRemoteKind } from '@ml-cicd/conf
 import { answerOf } from '../../answers.js';
 import { patternProblem } from '../../option-types.js';
 import { defineFeature } from '../types.js';
-import { dvcCheckJob, dvcPushJob, readEnvironment, writeEnvironment } from './ci-jobs.js';
+import {
+  dvcCheckJob,
+  dvcPushJob,
+  readEnvironment,
+  readRoleVariable,
+  writeEnvironment,
+} from './ci-jobs.js';
 import {
   dvcConfig,
   dvcGitignore,
@@ -15,8 +21,9 @@ import {
   paramsYaml,
   paramsYamlComment,
 } from './dvc-files.js';
+import { dvcPermissionsPolicy, dvcSubjects, dvcTrustPolicy } from './iam.js';
 import { dvcReadme } from './readme.js';
-import { reachableFromCi, remoteKinds, remoteSettings } from './remotes.js';
+import { dvcReadRoleVariable, reachableFromCi, remoteKinds, remoteSettings } from './remotes.js';
 import { addScriptPipeline } from './script-pipeline.js';
 
 export const dataDvc = defineFeature({
@@ -79,17 +86,34 @@ export const dataDvc = defineFeature({
         [writeEnvironment]:
           'Credentials that write to the DVC remote, for pushes from main: allow only main.',
       };
-      const { secrets, variables } = remoteSettings(kind);
+      const readRole = readRoleVariable(model);
       for (const [name, description] of Object.entries(purposes)) {
-        model.config.environments[name] = {
-          description,
-          secrets: [...secrets],
-          variables: [...variables],
-        };
+        const { secrets, variables } = remoteSettings(
+          kind,
+          name === readEnvironment ? readRole : undefined,
+        );
+        model.config.environments[name] = { description, secrets, variables };
+        for (const variable of variables) model.configVariables.add(variable);
       }
-      for (const name of variables) model.configVariables.add(name);
       for (const [name, about] of Object.entries({ ...remote.secrets, ...remote.variables })) {
         model.settingDocs.set(name, about);
+      }
+      if (readRole === dvcReadRoleVariable) {
+        model.settingDocs.set(
+          readRole,
+          'ARN of the read-only IAM role pull requests assume by OIDC to read the remote’s bucket.',
+        );
+      }
+      if (remote.oidc) {
+        const subjects = dvcSubjects(model, answers.release === 'on');
+        const json = (document: unknown) => `${JSON.stringify(document, null, 2)}\n`;
+        const files = {
+          'infra/aws/dvc-read-trust-policy.json': dvcTrustPolicy('ReadOnlyJobs', subjects.read),
+          'infra/aws/dvc-read-permissions-policy.json': dvcPermissionsPolicy(url, false),
+          'infra/aws/dvc-write-trust-policy.json': dvcTrustPolicy('WritingJobs', subjects.write),
+          'infra/aws/dvc-write-permissions-policy.json': dvcPermissionsPolicy(url, true),
+        };
+        for (const [path, document] of Object.entries(files)) model.addFile(path, json(document));
       }
     }
     model.readme.push(dvcReadme(kind, !answers.dvcRemoteUrl));

@@ -1,8 +1,16 @@
 /** The README section of a project whose data and models DVC versions. */
 import type { DvcRemoteKind } from '@ml-cicd/config';
 import type { ProjectModel, ReadmeSection } from '../../model.js';
+import { placeholders } from '../../placeholders.js';
 import { readEnvironment, writeEnvironment } from './ci-jobs.js';
-import { reachableFromCi, remoteKinds, remoteName, remoteSettings } from './remotes.js';
+import {
+  dvcReadRoleVariable,
+  dvcRoleVariable,
+  reachableFromCi,
+  remoteKinds,
+  remoteName,
+  remoteSettings,
+} from './remotes.js';
 
 function remoteText(model: ProjectModel, kind: DvcRemoteKind, placeholder: boolean): string {
   const url = model.config.data?.remote.url;
@@ -32,34 +40,34 @@ The **CI** workflow runs \`dvc repro\` on every pull request and push, and fails
 missing or differs from what the pipeline makes.`;
   }
   const remote = remoteKinds[kind];
-  const { secrets, variables } = remoteSettings(kind);
+  const repo = model.config['secrets-scope'] === 'repo';
+  const { secrets, variables } = remoteSettings(kind, repo ? dvcReadRoleVariable : dvcRoleVariable);
   const names = [kindOf('secret', secrets), kindOf('variable', variables)].filter(
     (text) => text !== '',
   );
-  const repo = model.config['secrets-scope'] === 'repo';
-  const subject = (environment: string) =>
-    `\`repo:<owner>/${model.config.project.name}:environment:${environment}\``;
+  const policies = `\`infra/aws/dvc-read-*.json\` and \`infra/aws/dvc-write-*.json\` (your account id and owner in place of \`${placeholders.account}\` and \`${placeholders.owner}\`)`;
   const oidc = !remote.oidc
     ? ''
     : repo
       ? `
 
-Create an IAM role GitHub assumes by OIDC, that reads and writes the bucket, and trust it only
-for this repository's pull requests and pushes to main: \`token.actions.githubusercontent.com:sub\`
-equal to \`repo:<owner>/${model.config.project.name}:pull_request\` or
-\`repo:<owner>/${model.config.project.name}:ref:refs/heads/main\` and \`aud\` equal to
-\`sts.amazonaws.com\` (a fork's pull request gets no OIDC token).`
+Create two IAM roles GitHub assumes by OIDC, split by the subject of its token, as ${policies}
+describe them: a read-only role, \`${dvcReadRoleVariable}\`, trusted for this repository's pull
+requests (and the check on main), and the role that writes, \`${dvcRoleVariable}\`, trusted only for
+\`ref:refs/heads/main\` (and release tags \`v*\` when the release pushes there; protect them with a
+tag ruleset). So a pull request, even from a branch of this repository, can never write to the
+remote. A fork's pull request gets no OIDC token at all.`
       : `
 
 Create two IAM roles GitHub assumes by OIDC, one that reads the bucket and one that writes it,
-and trust each only for its environment: \`token.actions.githubusercontent.com:sub\` equal to
-${subject(readEnvironment)} (or \`:${writeEnvironment}\`) and \`aud\` equal to
-\`sts.amazonaws.com\`.`;
+and trust each only for its environments, as ${policies} describe them:
+\`token.actions.githubusercontent.com:sub\` equal to \`repo:<owner>/${model.config.project.name}:environment:${readEnvironment}\`
+for the read-only role, \`…:environment:${writeEnvironment}\` (and \`…:environment:release\` when the
+release pushes there) for the role that writes, and \`aud\` equal to \`sts.amazonaws.com\`.`;
   const where = repo
     ? `the repository (\`secrets-scope: repo\`: the jobs bind no environment). Pull requests from
 forks get no credentials, so the job skips the pull and runs the whole pipeline. On pushes to main,
-the \`dvc-push\` job uploads data and models with the same repository values: they must be able to
-write, and any workflow of the repository can read them.`
+the \`dvc-push\` job uploads data and models${remote.oidc ? ` with the role of \`${dvcRoleVariable}\`, which only main can assume` : ' with the same repository values: they must be able to write, and any workflow of the repository can read them'}.`
     : `the \`${readEnvironment}\` environment: give it credentials that can
 only read, and no required reviewers. Pull requests from forks get no credentials, so the job
 skips the pull and runs the whole pipeline. On pushes to main, the \`dvc-push\` job uploads data and

@@ -35,6 +35,11 @@ const writeSecretFile = (variable: string, file: string) => [
 /** The variables of the role the DVC jobs assume by OIDC, and of its bucket's region. */
 export const dvcRoleVariable = 'DVC_AWS_ROLE_ARN';
 export const dvcRegionVariable = 'DVC_AWS_REGION';
+/**
+ * With `secrets-scope: repo` every job reads the same repository variables, so the read-only
+ * role of pull requests needs a name of its own: DVC_AWS_ROLE_ARN is then the role that writes.
+ */
+export const dvcReadRoleVariable = 'DVC_AWS_READ_ROLE_ARN';
 
 export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
   s3: {
@@ -43,7 +48,7 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
     placeholder: (project) => `s3://my-bucket/${project}`,
     oidc: true,
     secrets: {},
-    // Not AWS_ROLE_ARN: CML's runner has a role of its own, and both can be repository variables.
+    // Not AWS_ROLE_ARN: the EC2 runner has a role of its own, and both can be repository variables.
     variables: {
       [dvcRoleVariable]:
         'ARN of the IAM role the DVC jobs assume by OIDC to reach the remote’s bucket.',
@@ -143,8 +148,15 @@ export function reachableFromCi(kind: DvcRemoteKind): boolean {
   return kind !== 'local';
 }
 
-/** The names of the secrets and of the variables the remote needs. */
-export function remoteSettings(kind: DvcRemoteKind): { secrets: string[]; variables: string[] } {
+/**
+ * The names of the secrets and of the variables the remote needs; `roleVariable` names the role
+ * of an OIDC remote (the read-only one of `secrets-scope: repo` has its own).
+ */
+export function remoteSettings(
+  kind: DvcRemoteKind,
+  roleVariable: string = dvcRoleVariable,
+): { secrets: string[]; variables: string[] } {
   const { secrets, variables } = remoteKinds[kind];
-  return { secrets: Object.keys(secrets), variables: Object.keys(variables) };
+  const named = (name: string) => (name === dvcRoleVariable ? roleVariable : name);
+  return { secrets: Object.keys(secrets), variables: Object.keys(variables).map(named) };
 }

@@ -1,8 +1,8 @@
 /**
- * Model release: every push to main (and each `v*` tag) trains with the committed params, checks
+ * Model release: a `v*` tag (or a manual run on main) trains with the committed params, checks
  * the gates, and after a reviewer approves the `release` environment publishes the model as a
- * GitHub release asset, to the MLflow model registry when runs are tracked there, and to the DVC
- * remote when DVC versions the data.
+ * GitHub release asset, to the MLflow model registry when runs are tracked there (with the
+ * `champion` alias), and to the DVC remote when DVC versions the data.
  */
 import { defineFeature } from '../types.js';
 import { addModelModules, isSharedModule } from './model-modules.js';
@@ -13,18 +13,18 @@ export const release = defineFeature({
   id: 'release',
   title: 'Model release',
   description:
-    'pushes to main train with the committed params, check the gates and publish the model after a review',
+    'a v* tag or a manual run trains with the committed params, checks the gates and publishes the model after a review',
   options: [
     {
       key: 'release',
       kind: 'choice',
       flag: 'release',
-      message: 'Publish the model from main after a review?',
-      help: 'whether pushes to main publish the model through the release environment',
+      message: 'Publish the model from v* tags after a review?',
+      help: 'whether v* tags (or a manual run) publish the model through the release environment',
       choices: [
         {
           value: 'on',
-          label: 'Release from main',
+          label: 'Release from v* tags',
           hint: 'train, check the gates, publish after a reviewer approves',
         },
         { value: 'off', label: 'No release workflow' },

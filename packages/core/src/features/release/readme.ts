@@ -1,4 +1,4 @@
-/** The README section of a project that releases its model from main. */
+/** The README section of a project that releases its model from `v*` tags. */
 import type { ProjectModel, ReadmeSection } from '../../model.js';
 import { remoteKinds, remoteSettings } from '../data-dvc/remotes.js';
 import { readsSettings } from '../base/secrets-scope.js';
@@ -14,7 +14,9 @@ function registryText(model: ProjectModel, tracker: string): string {
 
 Before the GitHub release, \`python ${module}.py release\` registers the model in the
 MLflow model registry: one run with the params, the metrics and \`model.skops\`, registered as a new
-version of the model \`${name}\` (set \`MLFLOW_REGISTERED_MODEL_NAME\` to change it). It reads
+version of the model \`${name}\` (set \`MLFLOW_REGISTERED_MODEL_NAME\` to change it), and the alias
+\`champion\` moves to that version, so \`models:/${name}@champion\` is always the released model
+(aliases replace the registry stages MLflow deprecated). It reads
 ${readsSettings(model, releaseEnvironmentName, settings)}.`;
 }
 
@@ -43,25 +45,30 @@ anything without them. It reads ${readsSettings(model, releaseEnvironmentName, r
 function gate(model: ProjectModel): string {
   if (model.config['secrets-scope'] === 'repo') {
     return `follows as soon as **build** passes the gates: with \`secrets-scope: repo\` no
-   environment holds required reviewers, so no one approves a release first.`;
+   environment holds required reviewers, so pushing the tag is the only approval.`;
   }
-  return `waits for the \`${releaseEnvironmentName}\` environment: add **required reviewers** to it
-   (Settings → Environments → \`${releaseEnvironmentName}\`), so nothing is published until someone
-   approves.`;
+  return `waits for the \`${releaseEnvironmentName}\` environment: before the first tag, add
+   **required reviewers** (or a wait timer) to it under Settings → Environments →
+   \`${releaseEnvironmentName}\`. Its first step checks with \`gh api\` that the environment has one
+   of the two, and fails without publishing anything otherwise: GitHub creates a missing
+   environment without any rule. A private repository on GitHub Free, Pro or Team cannot have
+   either rule: there, set \`secrets-scope: repo\` (no environment, no check) and let a tag
+   ruleset limit who may push \`v*\` tags (Settings → Rules → Rulesets), so the tag is the approval.`;
 }
 
 function body(model: ProjectModel, tracker: string): string {
   const { package: pkg } = model.config.project;
-  return `Every push to \`main\`, and every \`v*\` tag, runs the **Release** workflow
-(\`.github/workflows/release.yml\`):
+  return `Every \`v*\` tag (\`git tag v1.0.0 && git push origin v1.0.0\`), or a manual run on \`main\`
+(Actions → Release → Run workflow), runs the **Release** workflow
+(\`.github/workflows/release.yml\`); a push to \`main\` alone publishes nothing:
 
 1. **build** trains with the params committed in \`ml-cicd.yaml\` (\`train.py\` with no flags), then
    \`python release.py\` checks the gates (a missed gate stops the release) and saves the model
    with [skops](https://skops.readthedocs.io) as \`release/model.skops\`, beside its \`metrics.json\`
    and \`params.json\`.
 2. **publish** ${gate(model)}
-   It then creates the GitHub release (the tag for a \`v*\` push, \`model-<run number>\` for
-   \`main\`) with the three files attached. Only this job can write to the repository.${registryText(model, tracker)}${remoteText(model)}
+   It then creates the GitHub release (the tag for a \`v*\` push, \`model-<run number>\` for a
+   manual run) with the three files attached. Only this job can write to the repository.${registryText(model, tracker)}${remoteText(model)}
 
 **Why skops.** \`model.joblib\` is a pickle: loading one can run any code inside it, so it is kept for
 your own runs. A released file travels further, and \`model.skops\` loads without running code:

@@ -1,7 +1,9 @@
 /**
- * `.github/workflows/release.yml`: the build job trains with the committed params and checks the
- * gates; the publish job, bound to the `release` environment, waits for a reviewer and then
- * publishes what the build made, with the only write token of the workflow.
+ * `.github/workflows/release.yml`, run by a `v*` tag or by hand (never by every push to main): the
+ * build job trains with the committed params and checks the gates; the publish job, bound to the
+ * `release` environment, waits for a reviewer, checks that the environment really has a
+ * protection rule, and then publishes what the build made, with the only write token of the
+ * workflow.
  */
 import type { Data, Environment } from '@ml-cicd/config';
 import { hostedRunner, type ProjectModel } from '../../model.js';
@@ -33,7 +35,7 @@ export function releaseEnvironment(tracker: string, data: Data | undefined): Env
   const remote = kind ? remoteSettings(kind) : { secrets: [], variables: [] };
   return {
     description:
-      'Publishing the model: add required reviewers, so no model is released without an approval.',
+      'Publishing the model: add required reviewers (or a wait timer), or the release job refuses to publish.',
     secrets: [...registry.secrets, ...remote.secrets],
     variables: [...registry.variables, ...remote.variables],
   };
@@ -109,11 +111,42 @@ const publishScript = (assets: string[]) =>
     '',
   ].join('\n');
 
+/**
+ * GitHub creates an environment a job names when it does not exist yet, with no protection rule:
+ * without this check, the first release would publish unreviewed. GET .../environments/<name>
+ * needs `actions: read`; its `protection_rules` list a `required_reviewers` rule and a
+ * `wait_timer` rule (with its minutes) when they are set.
+ */
+const protectionScript = [
+  'rules=$(gh api "repos/{owner}/{repo}/environments/$ENVIRONMENT" --jq \\',
+  '  \'[.protection_rules[]? | select(.type == "required_reviewers" or (.type == "wait_timer" and .wait_timer > 0)) | .type] | join(", ")\')',
+  'if [ -z "$rules" ]; then',
+  '  echo "::error::The $ENVIRONMENT environment has no required reviewers and no wait timer, so nothing would stop this release: add one under Settings > Environments > $ENVIRONMENT and re-run this job (a private repository on GitHub Free, Pro or Team cannot: see Releasing the model in the README)."',
+  '  exit 1',
+  'fi',
+  'echo "The $ENVIRONMENT environment is protected by: $rules."',
+  '',
+].join('\n');
+
+function protectionCheck() {
+  return {
+    name: `Check that the ${releaseEnvironmentName} environment has a protection rule`,
+    shell: 'bash',
+    env: {
+      GH_TOKEN: '${{ github.token }}',
+      GH_REPO: '${{ github.repository }}',
+      ENVIRONMENT: releaseEnvironmentName,
+    },
+    run: protectionScript,
+  };
+}
+
 function publishJob(model: ProjectModel, tracker: string): Record<string, unknown> {
   const module = registryModule(tracker);
   const remote = releaseRemote(model.config.data);
   // `dvc add release` writes release.dvc: attached, it names the files on the remote.
   const assets = remote ? [...releaseFiles, 'release.dvc'] : releaseFiles;
+  const environment = model.bindEnvironment(releaseEnvironmentName);
   return {
     // With secrets-scope: repo no environment holds reviewers: nobody reviews first.
     name:
@@ -121,14 +154,20 @@ function publishJob(model: ProjectModel, tracker: string): Record<string, unknow
         ? 'Publish the model'
         : 'Publish the model (after a review)',
     needs: 'build',
+    // A manual run publishes from main only; a run on another branch stops after the gates.
+    if: "github.ref_type == 'tag' || github.ref == 'refs/heads/main'",
     'runs-on': hostedRunner,
-    ...model.bindEnvironment(releaseEnvironmentName),
+    ...environment,
     'timeout-minutes': 15,
     permissions: {
+      ...(environment.environment
+        ? { actions: commented('read', "reads the release environment's protection rules") }
+        : {}),
       contents: commented('write', 'creates the GitHub release and attaches the model to it'),
       ...remotePermission(remote),
     },
     steps: [
+      ...(environment.environment ? [protectionCheck()] : []),
       // Checkout first: it empties the folder, so the downloaded files come after it.
       ...(module || remote ? pythonSetupSteps(model.config.python) : []),
       {
@@ -156,16 +195,18 @@ function publishJob(model: ProjectModel, tracker: string): Record<string, unknow
 }
 
 export function releaseWorkflow(model: ProjectModel, tracker: string): unknown {
-  const { launch } = model.runner;
+  const { launch, teardown } = model.runner;
   return {
     name: 'Release',
-    on: { push: { branches: ['main'], tags: ['v*'] } },
+    // A tag or a deliberate run: a push to main no longer publishes by itself.
+    on: { push: { tags: ['v*'] }, workflow_dispatch: null },
     permissions: {},
     // Releases queue one after another; a newer push never cancels a release under review.
     concurrency: { group: '${{ github.workflow }}-${{ github.ref }}', 'cancel-in-progress': false },
     jobs: {
       ...(launch ? { [launch.id]: launch.build(model) } : {}),
       build: buildJob(model),
+      ...(teardown ? { [teardown.id]: teardown.build(model, 'build') } : {}),
       publish: publishJob(model, tracker),
     },
   };

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   artifactZip,
+  pushRun,
   startFakeGitHub,
   type FakeGitHub,
 } from '../../../../report-action/test/fake-github.js';
@@ -134,6 +135,8 @@ describe('the report step as rendered', () => {
       created_at: '2026-11-20T10:00:00Z',
       workflow_run: { id: 30, head_branch: 'main', repository_id: 1, head_repository_id: 1 },
     });
+    // Run 30 pushed main in the same workflow (77) as this pull request's run.
+    github.runs.set(30, pushRun(30));
     github.zips.set(
       3,
       artifactZip({
@@ -156,6 +159,7 @@ describe('the report step as rendered', () => {
       GITHUB_EVENT_NAME: 'pull_request',
       GITHUB_EVENT_PATH: join(scratch, 'event.json'),
       GITHUB_REPOSITORY: 'acme/my-project',
+      GITHUB_RUN_ID: '16345678901',
       GITHUB_STEP_SUMMARY: join(scratch, 'summary.md'),
       GITHUB_OUTPUT: join(scratch, 'output.txt'),
     });

@@ -4,7 +4,7 @@
  * way and report it against main's latest baseline.
  */
 import type { Param } from '@ml-cicd/config';
-import { hostedRunner, type ProjectModel, type ScriptCall } from '../../model.js';
+import { hostedTrainingImage, type ProjectModel, type ScriptCall } from '../../model.js';
 import { uses } from '../../versions.js';
 import { commented } from '../../yaml.js';
 import { metricsFileInput } from '../base/train-workflow.js';
@@ -28,8 +28,15 @@ function defaultArgs(params: Record<string, Param>, call?: ScriptCall): string {
     .join('');
 }
 
-/** Checks out and trains with the default params, uploading the outputs as `artifact`. */
-export function trainSteps(model: ProjectModel, artifact: string): Record<string, unknown>[] {
+/**
+ * Checks out and trains with the default params, uploading the outputs as `artifact`. `uvCache`
+ * keeps uv's cache: only for jobs that neither release nor publish (zizmor's cache-poisoning).
+ */
+export function trainSteps(
+  model: ProjectModel,
+  artifact: string,
+  { uvCache }: { uvCache: boolean },
+): Record<string, unknown>[] {
   const { config, script: call } = model;
   const args = defaultArgs(config.params, call);
   return [
@@ -48,6 +55,7 @@ export function trainSteps(model: ProjectModel, artifact: string): Record<string
         ...metricsFileInput(config),
         ...(args ? { args } : {}),
         'artifact-name': artifact,
+        ...(uvCache ? { 'uv-cache': true } : {}),
       },
     },
   ];
@@ -57,7 +65,8 @@ const job = (name: string, event: string) => ({
   name,
   if: `github.event_name == '${event}'`,
   // A hosted runner always: pull requests from forks must never reach a runner of the team's own.
-  'runs-on': hostedRunner,
+  // It trains, so it names its image.
+  'runs-on': hostedTrainingImage,
   'timeout-minutes': 30,
 });
 
@@ -74,7 +83,7 @@ export function reportWorkflow(model: ProjectModel): unknown {
       baseline: {
         ...job("Record main's metrics as the baseline", 'push'),
         permissions: { contents: 'read' },
-        steps: trainSteps(model, baselineArtifact),
+        steps: trainSteps(model, baselineArtifact, { uvCache: true }),
       },
       report: {
         ...job('Train and report against main', 'pull_request'),
@@ -84,7 +93,7 @@ export function reportWorkflow(model: ProjectModel): unknown {
           'pull-requests': commented('write', 'to create and update the sticky report comment'),
         },
         steps: [
-          ...trainSteps(model, reportArtifact),
+          ...trainSteps(model, reportArtifact, { uvCache: true }),
           reportStep({
             metricsFile: model.config.metrics.file,
             // The action finds main's newest baseline artifact of this repository itself.

@@ -2,7 +2,7 @@
  * `.github/workflows/retrain.yml`: the re-evaluation job reads the latest release with a read-only
  * token; a second job, the only one allowed to write issues, files what it found.
  */
-import { hostedRunner, type ProjectModel } from '../../model.js';
+import { hostedRunner, trainingOnChecksRunner, type ProjectModel } from '../../model.js';
 import { commented } from '../../yaml.js';
 import { pythonSetupSteps } from '../../workflow-steps.js';
 import { reportStep } from '../report/action.js';
@@ -180,7 +180,7 @@ export function scriptRetrainWorkflow(model: ProjectModel, cron: string): unknow
     jobs: {
       retrain: {
         name: 'Train on current data and check the gates',
-        'runs-on': model.runner.checksRunsOn,
+        'runs-on': trainingOnChecksRunner(model.runner),
         'timeout-minutes': config.runner['timeout-minutes'],
         permissions: { contents: 'read' },
         outputs: {
@@ -189,7 +189,8 @@ export function scriptRetrainWorkflow(model: ProjectModel, cron: string): unknow
           report: '${{ steps.report.outputs.markdown }}',
         },
         steps: [
-          ...trainSteps(model, 'retrain-outputs'),
+          // Its outputs decide whether the release still holds: no cache a pull request could write.
+          ...trainSteps(model, 'retrain-outputs', { uvCache: false }),
           {
             name: 'Download the metrics of the latest release',
             shell: 'bash',

@@ -66,7 +66,9 @@ listener pod's log in \`arc-systems\` (\`kubectl get pods -n arc-systems\`, then
 export function runnerSection(scaleSet: ScaleSet): string {
   return `Training and same-repository checks run on the actions-runner-controller scale set
 \`${scaleSet.name}\`: Kubernetes starts a GPU runner pod per job (up to ${scaleSet.maxRunners}) and deletes it
-after the job. Pull requests from forks are checked on GitHub-hosted runners and never reach it.
-Install the scale set with the Helm values in \`infra/arc/\`, as \`infra/arc/README.md\` says. The
+after the job. The workflows check pull requests from forks on GitHub-hosted runners, but in a
+public repository a fork's copy of the workflows can name the scale set: \`ml-cicd secrets --apply\`
+makes every outside contributor's run wait for your approval, and the scale set's runner group
+should admit only this repository's selected workflows (ml-cicd's docs/runners.md). Install the scale set with the Helm values in \`infra/arc/\`, as \`infra/arc/README.md\` says. The
 training log starts with \`nvidia-smi\`, so you can see which GPU it got.`;
 }

@@ -1,46 +1,67 @@
 /** Training and CI on GitHub-hosted runners: nothing to set up, fine for small models. */
-import { runnerLabel } from '@ml-cicd/config';
+import { githubLimits, runnerLabel } from '@ml-cicd/config';
 import { answerOf } from '../../answers.js';
-import { hostedRunner } from '../../model.js';
+import { hostedRunner, hostedTrainingImage } from '../../model.js';
 import { flagPatternProblem } from '../../option-types.js';
 import { defineFeature } from '../types.js';
+
+/** Labels every self-hosted runner has by default: on one of them training would leave GitHub's. */
+const selfHostedDefaultLabels = new Set([
+  'self-hosted',
+  'linux',
+  'windows',
+  'macos',
+  'x64',
+  'arm',
+  'arm64',
+]);
+
+const labelPatternProblem = flagPatternProblem('hosted-label', runnerLabel);
+
+function hostedLabelProblem(label: string): string | undefined {
+  if (selfHostedDefaultLabels.has(label.toLowerCase())) {
+    return `--hosted-label: "${label}" is a label of self-hosted runners, so training would run on one unguarded; use --runner self-hosted for your own machine, or name a GitHub-hosted image such as ${hostedTrainingImage} or a larger runner.`;
+  }
+  return labelPatternProblem(label);
+}
 
 export const runnerHosted = defineFeature({
   id: 'runner-hosted',
   title: 'GitHub-hosted runner',
-  description: 'ubuntu-latest, or a larger runner by label; nothing to set up',
+  description: 'ubuntu-24.04, another image, or a larger runner by label; nothing to set up',
   choice: { option: 'runner', value: 'hosted' },
   options: [
     {
       key: 'hostedLabel',
       kind: 'text',
       flag: 'hosted-label',
-      message: 'Runner label of training (ubuntu-latest, or a larger runner of your organisation)',
-      help: 'runs-on label of training: a larger GitHub-hosted runner',
+      message:
+        'Runner label of training (a named image such as ubuntu-24.04, or a larger runner of your organisation)',
+      help: 'runs-on label of training: a named GitHub-hosted image or a larger runner',
       form: 'a runner label',
-      default: hostedRunner,
-      problem: flagPatternProblem('hosted-label', runnerLabel),
+      default: hostedTrainingImage,
+      problem: hostedLabelProblem,
     },
   ],
+  problem: ({ runnerTimeout }) =>
+    runnerTimeout > githubLimits.hostedJobMinutes
+      ? `--runner-timeout must be at most ${githubLimits.hostedJobMinutes} minutes with --runner hosted: GitHub stops a job on a hosted runner after 6 hours (got ${runnerTimeout}).`
+      : undefined,
   contribute(model, { answers }) {
     const label = answerOf(answers, 'hostedLabel');
     // A larger runner's label is a name your organisation chose: actionlint must be told of it.
-    model.runner = {
-      ...model.runner,
-      runsOn: label,
-      labels: label === hostedRunner ? [] : [label],
-    };
+    const githubImage = label === hostedTrainingImage || label === hostedRunner;
+    model.runner = { ...model.runner, runsOn: label, labels: githubImage ? [] : [label] };
     model.setRunnerConfig({ label });
-    const where =
-      label === hostedRunner
-        ? 'Jobs run on GitHub-hosted `ubuntu-latest` runners.'
-        : `Training runs on the larger GitHub-hosted runner \`${label}\` (billed per minute, also in\npublic repositories); lint and tests run on \`ubuntu-latest\`.`;
+    const where = githubImage
+      ? `Training runs on GitHub's \`${label}\` image, named so that a later run trains the same way\n(\`ubuntu-latest\` moves to each new Ubuntu); lint and tests run on \`${hostedRunner}\`.`
+      : `Training runs on the larger GitHub-hosted runner \`${label}\` (billed per minute, also in\npublic repositories); lint and tests run on \`${hostedRunner}\`.`;
     model.readme.push({
       title: 'Runner',
       order: 60,
       body: `${where}
-When training outgrows them, generate the project again with \`--runner self-hosted\`,
-\`cml-aws\` or \`arc\`: only the training job's \`runs-on\` changes.`,
+When training outgrows them, move it with \`ml-cicd add workflow self-hosted\`, \`ec2\` or \`arc\`,
+which writes train.yml for that runner and the runner's own files.`,
     });
   },
 });

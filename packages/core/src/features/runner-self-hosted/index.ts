@@ -46,9 +46,12 @@ export const runnerSelfHosted = defineFeature({
 Register one under Settings → Actions → Runners with those labels (\`./config.sh --labels ${labels.join(',')}\`),
 preferably as an ephemeral runner (\`--ephemeral\`), so each job starts clean.
 
-Pull requests from forks never reach it: their checks run on a GitHub-hosted runner instead, and
-training runs only when someone with write access dispatches it. Also set Settings → Actions →
-"Require approval for all outside collaborators". A job waits in the queue while no runner with these
+The workflows check pull requests from forks on a GitHub-hosted runner, and training runs only when
+someone with write access dispatches it. That alone does not keep forks away in a public repository:
+a fork's pull request runs the fork's copy of the workflows, which can name these labels. So
+\`ml-cicd secrets --apply\` makes every outside contributor's run wait for your approval; keep
+secrets off the machine, and in an organisation limit the runner's group to this repository's
+selected workflows (ml-cicd's docs/runners.md). A job waits in the queue while no runner with these
 labels is online, and GitHub fails it after 24 hours there; \`timeout-minutes\` bounds the run itself.
 The training log starts with \`nvidia-smi\`, so you can see which GPU it got.`,
     });

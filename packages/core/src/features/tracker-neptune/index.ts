@@ -1,6 +1,8 @@
 /**
  * Runs logged to Neptune (neptune-scale, the client of Neptune 3.x) when NEPTUNE_API_TOKEN is set,
  * or kept on disk with NEPTUNE_MODE=offline; without either the project logs to its local files only.
+ * Retired: Neptune's hosted service shut down, so no new project gets it; a project that has it
+ * still renders and works offline until `ml-cicd update --tracker mlflow` (or wandb) moves it.
  */
 import { defineFeature } from '../types.js';
 import { neptuneReadme } from './readme.js';
@@ -8,8 +10,14 @@ import { neptuneReadme } from './readme.js';
 export const trackerNeptune = defineFeature({
   id: 'tracker-neptune',
   title: 'Neptune',
-  description: 'log runs to a Neptune 3.x server when NEPTUNE_API_TOKEN is set (offline mode too)',
-  choice: { option: 'tracker', value: 'neptune' },
+  description:
+    'retired (the hosted service shut down): projects that have it keep logging offline until ml-cicd update --tracker mlflow or wandb',
+  choice: {
+    option: 'tracker',
+    value: 'neptune',
+    retired:
+      "--tracker neptune is no longer offered, as Neptune's hosted service shut down: use --tracker mlflow or --tracker wandb (an existing project moves with ml-cicd update --tracker mlflow).",
+  },
   contribute(model, { templates }) {
     model.config.tracker = { kind: 'neptune' };
     for (const [path, content] of templates.feature('tracker-neptune')) {

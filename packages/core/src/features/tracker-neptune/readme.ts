@@ -18,9 +18,10 @@ With neither, the run logs to \`${model.config.outputs.dir}/\` only and says so 
 \`src/${model.config.project.package}/tracking_backend.py\`.
 
 Neptune's hosted service was wound down after its acquisition by OpenAI (announced on 3 December
-2025; hosted data deleted after 5 March 2026). Keep this tracker if your team runs its own Neptune
-server; for a new project, MLflow (\`--tracker mlflow\`) or Weights & Biases (\`--tracker wandb\`) is
-the better choice.
+2025; hosted data deleted after 5 March 2026), and ml-cicd no longer offers it to new projects.
+This project keeps working offline until it moves: export the runs with \`neptune-exporter\`
+(github.com/neptune-ai/neptune-exporter), which loads them into MLflow or Weights & Biases, then
+run \`npx ml-cicd update --tracker mlflow\` (or \`--tracker wandb\`) and review the diff.
 
 In CI, the **Train** workflow reads ${trainingReads(model)}. Pull requests (and forks) get neither, so their tests log locally.
 

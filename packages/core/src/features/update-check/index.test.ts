@@ -125,13 +125,32 @@ fi
     expect(result.body()).toContain('npx ml-cicd@0.10.0 update --dry-run\n');
   });
 
+  const bot = { login: 'app/github-actions', is_bot: true };
+
   it('updates the issue it opened before instead of opening another', async () => {
     const result = await check('0.9.0', [
-      { number: 3, title: 'Something else' },
-      { number: 7, title: 'ml-cicd update: 0.9.5 is available (this project has 0.9.0)' },
+      { number: 3, title: 'Something else', author: bot },
+      {
+        number: 7,
+        title: 'ml-cicd update: 0.9.5 is available (this project has 0.9.0)',
+        author: bot,
+      },
     ]);
     expect(result.code).toBe(0);
     expect(result.calls.at(-1)).toMatch(/^issue edit 7 --title ml-cicd update: 0\.10\.0 /);
     expect(result.stdout).toContain(`Updated issue #7: ${title}`);
+  });
+
+  it('never edits a look-alike issue someone else wrote: it opens its own', async () => {
+    const result = await check('0.9.0', [
+      {
+        number: 5,
+        title: 'ml-cicd update: 0.9.5 is available (this project has 0.9.0)',
+        author: { login: 'mallory', is_bot: false },
+      },
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.calls.some((call) => call.startsWith('issue edit'))).toBe(false);
+    expect(result.calls.at(-1)).toMatch(/^issue create --title ml-cicd update: 0\.10\.0 /);
   });
 });

@@ -8,7 +8,8 @@ import { updateCheckWorkflow, workflowPath } from './workflow.js';
 
 const issueReadme = `Every Monday the **ml-cicd update check** workflow compares the ml-cicd version that made this
 project (\`.ml-cicd/manifest.json\`) with the newest on the npm registry. When a newer one exists it
-opens one issue (or updates it) with the commands to run: \`npx ml-cicd@<version> update --dry-run\`,
+opens one issue (or updates the one it opened; an issue anyone else wrote with the same title is left
+alone) with the commands to run: \`npx ml-cicd@<version> update --dry-run\`,
 then \`npx ml-cicd@<version> update\` on a clean checkout. The update keeps your edits and lists any
 conflicts. It is an issue, not a pull request: the workflow fetches no code of ours, and a pull
 request that changes \`.github/workflows/\` cannot be pushed with the workflow's own token.`;

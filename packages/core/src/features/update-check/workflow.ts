@@ -26,6 +26,15 @@ if [ "$current" = "$newest" ]; then
 fi
 `;
 
+/**
+ * A jq test that an issue or pull request was written by the GitHub App whose slug the jq
+ * expression `slug` gives (the workflow token's is "github-actions"): gh shows an App's login as
+ * `app/SLUG`, the REST API as `SLUG[bot]`. Neither can be a person's login, so a look-alike
+ * title by anyone else never counts.
+ */
+export const writtenBy = (slug: string) =>
+  `.author.login == ("app/" + ${slug}) or .author.login == (${slug} + "[bot]")`;
+
 const issueScript = `${compareVersions}title="${titlePrefix} $latest is available (this project has $current)"
 body="$RUNNER_TEMP/update-issue.md"
 {
@@ -38,8 +47,8 @@ body="$RUNNER_TEMP/update-issue.md"
   echo "npx ml-cicd@$latest update"
   echo '\`\`\`'
 } > "$body"
-number=$(gh issue list --state open --search "\\"${titlePrefix}\\" in:title" --json number,title \\
-  --jq '[.[] | select(.title | startswith("${titlePrefix}"))][0].number // empty')
+number=$(gh issue list --state open --search "\\"${titlePrefix}\\" in:title" --json number,title,author \\
+  --jq '[.[] | select((.title | startswith("${titlePrefix}")) and (${writtenBy('"github-actions"')}))][0].number // empty')
 if [ -n "$number" ]; then
   gh issue edit "$number" --title "$title" --body-file "$body"
   echo "Updated issue #$number: $title"

@@ -17,10 +17,12 @@ const pullRequestReadme = (
   model: ProjectModel,
 ) => `Every Monday the **ml-cicd update** workflow compares the ml-cicd version that made this project
 (\`.ml-cicd/manifest.json\`) with the newest on the npm registry. When a newer one exists, a job that
-can only read runs \`npx ml-cicd@<version> update\` and keeps the change as a patch; a second job,
-which runs nothing of ours, commits it to the \`${updateBranch}\` branch and opens (or updates) one
-pull request. Your edits are kept; a conflict stays as markers, which \`ml-cicd validate\` reports in
-the pull request's CI.
+can only read runs \`ml-cicd update\` from that exact version's tarball, after checking it against
+the sha512 integrity the registry published, and keeps the change as a patch; a second job, which
+runs nothing of ours, commits it to the \`${updateBranch}\` branch and opens (or updates) one pull
+request, which you review and merge: nothing reaches the default branch without you. It only ever
+updates a pull request of this repository's branch that its App opened. Your edits are kept; a
+conflict stays as markers, which \`ml-cicd validate\` reports in the pull request's CI.
 
 GITHUB_TOKEN cannot push changes to \`.github/workflows/\`, so the pull request is opened with a
 GitHub App of your own: create one with the repository permissions Contents, Pull requests and

@@ -1,8 +1,9 @@
 /**
  * `.github/workflows/update-check.yml` of `--update-check pr`: the update runs in a job that can
- * only read (it runs the newer ml-cicd from the registry) and hands a patch to a job that runs
- * nothing of ours: it commits the patch and opens the pull request with a GitHub App token,
- * which, unlike GITHUB_TOKEN, may change workflows.
+ * only read (it runs the newer ml-cicd from the registry: one exact version, its tarball checked
+ * against the integrity the registry published) and hands a patch to a job that runs nothing of
+ * ours: it commits the patch to a branch and opens a pull request with a GitHub App token, which,
+ * unlike GITHUB_TOKEN, may change workflows. Nothing reaches the default branch without review.
  */
 import { hostedRunner, type ProjectModel } from '../../model.js';
 import { uses } from '../../versions.js';
@@ -12,6 +13,7 @@ import {
   head,
   registry,
   titlePrefix,
+  writtenBy,
 } from '../update-check/workflow.js';
 
 /** The version goes to the next job only when it is a plain version (W21: no free text in run). */
@@ -19,18 +21,35 @@ const outputScript = `${compareVersions}if ! [[ "$latest" =~ ^[0-9]+\\.[0-9]+\\.
   echo "::error::The registry answered a version that is not x.y.z: $latest"
   exit 1
 fi
+integrity=$(curl -fsSL "$REGISTRY/ml-cicd/$latest" | jq -r .dist.integrity)
+if ! [[ "$integrity" =~ ^sha512-[A-Za-z0-9+/]+={0,2}$ ]]; then
+  echo "::error::The registry published no sha512 integrity for ml-cicd $latest."
+  exit 1
+fi
 echo "A newer ml-cicd template is out: $latest (this project has $current)."
 echo "latest=$latest" >> "$GITHUB_OUTPUT"
+echo "integrity=$integrity" >> "$GITHUB_OUTPUT"
 `;
 
 /**
- * Runs the update, as a user would on a clean checkout, and keeps what changed as a patch. The
- * update exits 1 when it leaves conflict markers: that still makes a pull request, whose CI
- * (ml-cicd validate) points at them.
+ * Runs the update, as a user would on a clean checkout, and keeps what changed as a patch. What
+ * runs is the tarball of ml-cicd $LATEST whose sha512 is the integrity the check job read from
+ * the registry; ml-cicd has no dependencies, so nothing else is installed. The update exits 1
+ * when it leaves conflict markers: that still makes a pull request, whose CI (ml-cicd validate)
+ * points at them.
  */
 const updateScript = `set -euo pipefail
+package="$RUNNER_TEMP/ml-cicd-package"
+mkdir -p "$package"
+curl -fsSL -o "$package/ml-cicd.tgz" "$REGISTRY/ml-cicd/-/ml-cicd-$LATEST.tgz"
+actual="sha512-$(openssl dgst -sha512 -binary "$package/ml-cicd.tgz" | base64 | tr -d '\\n')"
+if [ "$actual" != "$INTEGRITY" ]; then
+  echo "::error::The ml-cicd $LATEST tarball is not the one the registry published ($INTEGRITY): nothing was run."
+  exit 1
+fi
+tar -xzf "$package/ml-cicd.tgz" -C "$package"
 status=0
-npx --yes "ml-cicd@$LATEST" update || status=$?
+node "$package/package/dist/index.js" update || status=$?
 git add --all
 git diff --cached --binary > "$RUNNER_TEMP/ml-cicd-update.patch"
 if [ ! -s "$RUNNER_TEMP/ml-cicd-update.patch" ]; then
@@ -62,11 +81,13 @@ git push --force origin "${updateBranch}"
 title="${titlePrefix} $LATEST"
 body="$RUNNER_TEMP/update-pr.md"
 {
-  echo "ml-cicd update to **$LATEST**, made by \\\`npx ml-cicd@$LATEST update\\\` on the default branch."
+  echo "ml-cicd update to **$LATEST**, made by \\\`ml-cicd update\\\` of ml-cicd $LATEST (tarball $INTEGRITY, as the npm registry published it) on the default branch."
   echo
   echo "Your edits are kept. A conflict is left as markers in the file, which ml-cicd validate reports in CI: resolve them on this branch."
 } > "$body"
-number=$(gh pr list --head "${updateBranch}" --state open --json number --jq '.[0].number // empty')
+# Only this repository's branch, opened by the App: a fork's branch of the same name never counts.
+number=$(gh pr list --head "${updateBranch}" --state open --json number,isCrossRepository,author \\
+  --jq '[.[] | select(.isCrossRepository == false and (${writtenBy('env.APP_SLUG')}))][0].number // empty')
 if [ -n "$number" ]; then
   gh pr edit "$number" --title "$title" --body-file "$body"
   echo "Updated pull request #$number: $title"
@@ -82,6 +103,7 @@ export const appKeySecret = 'UPDATE_APP_PRIVATE_KEY';
 
 export function updatePullRequestWorkflow(model: ProjectModel): unknown {
   const latest = '${{ needs.check.outputs.latest }}';
+  const integrity = '${{ needs.check.outputs.integrity }}';
   return {
     ...head('ml-cicd update'),
     jobs: {
@@ -90,7 +112,10 @@ export function updatePullRequestWorkflow(model: ProjectModel): unknown {
         'runs-on': hostedRunner,
         'timeout-minutes': 5,
         permissions: { contents: 'read' },
-        outputs: { latest: '${{ steps.version.outputs.latest }}' },
+        outputs: {
+          latest: '${{ steps.version.outputs.latest }}',
+          integrity: '${{ steps.version.outputs.integrity }}',
+        },
         steps: [
           checkout,
           {
@@ -116,7 +141,7 @@ export function updatePullRequestWorkflow(model: ProjectModel): unknown {
             name: 'Update to the newest template',
             id: 'update',
             shell: 'bash',
-            env: { LATEST: latest },
+            env: { LATEST: latest, INTEGRITY: integrity, REGISTRY: registry },
             run: updateScript,
           },
           {
@@ -162,7 +187,12 @@ export function updatePullRequestWorkflow(model: ProjectModel): unknown {
           {
             name: 'Push the branch and open or update the pull request',
             shell: 'bash',
-            env: { GH_TOKEN: '${{ steps.app.outputs.token }}', LATEST: latest },
+            env: {
+              GH_TOKEN: '${{ steps.app.outputs.token }}',
+              APP_SLUG: '${{ steps.app.outputs.app-slug }}',
+              LATEST: latest,
+              INTEGRITY: integrity,
+            },
             run: pullRequestScript,
           },
         ],
