@@ -4,6 +4,7 @@
  * GitHub's workflow parser stays out of this bundle: GitHub parses the workflows itself when they
  * run, and the parser would double the size of every generated repository's copy.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pkg from '../package.json' with { type: 'json' };
 import { oneOf } from './args.js';
@@ -19,11 +20,26 @@ function input(name: string): string | undefined {
   return process.env[`INPUT_${name.toUpperCase()}`]?.trim() || undefined;
 }
 
+/** Whether the repository is public, from the event GitHub wrote to disk for this run (offline). */
+function repositoryIsPublic(): boolean | undefined {
+  const path = process.env.GITHUB_EVENT_PATH;
+  if (!path) return undefined;
+  try {
+    const event = JSON.parse(readFileSync(path, 'utf8')) as { repository?: { private?: unknown } };
+    const hidden = event.repository?.private;
+    return typeof hidden === 'boolean' ? !hidden : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<number> {
   const minSeverity = oneOf('The min-severity input', input('min-severity'), severities, 'warning');
   const cwd = process.cwd();
   const report = await validateProject(resolve(cwd, input('directory') ?? '.'), {
     python: input('python'),
+    import: input('import') === 'true',
+    public: repositoryIsPublic(),
     rules: rules.filter((rule) => rule !== workflowParser),
   });
   report.notes.push(

@@ -1,5 +1,5 @@
 /** The one top-level handler's half that decides what the user sees and the exit code. */
-import { UsageError, UserError } from '@ml-cicd/core';
+import { fileSystemSituation, UsageError, UserError } from '@ml-cicd/core';
 
 export { UsageError, UserError };
 
@@ -11,6 +11,8 @@ export function exitCodeOf(error: unknown): number {
 
 export function messageOf(error: unknown, version: string): string {
   if (error instanceof UsageError || error instanceof UserError) return error.message;
+  const situation = fileSystemSituation(error);
+  if (situation) return situation;
   const detail = error instanceof Error ? error.message : String(error);
   return `Unexpected error: ${detail}\nThis is a bug in ml-cicd ${version} (Node ${process.version}, ${process.platform}); please report it, with this message, on the ml-cicd issue tracker.`;
 }

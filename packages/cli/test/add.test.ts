@@ -3,7 +3,7 @@
  * workflows, validate clean (ours and the real validators), stay unchanged on a second run, and
  * refuse to clobber a file the team wrote.
  */
-import { chmodSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, realpathSync, statSync, symlinkSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { assertToolsInstalled, formatReport, validateProject } from '@ml-cicd/validators';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -76,7 +76,9 @@ describe('ml-cicd add workflow train', () => {
     const dir = repo(script);
     const first = await add(dir, 'workflow', 'train');
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/^Read \d+ flags of train\.py by importing it/);
+    expect(first.out).toMatch(
+      /^Read \d+ flags of train\.py statically from its add_argument calls, without running it\.\n/,
+    );
     expect(first.out).toContain('create    .github/workflows/train.yml\n');
     expect(first.err).toContain(
       'warning: requirements.txt is missing, and the workflow installs it with --require-hashes; list your direct dependencies in requirements.in, then run: uv pip compile',
@@ -133,6 +135,23 @@ describe('ml-cicd add workflow train', () => {
     expect(out).toContain('--- /dev/null\n+++ b/ml-cicd.yaml\n');
     expect(out).toMatch(/Dry run: nothing was written\.\n$/);
     expect(tree(dir)).toEqual(before);
+  });
+
+  it('refuses a .github link that leaves the repository, and prints nothing of what is there', () => {
+    const dir = repo(moduleLevel);
+    const outside = tempDir();
+    write(outside, 'workflows/ci.yml', '# outside-secret: do-not-print\n');
+    symlinkSync(outside, join(dir, '.github'));
+    const before = tree(outside);
+    for (const flags of [['--dry-run'], []]) {
+      const { code, stdout, stderr } = runBin(['add', 'workflow', 'train', ...flags], { cwd: dir });
+      expect(code).toBe(1);
+      expect(stderr).toBe(
+        `.github is a symbolic link to ${realpathSync(outside)}, outside ${dir}: ml-cicd neither reads nor writes through it; replace it with a real folder or file inside the repository.\n`,
+      );
+      expect(stdout + stderr).not.toContain('do-not-print');
+    }
+    expect(tree(outside)).toEqual(before);
   });
 
   it('runs a script elsewhere, or a module, through the train action', async () => {
@@ -359,7 +378,7 @@ describe('ml-cicd add workflow report', () => {
 describe('ml-cicd add', () => {
   it('refuses a kind that does not exist, naming those that do', async () => {
     await expect(add(tempDir(), 'workflow', 'deploy')).rejects.toThrow(
-      'ml-cicd add workflow deploy does not exist: the kinds are train, test, report, retrain, dvc, hosted, self-hosted, cml-aws, arc.',
+      'ml-cicd add workflow deploy does not exist: the kinds are train, test, report, retrain, dvc, hosted, self-hosted, ec2, arc.',
     );
   });
 
@@ -468,7 +487,7 @@ describe('the runner kinds', () => {
       [],
       '      - self-hosted\n      - gpu\n      - linux\n',
     ],
-    ['hosted', [], [], 'runs-on: ubuntu-latest\n'],
+    ['hosted', [], [], 'runs-on: ubuntu-24.04\n'],
   ])(
     'add workflow %s writes train.yml for it and its own files, validating clean',
     async (kind, flags, own, runsOn) => {
@@ -490,9 +509,12 @@ describe('the runner kinds', () => {
     const dir = repo(moduleLevel);
     const first = await add(dir, 'workflow', 'retrain');
     expect(first.out).toContain('note: ml-cicd.yaml has no metrics.gates, so retrain.yml');
-    await add(dir, 'workflow', 'cml-aws');
+    await add(dir, 'workflow', 'ec2');
     expect(read(dir, 'ml-cicd.yaml')).toMatch(
-      /training:\n(.*\n)*? {4}secrets:\n {6}- CML_REPO_TOKEN\n {4}variables:\n {6}- AWS_ROLE_ARN\n {6}- AWS_REGION\n/,
+      /training:\n(.*\n)*? {4}secrets:\n {6}- RUNNER_APP_PRIVATE_KEY\n {4}variables:\n {6}- AWS_ROLE_ARN\n {6}- AWS_REGION\n/,
+    );
+    expect(read(dir, 'ml-cicd.yaml')).toMatch(
+      /runner-cleanup:\n(.*\n)*? {4}variables:\n {6}- AWS_STOP_ROLE_ARN\n {6}- AWS_REGION\n/,
     );
     expect(await printed(dir)).toEqual([]);
   });

@@ -21,6 +21,8 @@ export const kinds = {
   default: {},
   'self-hosted': { runner: 'self-hosted', runnerLabels: 'linux,gpu' },
   dvc: { data: 'dvc', dvcRemote: 'local' },
+  // Retired: only projects made before still have it.
+  neptune: { tracker: 'neptune' },
 } satisfies Record<string, RawAnswers>;
 export type Kind = keyof typeof kinds;
 

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installGhStandin } from './gh-standin.js';
-import { tempDir, write } from './fixtures.js';
+import { edit, read, tempDir, write } from './fixtures.js';
 import { bin as cli } from './run-bin.js';
 
 const config = (extra = '') => `version: 1
@@ -142,7 +142,7 @@ describe('ml-cicd secrets, printing the commands', () => {
         cwd: repo,
       },
     );
-    const result = run([]);
+    const result = run(['--apply']);
     expect(result.stderr).toBe(
       'Could not tell which GitHub repository to set up: the origin remote is not a github.com URL; pass --repo OWNER/REPO.\n',
     );
@@ -151,7 +151,7 @@ describe('ml-cicd secrets, printing the commands', () => {
 
   it('says so when the folder has no origin remote', () => {
     const { run } = setup();
-    const result = run([], { GIT_CEILING_DIRECTORIES: '/' });
+    const result = run(['--apply'], { GIT_CEILING_DIRECTORIES: '/' });
     expect(result.stderr).toBe(
       'Could not tell which GitHub repository to set up: the folder has no git remote named origin; pass --repo OWNER/REPO.\n',
     );
@@ -390,5 +390,177 @@ describe('ml-cicd secrets --apply', () => {
     );
     expect(result.code).toBe(0);
     expect(gh.calls()).toEqual([]);
+  });
+});
+
+const dvcEnvironments = `  data-read:
+    secrets: [DAGSHUB_TOKEN]
+    variables: [DAGSHUB_USER]
+  data:
+    secrets: [DAGSHUB_TOKEN]
+    variables: [DAGSHUB_USER]
+`;
+const mlflowValues = {
+  MLFLOW_TRACKING_USERNAME: user,
+  MLFLOW_TRACKING_PASSWORD: password,
+  MLFLOW_TRACKING_URI: uri,
+  MLFLOW_EXPERIMENT_NAME: 'demo',
+};
+const setCalls = (calls: { args: string[]; stdin: string }[]) =>
+  calls
+    .filter((call) => call.args[1] === 'set')
+    .map((call) => `${call.args.join(' ')} <- ${call.stdin}`);
+
+describe('ml-cicd secrets, against what a security review found', () => {
+  it('gives data-read a read-only credential of its own, never the one that writes, and no reviewers', () => {
+    const { run, gh } = setup(dvcEnvironments);
+    const result = run(['--repo', 'octo/demo', '--apply'], {
+      ...mlflowValues,
+      DAGSHUB_USER: 'octo',
+      DAGSHUB_TOKEN: 'write-token-0123',
+      DAGSHUB_TOKEN_READ: 'read-token-4567',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const dagshub = setCalls(gh.calls()).filter((call) => call.includes('DAGSHUB'));
+    expect(dagshub).toEqual([
+      'secret set DAGSHUB_TOKEN --env data-read --repo octo/demo <- read-token-4567',
+      'variable set DAGSHUB_USER --env data-read --repo octo/demo <- octo',
+      'secret set DAGSHUB_TOKEN --env data --repo octo/demo <- write-token-0123',
+      'variable set DAGSHUB_USER --env data --repo octo/demo <- octo',
+    ]);
+    expect(result.stdout).toContain(
+      'Created environment data-read: it holds read-only credentials for pull requests, so give it no reviewers.\n',
+    );
+    expect(result.stdout).not.toMatch(/data-read: add required reviewers/);
+    expect(result.stdout).toContain(
+      'Set secret DAGSHUB_TOKEN in environment data-read of octo/demo, from DAGSHUB_TOKEN_READ in the process environment.\n',
+    );
+  });
+
+  it('never copies the credential that writes into data-read, even when given as its read-only one', () => {
+    const { run, gh } = setup(dvcEnvironments);
+    const result = run(['--repo', 'octo/demo', '--apply'], {
+      ...mlflowValues,
+      DAGSHUB_USER: 'octo',
+      DAGSHUB_TOKEN: 'write-token-0123',
+      DAGSHUB_TOKEN_READ: 'write-token-0123',
+    });
+    expect(setCalls(gh.calls()).filter((call) => call.includes('data-read'))).toEqual([
+      'variable set DAGSHUB_USER --env data-read --repo octo/demo <- octo',
+    ]);
+    expect(result.stderr).toBe(
+      'Not set, as each has the same value as the credential that writes: DAGSHUB_TOKEN_READ; give the read-only environment a credential that can only read.\n',
+    );
+    expect(result.code).toBe(1);
+  });
+
+  it('masks every line of a multi-line secret that gh echoes back', () => {
+    const { run } = setup();
+    const key = 'first-line-of-the-key-9f8e7d\nsecond-line-of-the-key-6c5b4a\n';
+    const result = run(['--repo', 'octo/demo', '--apply'], {
+      ...mlflowValues,
+      MLFLOW_TRACKING_PASSWORD: key,
+      GH_STANDIN_FAIL_SET: 'MLFLOW_TRACKING_PASSWORD',
+    });
+    expect(result.stderr).toBe(
+      'Failed: gh secret set MLFLOW_TRACKING_PASSWORD --env training --repo octo/demo (failed to set MLFLOW_TRACKING_PASSWORD: could not use ***).\n',
+    );
+    expect(result.stdout + result.stderr).not.toMatch(/line-of-the-key/);
+    expect(result.code).toBe(1);
+  });
+
+  it.each([
+    ['variables', 'GH_TOKEN', 'is the platform'],
+    ['secrets', 'AWS_SECRET_ACCESS_KEY', 'is the platform'],
+    ['variables', 'HF_TOKEN', 'names a secret, but variables are stored and shown in plain text'],
+  ])('refuses %s: [%s] from ml-cicd.yaml, and runs nothing', (list, name, why) => {
+    const { repo, run, gh } = setup();
+    edit(repo, 'ml-cicd.yaml', `${list}: [`, `${list}: [${name}, `);
+    const values = { ...mlflowValues, [name]: 'ghp_users0wnT0ken' };
+    const result = run(['--repo', 'octo/demo', '--apply'], values);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^ml-cicd\\.yaml is not valid, so nothing was set up: ml-cicd\\.yaml:\\d+:\\d+: environments\\.training\\.${list}\\[0\\] ${name} ${why}`,
+      ),
+    );
+    expect(result.code).toBe(1);
+    // With the validate rule turned off, the command still refuses.
+    write(repo, 'ml-cicd.yaml', `${read(repo, 'ml-cicd.yaml')}rules: {credential-names: off}\n`);
+    const unchecked = run(['--repo', 'octo/demo', '--apply'], values);
+    expect(unchecked.stderr).toMatch(
+      new RegExp(
+        `^Nothing was set up: environments\\.training\\.${list} in ml-cicd\\.yaml lists ${name}, which ${why}`,
+      ),
+    );
+    expect(unchecked.code).toBe(1);
+    expect(result.stdout + result.stderr + unchecked.stdout).not.toContain('ghp_users0wnT0ken');
+    expect(gh.calls()).toEqual([]);
+  });
+
+  it('leaves optional variables to their default with a .env filled from .env.example', () => {
+    const { dir, repo, run } = setup();
+    edit(
+      repo,
+      'ml-cicd.yaml',
+      'MLFLOW_EXPERIMENT_NAME]',
+      'MLFLOW_EXPERIMENT_NAME, MLFLOW_AUTOLOG]',
+    );
+    write(
+      repo,
+      '.env.example',
+      '# Experiment the runs go to.\n# MLFLOW_EXPERIMENT_NAME=demo-project\n\n# true: autolog.\n# MLFLOW_AUTOLOG=false\nMLFLOW_TRACKING_URI=\nMLFLOW_TRACKING_USERNAME=\nMLFLOW_TRACKING_PASSWORD=\n',
+    );
+    write(
+      dir,
+      '.env',
+      `# MLFLOW_EXPERIMENT_NAME=demo-project\n# MLFLOW_AUTOLOG=false\nMLFLOW_TRACKING_URI=${uri}\nMLFLOW_TRACKING_USERNAME=octo\nMLFLOW_TRACKING_PASSWORD=pw-123456\n`,
+    );
+    const result = run(['--repo', 'octo/demo', '--dry-run', '--from-env', '../.env']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain(
+      'Left unset, so their default applies (.env.example shows it): MLFLOW_EXPERIMENT_NAME, MLFLOW_AUTOLOG.\n',
+    );
+    expect(result.code).toBe(0);
+  });
+
+  it('--dry-run names each missing value once and, like printing, needs no git remote', () => {
+    const { run, gh } = setup(dvcEnvironments);
+    const dry = run(['--dry-run'], mlflowValues);
+    expect(dry.stdout.split('\n')[0]).toBe(
+      '# No GitHub remote: replace OWNER/REPO, or pass --repo OWNER/REPO (--apply needs one).',
+    );
+    expect(dry.stderr).toBe(
+      'Missing, with no value in the process environment: DAGSHUB_TOKEN_READ, DAGSHUB_USER, DAGSHUB_TOKEN. Set them and run again.\n',
+    );
+    expect(dry.code).toBe(1);
+    const printed = run([]);
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toContain(
+      'gh secret set DAGSHUB_TOKEN --env data-read --repo OWNER/REPO   # a read-only credential, never the one that writes (--apply reads DAGSHUB_TOKEN_READ)\n',
+    );
+    expect(run(['--apply']).code).toBe(1);
+    expect(gh.calls()).toEqual([]);
+  });
+
+  it('with a self-hosted runner, makes every outside contributor wait for approval', () => {
+    const { repo, run, gh } = setup();
+    edit(repo, 'ml-cicd.yaml', 'kind: hosted', 'kind: self-hosted');
+    const result = run(['--repo', 'octo/demo', '--apply'], mlflowValues);
+    expect(gh.calls()[4]).toEqual({
+      args: [
+        'api',
+        '-X',
+        'PUT',
+        'repos/octo/demo/actions/permissions/fork-pr-contributor-approval',
+        '-f',
+        'approval_policy=all_external_contributors',
+      ],
+      stdin: '',
+    });
+    expect(result.stdout).toContain(
+      'Fork pull requests of every outside contributor now wait for approval before their workflows run in octo/demo.\n',
+    );
+    expect(result.code).toBe(0);
   });
 });

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifestPath } from '@ml-cicd/core';
 import pkg from '../package.json' with { type: 'json' };
-import { edit, project, tempDir, write } from './fixtures.js';
+import { edit, project, read, tempDir, write } from './fixtures.js';
 import { runBin } from './run-bin.js';
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at /);
@@ -34,7 +36,14 @@ describe('ml-cicd update', () => {
   it.each([
     [['--conflicts', 'both'], '--conflicts must be one of inline, rej (got "both").'],
     [['--to', 'latest'], '--to must be a version such as 0.2.0 (got "latest").'],
-    [['--check', '--to', '0.2.0'], '--check cannot be used with --to, --dry-run or --conflicts.'],
+    [
+      ['--check', '--to', '0.2.0'],
+      '--check cannot be used with --to, --dry-run, --conflicts or an answer flag.',
+    ],
+    [
+      ['--tracker', 'neptune'],
+      "--tracker neptune is no longer offered, as Neptune's hosted service shut down: use --tracker mlflow or --tracker wandb (an existing project moves with ml-cicd update --tracker mlflow).",
+    ],
     [['a', 'b'], 'Expected one folder, got 2: a b.'],
   ])('%j is a usage error (exit 2)', (args, message) => {
     const { code, stderr } = runBin(['update', ...args]);
@@ -116,5 +125,46 @@ describe('ml-cicd update', () => {
       'Could not read the newest create-ml-cicd version from the npm registry: request to http://127.0.0.1:9/create-ml-cicd failed, reason: connect ECONNREFUSED 127.0.0.1:9.',
     );
     noStack(stderr);
+  });
+
+  it('--tracker mlflow moves a Neptune project to MLflow at the same version, keeping an edit', async () => {
+    const dir = await project('neptune');
+    git(dir, 'init', '--quiet');
+    edit(dir, 'README.md', '# demo-project', '# Demo');
+    git(dir, 'add', '--all');
+    git(dir, 'commit', '--quiet', '-m', 'Initial commit');
+    const { code, stdout, stderr } = runBin(['update', '--tracker', 'mlflow'], { cwd: dir });
+    expect(code, stderr).toBe(0);
+    expect(stdout).toContain(
+      `Updated from ml-cicd ${pkg.version} to ${pkg.version} with --tracker mlflow:`,
+    );
+    expect(read(dir, 'ml-cicd.yaml')).toMatch(/tracker:\n {2}kind: mlflow\n/);
+    expect(read(dir, 'README.md')).toMatch(/^# Demo\n/);
+    expect(read(dir, 'src/demo_project/tracking_backend.py')).toContain('import mlflow');
+    expect(read(dir, 'requirements.txt')).not.toMatch(/neptune/i);
+    expect(existsSync(join(dir, 'tests/test_tracking_neptune.py'))).toBe(false);
+    expect(JSON.parse(read(dir, manifestPath)).answers.tracker).toBe('mlflow');
+    const validated = runBin(['validate', '--min-severity', 'warning'], { cwd: dir });
+    expect([0, 1], validated.stderr).toContain(validated.code);
+    expect(validated.stdout).toMatch(/\S/);
+    expect(validated.stdout + validated.stderr).not.toContain('neptune');
+    // Done: a second run has nothing left to change.
+    git(dir, 'add', '--all');
+    git(dir, 'commit', '--quiet', '-m', 'Move to MLflow');
+    const again = runBin(['update'], { cwd: dir });
+    expect(again.stdout.trim()).toBe(`Already at ml-cicd ${pkg.version}: nothing to update.`);
+  });
+
+  it('drops recorded answers the changed one no longer needs, and refuses a flag that does not apply', async () => {
+    const dir = await project('self-hosted');
+    git(dir, 'init', '--quiet');
+    git(dir, 'add', '--all');
+    git(dir, 'commit', '--quiet', '-m', 'Initial commit');
+    const dry = runBin(['update', '--runner', 'hosted', '--dry-run', '--json'], { cwd: dir });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ changes: '--runner hosted', dryRun: true });
+    const misplaced = runBin(['update', '--hosted-label', 'ubuntu-24.04'], { cwd: dir });
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr.trim()).toBe('--hosted-label applies only with --runner hosted.');
   });
 });

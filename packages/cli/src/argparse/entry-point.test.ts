@@ -56,14 +56,8 @@ describe('projectScripts', () => {
 });
 
 describe('pythonCandidates', () => {
-  it('tries --python alone, else .venv (when present), python3 and python', () => {
-    const dir = tempDir();
-    expect(pythonCandidates(dir, '/opt/py/bin/python')).toEqual(['/opt/py/bin/python']);
-    expect(pythonCandidates(dir)).toEqual(['python3', 'python']);
-    write(dir, '.venv/Scripts/python.exe', '');
-    expect(pythonCandidates(dir, undefined, 'win32').slice(1)).toEqual(['python3', 'python']);
-    expect(pythonCandidates(dir, undefined, 'win32')[0]).toMatch(
-      /\.venv[\\/]Scripts[\\/]python\.exe$/,
-    );
+  it('tries --python alone, else python3 and python, never a .venv of the repository', () => {
+    expect(pythonCandidates('/opt/py/bin/python')).toEqual(['/opt/py/bin/python']);
+    expect(pythonCandidates()).toEqual(['python3', 'python']);
   });
 });

@@ -1,16 +1,8 @@
-/** The interpreters to try, in order: `--python`, the project's `.venv`, then `python3` and `python`. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-
-export function pythonCandidates(
-  dir: string,
-  explicit?: string,
-  platform: NodeJS.Platform = process.platform,
-): string[] {
-  if (explicit) return [explicit];
-  const venv =
-    platform === 'win32'
-      ? join(dir, '.venv', 'Scripts', 'python.exe')
-      : join(dir, '.venv', 'bin', 'python');
-  return [...(existsSync(venv) ? [venv] : []), 'python3', 'python'];
+/**
+ * The interpreters to try, in order: `--python` alone when given, else `python3` and `python` on
+ * the PATH. Never one found in the repository (a committed `.venv/bin/python` is the repository's
+ * code): a project's own interpreter is used only when the caller names it with `--python`.
+ */
+export function pythonCandidates(explicit?: string): string[] {
+  return explicit ? [explicit] : ['python3', 'python'];
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir, write } from '../../test/fixtures.js';
@@ -12,11 +12,15 @@ import {
   writePackage,
 } from '../../test/scripts.js';
 import { findEntryPoint } from './entry-point.js';
-import { readArgparse } from './read.js';
+import { readArgparse, type ReadOptions } from './read.js';
 import type { ArgparseReading, EntryPoint, ScriptFlag } from './types.js';
 
-async function read(dir: string, entry: EntryPoint): Promise<ArgparseReading> {
-  const outcome = await readArgparse(dir, entry);
+async function read(
+  dir: string,
+  entry: EntryPoint,
+  options: ReadOptions = {},
+): Promise<ArgparseReading> {
+  const outcome = await readArgparse(dir, entry, options);
   if (outcome.status !== 'read') throw new Error(JSON.stringify(outcome));
   expect(existsSync(join(dir, 'TRAINED')), 'the script trained').toBe(false);
   expect(existsSync(join(dir, 'src/trainer/TRAINED')), 'the script trained').toBe(false);
@@ -41,10 +45,114 @@ function script(source: string): string {
 }
 
 const trainPy: EntryPoint = { kind: 'script', path: 'train.py' };
+const importing: ReadOptions = { import: true };
+
+/** A train.py whose top-level code, before parsing, leaves RAN beside it. */
+const runsAtImport = `from pathlib import Path
+Path(__file__).with_name("RAN").write_text("yes")
+${moduleLevel}`;
 
 describe('readArgparse', () => {
+  it('reads statically by default: none of the script runs, and says nothing of an import', async () => {
+    const dir = script(runsAtImport);
+    const reading = await read(dir, trainPy);
+    expect(existsSync(join(dir, 'RAN')), "the script's top-level code ran").toBe(false);
+    expect(reading.method).toBe('static');
+    expect(reading.importError).toBeUndefined();
+    expect(reading.flags.map((flag) => flag.optionStrings[0])).toEqual(['--batch-size', '--model']);
+  });
+
+  it('imports the script with --import, running its top-level code up to parse_args', async () => {
+    const dir = script(runsAtImport);
+    const reading = await read(dir, trainPy, importing);
+    expect(reading.method).toBe('import');
+    expect(existsSync(join(dir, 'RAN'))).toBe(true);
+  });
+
+  it.each([[{}], [importing]])(
+    'never runs a .venv/bin/python committed in the repository (%o)',
+    async (options) => {
+      const dir = script(moduleLevel);
+      const venvPython = join(dir, '.venv/bin/python');
+      write(
+        dir,
+        '.venv/bin/python',
+        `#!/bin/sh
+echo yes > "${join(dir, 'VENV_RAN')}"
+exec python3 "$@"
+`,
+      );
+      chmodSync(venvPython, 0o755);
+      const reading = await read(dir, trainPy, options);
+      expect(existsSync(join(dir, 'VENV_RAN')), 'the committed interpreter ran').toBe(false);
+      expect(reading.python.command).toBe('python3');
+      // Named with --python, it is the caller's choice.
+      await read(dir, trainPy, { ...options, python: venvPython });
+      expect(existsSync(join(dir, 'VENV_RAN'))).toBe(true);
+    },
+  );
+
+  it('records a value computed when the script runs with its code, never a guess', async () => {
+    const dir = script(`import argparse, os
+CHOICES = sorted(os.listdir("."))
+parser = argparse.ArgumentParser()
+parser.add_argument("--workers", type=int, default=os.cpu_count())
+parser.add_argument("--data", choices=CHOICES)
+parser.add_argument("--huge", type=int, default=123456789012345678901234567890)
+parser.add_argument("--inf", type=float, default=1e999)
+parser.add_argument("--token", help=os.environ.get("HELP", "x"), required=bool(os.environ.get("R")))
+args = parser.parse_args()
+`);
+    const reading = await read(dir, trainPy);
+    expect(
+      reading.flags.map(({ optionStrings, defaultKnown, choices, help, unread }) => ({
+        name: optionStrings[0],
+        defaultKnown,
+        choices,
+        help,
+        unread,
+      })),
+    ).toEqual([
+      {
+        name: '--workers',
+        defaultKnown: false,
+        choices: null,
+        help: null,
+        unread: { default: 'os.cpu_count()' },
+      },
+      {
+        name: '--data',
+        defaultKnown: true,
+        choices: null,
+        help: null,
+        unread: { choices: 'CHOICES' },
+      },
+      {
+        name: '--huge',
+        defaultKnown: false,
+        choices: null,
+        help: null,
+        unread: { default: '123456789012345678901234567890' },
+      },
+      {
+        name: '--inf',
+        defaultKnown: false,
+        choices: null,
+        help: null,
+        unread: { default: '1e309' },
+      },
+      {
+        name: '--token',
+        defaultKnown: true,
+        choices: null,
+        help: null,
+        unread: { required: "bool(os.environ.get('R'))" },
+      },
+    ]);
+  });
+
   it('reads a parser built in a function by importing the script, without training', async () => {
-    const reading = await read(script(inFunction), trainPy);
+    const reading = await read(script(inFunction), trainPy, importing);
     expect(reading.method).toBe('import');
     expect(reading.flags.map(essentials)).toEqual([
       {
@@ -118,8 +226,8 @@ describe('readArgparse', () => {
     ['a parser built in a function', inFunction],
     ['a parser at module level', moduleLevel],
   ])('reads %s the same statically when a dependency is missing', async (_, source) => {
-    const imported = await read(script(source), trainPy);
-    const statically = await read(script(missingDependency(source)), trainPy);
+    const imported = await read(script(source), trainPy, importing);
+    const statically = await read(script(missingDependency(source)), trainPy, importing);
     expect(statically.method).toBe('static');
     expect(statically.importError).toBe(
       "ModuleNotFoundError: No module named 'not_installed_pkg' (train.py:1)",
@@ -136,7 +244,7 @@ describe('readArgparse', () => {
     writePackage(dir);
     const entry = findEntryPoint(dir)!;
     expect(entry).toEqual({ kind: 'function', name: 'train-model', target: 'trainer.cli:main' });
-    const imported = await read(dir, entry);
+    const imported = await read(dir, entry, importing);
     expect(imported.method).toBe('import');
     expect(imported.flags.map(essentials)).toEqual([
       {
@@ -151,7 +259,7 @@ describe('readArgparse', () => {
     ]);
     expect(imported.flags[0]).toMatchObject({ file: 'src/trainer/cli.py', line: 6 });
     writePackage(dir, missingDependency(packageCli));
-    const statically = await read(dir, entry);
+    const statically = await read(dir, entry, importing);
     expect(statically.method).toBe('static');
     expect(statically.flags.map(essentials)).toEqual(imported.flags.map(essentials));
   });
@@ -159,13 +267,13 @@ describe('readArgparse', () => {
   it('reads a module run as python -m', async () => {
     const dir = tempDir();
     writePackage(dir);
-    const reading = await read(dir, { kind: 'module', module: 'trainer.cli' });
+    const reading = await read(dir, { kind: 'module', module: 'trainer.cli' }, importing);
     expect(reading.method).toBe('import');
     expect(reading.flags.map((flag) => flag.optionStrings)).toEqual([['--seed']]);
   });
 
   it('never imports a script that does not parse its flags, since that would train', async () => {
-    const reading = await read(script(neverParses), trainPy);
+    const reading = await read(script(neverParses), trainPy, importing);
     expect(reading.method).toBe('static');
     expect(reading.importError).toBe(
       'not tried: its sources never call parse_args, so running it could train',
@@ -174,15 +282,20 @@ describe('readArgparse', () => {
   });
 
   it('reports add_argument calls it cannot read statically', async () => {
-    const reading = await read(script(missingDependency(dynamicFlags)), trainPy);
+    const reading = await read(script(dynamicFlags), trainPy);
     expect(reading.unreadable).toEqual([
-      { file: 'train.py', line: 7, column: 5, reason: 'its flag is not a string literal' },
+      {
+        file: 'train.py',
+        line: 6,
+        column: 5,
+        reason: 'its flag name `flag` is not a string literal',
+      },
     ]);
     expect(reading.flags.map((flag) => flag.optionStrings)).toEqual([['--gamma']]);
   });
 
   it('reads flags added in a loop by importing the script', async () => {
-    const reading = await read(script(dynamicFlags), trainPy);
+    const reading = await read(script(dynamicFlags), trainPy, importing);
     expect(reading.method).toBe('import');
     expect(reading.flags.map((flag) => flag.optionStrings)).toEqual([
       ['--alpha'],
@@ -192,7 +305,11 @@ describe('readArgparse', () => {
   });
 
   it('falls back to the static reading when the script exits before parsing', async () => {
-    const reading = await read(script(`import sys\nsys.exit(3)\n${moduleLevel}`), trainPy);
+    const reading = await read(
+      script(`import sys\nsys.exit(3)\n${moduleLevel}`),
+      trainPy,
+      importing,
+    );
     expect(reading.method).toBe('static');
     expect(reading.importError).toBe('NotParsed: it exited (status 3) before parsing its flags');
   });

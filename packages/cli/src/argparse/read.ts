@@ -1,7 +1,8 @@
 /**
- * Runs the Python helper on an entry point and returns the flags it read. The helper imports the
- * entry point with `parse_args` intercepted, or reads its `add_argument` calls statically when the
- * import fails; an import that takes too long is stopped and read statically instead.
+ * Runs the Python helper on an entry point and returns the flags it read. By default the helper
+ * reads the `add_argument` calls statically, in isolated mode, so none of the project's code runs.
+ * With `import`, it imports the entry point with `parse_args` intercepted (its top-level code
+ * runs), and reads statically when the import fails or takes too long.
  */
 import { execFile } from 'node:child_process';
 import { readArgparseScript } from '../python/index.js';
@@ -9,8 +10,10 @@ import { pythonCandidates } from './find-python.js';
 import type { ArgparseOutcome, ArgparseReading, EntryPoint, ScriptFlag } from './types.js';
 
 export interface ReadOptions {
-  /** The interpreter to use instead of `.venv`, `python3` or `python`. */
+  /** The interpreter to use instead of `python3` or `python` on the PATH. */
   python?: string;
+  /** Import the entry point (running its top-level code) rather than only reading its source. */
+  import?: boolean;
   /** How long the import may take before it is stopped (default 20 s). */
   timeoutMs?: number;
 }
@@ -68,10 +71,13 @@ function toFlag(raw: Raw): ScriptFlag {
   if (typeof raw.file === 'string') flag.file = raw.file.replaceAll('\\', '/');
   if (typeof raw.line === 'number') flag.line = raw.line;
   if (typeof raw.column === 'number') flag.column = raw.column;
+  if (raw.unread && typeof raw.unread === 'object')
+    flag.unread = raw.unread as ScriptFlag['unread'];
   return flag;
 }
 
-function parseOutput(stdout: string, command: string): ArgparseOutcome | undefined {
+/** The helper's reading in its stdout, or undefined when the output is not the helper's. */
+export function parseOutput(stdout: string, command: string): ArgparseOutcome | undefined {
   const at = stdout.lastIndexOf(marker);
   if (at < 0) return undefined;
   let raw: Raw;
@@ -103,15 +109,19 @@ export async function readArgparse(
   options: ReadOptions = {},
 ): Promise<ArgparseOutcome> {
   const timeout = options.timeoutMs ?? 20_000;
-  const args = [readArgparseScript, '--root', dir, ...entryArgs(entry)];
+  // -I: no PYTHON* variables, user site or current folder, so nothing of the project is imported.
+  const statically = ['-I', readArgparseScript, '--root', dir, ...entryArgs(entry)];
+  const args = options.import
+    ? [readArgparseScript, '--root', dir, ...entryArgs(entry), '--import']
+    : statically;
   const tried: string[] = [];
   let failure: string | undefined;
-  for (const command of pythonCandidates(dir, options.python)) {
+  for (const command of pythonCandidates(options.python)) {
     tried.push(command);
     const result = await run(command, args, dir, timeout);
     if (result.missing) continue;
-    if (result.timedOut) {
-      const fallback = await run(command, [...args, '--static-only'], dir, timeout);
+    if (result.timedOut && options.import) {
+      const fallback = await run(command, statically, dir, timeout);
       const outcome = parseOutput(fallback.stdout, command);
       if (outcome?.status === 'read') {
         outcome.reading.importError = `importing took longer than ${timeout / 1000} s`;

@@ -21,6 +21,11 @@ export interface ScriptFlag {
   choices: unknown[] | null;
   required: boolean;
   help: string | null;
+  /**
+   * What the static reading could not know without running the script, with the code that computes
+   * it: `{ default: 'os.cpu_count()' }`. Such a value is left unknown, never guessed.
+   */
+  unread?: Partial<Record<'default' | 'choices' | 'required', string>>;
   /** Where `add_argument` was called, relative to the project, when known. */
   file?: string;
   line?: number;
@@ -36,12 +41,12 @@ export interface UnreadableCall {
 }
 
 export interface ArgparseReading {
-  /** `import` ran the entry point up to `parse_args`; `static` read its `add_argument` calls. */
+  /** `import` ran the entry point up to `parse_args` (`--import`); `static` read its `add_argument` calls. */
   method: 'import' | 'static';
   python: { command: string; version: string };
   flags: ScriptFlag[];
   unreadable: UnreadableCall[];
-  /** Why the import was not used, when `method` is `static`. */
+  /** Why the import asked for with `--import` was not used, when `method` is `static`. */
   importError?: string;
 }
 

@@ -1,22 +1,27 @@
 /** The named validate rules, in the order their findings are listed; each can be turned off in `rules:`. */
 import { artifactPaths } from './artifact-paths.js';
 import { checkoutPersistCredentials } from './checkout-persist-credentials.js';
+import { cmlUse } from './cml-use.js';
 import { concurrency } from './concurrency.js';
 import { conflictMarkers } from './conflict-markers.js';
 import { dangerousTriggers } from './dangerous-triggers.js';
 import { dvcParamsMatch } from './dvc-params-match.js';
 import { jobTimeout } from './job-timeout.js';
 import { managedFiles } from './managed-files.js';
+import { neptuneUse } from './neptune-use.js';
 import { noExpressionsInRun } from './no-expressions-in-run.js';
 import { noSecretsInArguments } from './no-secrets-in-arguments.js';
 import { noSecretsInherit } from './no-secrets-inherit.js';
 import { paramsMatchScriptFlags } from './params-match-script-flags.js';
 import { paramsMatchWorkflowInputs } from './params-match-workflow-inputs.js';
+import { publicRunnerApproval } from './public-runner-approval.js';
 import { requirementsPinned } from './requirements-pinned.js';
 import type { Rule } from './rule.js';
 import { secretsDeclared } from './secrets-declared.js';
 import { secretsNeedEnvironment } from './secrets-need-environment.js';
 import { selfHostedForkGuard } from './self-hosted-fork-guard.js';
+import { timeoutLimits } from './timeout-limits.js';
+import { trainingMovingLabel } from './training-moving-label.js';
 import { workflowCallInputTypes } from './workflow-call-input-types.js';
 import { workflowParser } from './workflow-parser.js';
 import { workflowPermissions } from './workflow-permissions.js';
@@ -44,8 +49,14 @@ export const rules: readonly Rule[] = [
   noSecretsInherit,
   workflowCallInputTypes,
   jobTimeout,
+  timeoutLimits,
   concurrency,
   selfHostedForkGuard,
+  publicRunnerApproval,
   noSecretsInArguments,
   artifactPaths,
+  // Platform: services and runner images that went away or move under the project.
+  neptuneUse,
+  cmlUse,
+  trainingMovingLabel,
 ];

@@ -26,6 +26,28 @@ describe('no-secrets-in-arguments', () => {
     expect(await printed(dir)).toEqual([]);
   });
 
+  it('accepts a secret in a here-document, which the command reads on stdin, and still checks after it', async () => {
+    const dir = await project();
+    withTrainingSecret(
+      dir,
+      step(
+        [
+          'cat > .dvc/config.local <<EOF',
+          '          [\'remote "storage"\']',
+          '              password = $TRACKING_TOKEN',
+          '          EOF',
+          "          cat <<-'END'",
+          '          \tuser = ${TRACKING_TOKEN}',
+          '          \tEND',
+          '          tool --token "$TRACKING_TOKEN"',
+        ].join('\n'),
+      ),
+    );
+    expect(await printed(dir)).toEqual([
+      `${at(dir, train, '$TRACKING_TOKEN"')}: error [no-secrets-in-arguments] $TRACKING_TOKEN holds secrets.TRACKING_TOKEN and becomes an argument of tool, which other processes on the runner can read; let the program read it from its environment, or pipe it on stdin.`,
+    ]);
+  });
+
   it("reports a secret in an action's args: input", async () => {
     const dir = await project();
     withTrainingSecret(dir);

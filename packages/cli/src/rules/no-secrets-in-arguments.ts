@@ -29,6 +29,36 @@ function secretVariables(workflow: WorkflowFile, step: Step): Map<string, string
   return found;
 }
 
+/** `<<WORD`, `<<-WORD`, `<<'WORD'` or `<<"WORD"`, but not a `<<<` here-string. */
+const heredoc = /(?<!<)<<(?!<)(-?)\s*(['"]?)([A-Za-z_]\w*)\2/g;
+
+/**
+ * The [start, end) offsets of each here-document's body in `script`: lines the shell hands to the
+ * command on its standard input, so an expansion there is never an argument. A body runs from the
+ * line after its `<<` to the line that is its delimiter alone (the YAML block's indentation, and
+ * with `<<-` the tabs, left aside).
+ */
+function heredocBodies(script: string): [number, number][] {
+  const bodies: [number, number][] = [];
+  let searchFrom = 0;
+  for (;;) {
+    heredoc.lastIndex = searchFrom;
+    const match = heredoc.exec(script);
+    if (!match) return bodies;
+    const start = script.indexOf('\n', match.index) + 1;
+    if (start === 0) return bodies;
+    let end = start;
+    while (end < script.length) {
+      const next = script.indexOf('\n', end);
+      const lineEnd = next === -1 ? script.length : next;
+      if (script.slice(end, lineEnd).trim() === match[3]) break;
+      end = lineEnd + 1;
+    }
+    bodies.push([start, Math.min(end, script.length)]);
+    searchFrom = Math.max(end, start);
+  }
+}
+
 /** The command a shell runs for the words before `index`, or undefined for builtins and assignments. */
 function commandBefore(script: string, index: number): string | undefined {
   const boundary = Math.max(
@@ -47,9 +77,11 @@ function inScript(workflow: WorkflowFile, step: Step, run: Node): Problem[] {
   const variables = secretVariables(workflow, step);
   if (!isScalar(run) || !run.range || variables.size === 0) return [];
   const script = workflow.text.slice(run.range[0], run.range[1]);
+  const bodies = heredocBodies(script);
+  const inHeredoc = (offset: number) => bodies.some(([from, to]) => offset >= from && offset < to);
   return [...script.matchAll(expansion)].flatMap((match) => {
     const name = match[1] ?? match[2] ?? '';
-    const secret = variables.get(name);
+    const secret = inHeredoc(match.index ?? 0) ? undefined : variables.get(name);
     const command = secret ? commandBefore(script, match.index ?? 0) : undefined;
     if (!command) return [];
     return [

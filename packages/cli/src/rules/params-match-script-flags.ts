@@ -14,9 +14,10 @@ import { problemAt, type Problem, type Rule } from './rule.js';
 
 function how(reading: ArgparseReading): string {
   const python = `${reading.python.command} (Python ${reading.python.version})`;
-  return reading.method === 'import'
-    ? `read by importing it with ${python}`
-    : `read statically with ${python}, because importing it failed: ${reading.importError}`;
+  if (reading.method === 'import') return `read by importing it (--import) with ${python}`;
+  return reading.importError
+    ? `read statically with ${python}, because importing it failed: ${reading.importError}`
+    : `read statically from its source with ${python}, without running it`;
 }
 
 /** A location the helper gave outside the project (a library that built the parser). */
@@ -54,7 +55,8 @@ async function check(project: Project): Promise<Problem[]> {
     return [];
   }
   const script = describeEntryPoint(entry);
-  const outcome = await readArgparse(project.dir, entry, { python: project.options.python });
+  const { python, import: importing } = project.options;
+  const outcome = await readArgparse(project.dir, entry, { python, import: importing ?? false });
   if (outcome.status === 'no-python') {
     if (project.options.python) {
       throw new UserError(
@@ -76,7 +78,7 @@ async function check(project: Project): Promise<Problem[]> {
   const unreadable = reading.unreadable[0];
   if (unreadable) {
     project.note(
-      `The params were not compared with the flags of ${script}: importing it failed (${reading.importError}), and the add_argument call at ${unreadable.file}:${unreadable.line} cannot be read statically (${unreadable.reason}). Create .venv with the requirements, or pass --python.`,
+      `The params were not compared with the flags of ${script}: the add_argument call at ${unreadable.file}:${unreadable.line} cannot be read without running the script (${unreadable.reason})${reading.importError ? `, and importing it failed (${reading.importError})` : ''}. Make the call's arguments literals, or pass --import (which runs the script's top-level code) with --python naming an interpreter that has its requirements.`,
     );
     return [];
   }
@@ -96,6 +98,6 @@ export const paramsMatchScriptFlags: Rule = {
   id: 'params-match-script-flags',
   severity: 'error',
   security: [],
-  doc: 'The `params` of `ml-cicd.yaml` are the argparse flags of the training entry point (`--script`/`--module`, else the script or module the train action of the Train workflow runs, else `train.py`, else the `[project.scripts]` entry of `pyproject.toml`): each param `max-depth` is a flag `--max-depth` of the matching type (integer → int, number → float, boolean → store_true/store_false, choice → choices, string → str), with the same default and choices. The flags are read by importing the script with `parse_args` intercepted, so nothing trains; when that fails, by reading its `add_argument` calls. Without Python the check is skipped with a note. A flag with no param is a warning (an error when required).',
+  doc: 'The `params` of `ml-cicd.yaml` are the argparse flags of the training entry point (`--script`/`--module`, else the script or module the train action of the Train workflow runs, else `train.py`, else the `[project.scripts]` entry of `pyproject.toml`): each param `max-depth` is a flag `--max-depth` of the matching type (integer → int, number → float, boolean → store_true/store_false, choice → choices, string → str), with the same default and choices. The flags are read statically from the `add_argument` calls of the script and of the project modules it imports, so none of its code runs and the result is the same on every machine; a default computed when the script runs is not compared, and a call whose flag is not a literal skips the check with a note. With `--import` the script is imported up to `parse_args` instead (its top-level code runs) by `python3`, or the interpreter `--python` names; a `.venv` in the repository is never run unless named. Without Python the check is skipped with a note. A flag with no param is a warning (an error when required).',
   check,
 };

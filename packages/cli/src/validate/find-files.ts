@@ -45,6 +45,16 @@ export interface RejectSearch {
 
 /** `*.rej` files anywhere in the project, skipping virtual environments and the given folders. */
 export function rejectPaths(dir: string, skip: string[] = [], limit = 50_000): RejectSearch {
+  return findPaths(dir, (name) => name.endsWith('.rej'), skip, limit);
+}
+
+/** Files whose name `matches`, anywhere in the project but virtual environments and `skip`. */
+export function findPaths(
+  dir: string,
+  matches: (name: string) => boolean,
+  skip: string[] = [],
+  limit = 50_000,
+): RejectSearch {
   const paths: string[] = [];
   const skippedPaths = new Set(skip);
   let seen = 0;
@@ -57,7 +67,7 @@ export function rejectPaths(dir: string, skip: string[] = [], limit = 50_000): R
         if (hidden || skipped.has(entry.name) || skippedPaths.has(path)) continue;
         if (existsSync(join(dir, path, 'pyvenv.cfg'))) continue;
         if (!walk(path)) return false;
-      } else if (entry.name.endsWith('.rej')) {
+      } else if (matches(entry.name)) {
         paths.push(path);
       }
     }

@@ -11,6 +11,10 @@ export const configPath = 'ml-cicd.yaml';
 export interface ProjectOptions extends EntryOverride {
   /** The interpreter that reads the training script's flags. */
   python?: string;
+  /** Read the flags by importing the script (its top-level code runs), not only its source. */
+  import?: boolean;
+  /** Whether the repository is public; undefined when not known (validate works offline). */
+  public?: boolean;
 }
 
 export interface Project {

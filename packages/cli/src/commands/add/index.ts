@@ -18,6 +18,7 @@ import {
 import { parseFlags } from '../../args.js';
 import { UsageError, UserError } from '../../errors.js';
 import type { Io } from '../../io.js';
+import { cmlNotes } from './cml.js';
 import { bundledAssets } from './assets.js';
 import * as say from './messages.js';
 import {
@@ -29,7 +30,7 @@ import {
 } from './existing-config.js';
 import { lock } from './lock.js';
 import { repositoryPath } from './repository-path.js';
-import { scriptParams } from './params.js';
+import { keepRecordedParams, scriptParams } from './params.js';
 import { addPlan, kindSpecs, mergedPaths, type Kind } from './plan.js';
 import { featureFlags, kindAnswers, recordedAnswers } from './answers.js';
 import { earlierManifest, unedited } from './earlier-manifest.js';
@@ -46,6 +47,7 @@ const flags = {
   script: { type: 'string' },
   module: { type: 'string' },
   python: { type: 'string' },
+  import: { type: 'boolean' },
   'metrics-file': { type: 'string' },
   name: { type: 'string' },
   'dry-run': { type: 'boolean' },
@@ -146,11 +148,12 @@ export async function run(
   // A path to an interpreter is the caller's, who may be in another folder than dir.
   const python =
     values.python && /[\\/]/.test(values.python) ? resolve(io.cwd, values.python) : values.python;
-  const outcome = await readArgparse(dir, entry, python ? { python } : {});
+  const outcome = await readArgparse(dir, entry, { python, import: values.import ?? false });
   if (outcome.status === 'no-python') throw new UserError(say.noPython(outcome.tried));
   if (outcome.status === 'failed') throw new UserError(say.unreadable(shown, outcome.message));
   const { reading } = outcome;
-  io.out(`${say.readWith(shown, reading.flags.length, reading.method)}\n`);
+  io.out(`${say.readWith(shown, reading.flags.length, reading)}\n`);
+  for (const call of reading.unreadable) io.out(`note: ${say.unreadableCall(call)}\n`);
   const script = scriptParams(reading.flags, shown);
   const call = actionEntry(entry);
   if (call) script.entry = call;
@@ -163,13 +166,20 @@ export async function run(
     script.dvc = dvcPaths(dir, entry, { deps: values['dvc-deps'], outs: values['dvc-outs'] });
   }
   keepTeamKeys(existing, script.params, script.required);
+  const dropped = keepRecordedParams(
+    script,
+    (existing?.doc.toJS() as { params?: unknown } | undefined)?.params,
+    reading.unreadable.length > 0,
+    shown,
+  );
+  for (const sentence of dropped) io.out(`note: ${sentence}\n`);
   const {
     files: plan,
     notes,
     requirementsIn,
   } = addPlan(dir, addKind, answers, script, assets, existing);
   if (addKind === 'dvc') notes.push(...stageNotes(script));
-  for (const note of notes) io.out(`note: ${note}\n`);
+  for (const note of [...notes, ...cmlNotes(dir)]) io.out(`note: ${note}\n`);
   const undefaulted = script.required.filter((name) => script.params[name]?.default === '');
   if ((addKind === 'report' || addKind === 'retrain') && undefaulted.length > 0) {
     io.out(`note: ${say.trainsWithDefaults(addKind, undefaulted)}\n`);

@@ -1,5 +1,6 @@
 /** What `ml-cicd add` says, apart from its logic. */
 import type { FileAction } from '@ml-cicd/core';
+import type { ArgparseReading, UnreadableCall } from '../../argparse/index.js';
 
 export const usage = 'add workflow <kind> [dir]';
 
@@ -33,8 +34,8 @@ Kinds:
            params.yaml, .dvc/config (unless the repository has one) and
            .github/workflows/dvc.yml: dvc repro checked against dvc.lock on every pull request,
            data and models pushed from main through the "data" environment
-  hosted, self-hosted, cml-aws, arc
-           train.yml for that runner, and the runner's own files (infra/ for cml-aws and arc);
+  hosted, self-hosted, ec2, arc
+           train.yml for that runner, and the runner's own files (infra/ for ec2 and arc);
            ml-cicd.yaml records the runner, so later kinds use it too
 Each writes ml-cicd.yaml, .github/actionlint.yaml, .github/zizmor.yml, .github/dependabot.yml and
 .ml-cicd/manifest.json.
@@ -42,7 +43,10 @@ Each writes ml-cicd.yaml, .github/actionlint.yaml, .github/zizmor.yml, .github/d
 Flags:
   --script <path>     training script (default: train.py, else [project.scripts])
   --module <name>     training module, run as python -m <name>
-  --python <path>     interpreter that reads the script's flags (default: .venv, python3, python)
+  --import            read the script's flags by importing it (its top-level code runs, up to
+                      parse_args) instead of reading its source; only for code you trust
+  --python <path>     interpreter that reads the script's flags (default: python3, then python
+                      on the PATH; never the repository's .venv unless named here)
   --metrics-file <path>
                       the JSON file the script writes its metrics to, recorded as ml-cicd.yaml's
                       metrics.file for the train action (default: outputs/metrics.json)
@@ -75,15 +79,23 @@ export const functionEntry = (entry: string) =>
   `The training entry point is ${entry}, a function the train action cannot call; pass the module that runs it with --module <name> (python -m <name>) or a script with --script <path>.`;
 
 export const unreadable = (script: string, why: string) =>
-  `Could not read the flags of ${script}: ${why}. Check that it runs (python ${script} --help), or pass the interpreter with --python <path>.`;
+  `Could not read the flags of ${script}: ${why}. Check that it is valid Python (python -m py_compile ${script}), or pass the interpreter with --python <path>.`;
 
 export const noPython = (tried: string[]) =>
   `No Python found to read the script's flags (tried ${tried.join(', ')}); pass one with --python <path>.`;
 
-export const readWith = (script: string, count: number, method: 'import' | 'static') =>
-  method === 'import'
-    ? `Read ${count} flag${count === 1 ? '' : 's'} of ${script} by importing it, with parse_args intercepted (nothing trained).`
-    : `Read ${count} flag${count === 1 ? '' : 's'} of ${script} statically from its add_argument calls (importing it failed).`;
+export const readWith = (script: string, count: number, reading: ArgparseReading) => {
+  const flags = `${count} flag${count === 1 ? '' : 's'} of ${script}`;
+  if (reading.method === 'import') {
+    return `Read ${flags} by importing it with ${reading.python.command}: its top-level code ran up to parse_args, which was intercepted (nothing trained).`;
+  }
+  return reading.importError
+    ? `Read ${flags} statically from its add_argument calls, without running it (importing it failed: ${reading.importError}).`
+    : `Read ${flags} statically from its add_argument calls, without running it.`;
+};
+
+export const unreadableCall = (call: UnreadableCall) =>
+  `the add_argument call at ${call.file}:${call.line} cannot be read without running the script (${call.reason}), so its flag is not a param; add it to ml-cicd.yaml's params by hand, or read the script with --import if you trust its code.`;
 
 const width = 'identical '.length;
 

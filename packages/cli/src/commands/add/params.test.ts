@@ -15,6 +15,16 @@ const flag = (optionStrings: string[], fields: Partial<ScriptFlag> = {}): Script
 });
 
 describe('scriptParams', () => {
+  it('keeps 25 params, the workflow_dispatch inputs GitHub accepts, and names the ones left out', () => {
+    const flags = Array.from({ length: 27 }, (_, i) => flag([`--flag-${i}`], { default: 'x' }));
+    const reading = scriptParams(flags, 'train.py');
+    expect(Object.keys(reading.params)).toHaveLength(25);
+    expect(reading.skipped).toEqual([
+      "train.py's --flag-25 is left out: ml-cicd.yaml holds at most 25 params (GitHub's limit of inputs).",
+      "train.py's --flag-26 is left out: ml-cicd.yaml holds at most 25 params (GitHub's limit of inputs).",
+    ]);
+  });
+
   it('passes switches as their flag or nothing, and optional free text only when given', () => {
     const reading = scriptParams(
       [
@@ -75,5 +85,56 @@ describe('scriptParams', () => {
       "train.py's --steps is left out: its default null is not of type integer.",
       `train.py's --tag is left out: its default "a;b" has characters outside ${freeTextPattern}.`,
     ]);
+  });
+});
+
+describe('scriptParams on text GitHub would evaluate or cannot hold', () => {
+  it('makes help text one inert line, so ${{ }} in it is never an expression', () => {
+    const reading = scriptParams(
+      [flag(['--lr'], { help: 'Rate ${{ secrets.TOKEN }}\nsee\t%(default)s', default: 'x' })],
+      'train.py',
+    );
+    expect(reading.params.lr?.description).toBe('Rate $ {{ secrets.TOKEN }} see x');
+  });
+
+  it('leaves out a choice flag whose choices a workflow input cannot hold, and says why', () => {
+    const reading = scriptParams(
+      [
+        flag(['--evil'], { choices: ['a', '${{ github.token }}'], default: 'a' }),
+        flag(['--twice'], { choices: [1, '1'], default: '1' }),
+        flag(['--outside'], { choices: ['a', 'b'], default: 'c' }),
+        flag(['--needed'], { choices: [2, 3], default: null, required: true, kind: 'int' }),
+      ],
+      'train.py',
+    );
+    expect(Object.keys(reading.params)).toEqual(['needed']);
+    expect(reading.params.needed).toMatchObject({
+      type: 'choice',
+      default: '2',
+      choices: ['2', '3'],
+    });
+    expect(reading.skipped).toEqual([
+      `train.py's --evil is left out: its choice "\${{ github.token }}" is empty or has a line break, a control character, an outer space or \${{, which a workflow input's options cannot hold as they are.`,
+      "train.py's --twice is left out: two of its choices are the same text.",
+      `train.py's --outside is left out: its default "c" is not one of its choices, so no workflow input can leave it at its default.`,
+    ]);
+  });
+
+  it('never guesses a default the script computes, and names the code that computes it', () => {
+    const unread = { default: 'os.cpu_count()' };
+    const reading = scriptParams(
+      [
+        flag(['--workers'], { kind: 'int', defaultKnown: false, unread }),
+        flag(['--name'], { defaultKnown: false, unread: { default: 'getpass.getuser()' } }),
+      ],
+      'train.py',
+    );
+    expect(Object.keys(reading.params)).toEqual(['name']);
+    expect(reading.params.name?.default).toBe('');
+    expect(reading.skipped).toEqual([
+      "train.py's --workers is left out: its default (os.cpu_count()) cannot be read without running the script; add params.workers to ml-cicd.yaml with the default you want, or read the script with --import if you trust its code.",
+      "train.py's --name default (getpass.getuser()) cannot be read without running the script, so the param's default is empty and the script keeps its own when the input is left empty.",
+    ]);
+    expect([...reading.unknownDefaults.keys()]).toEqual(['workers']);
   });
 });

@@ -29,9 +29,8 @@ const reportActionFiles = [
   '.github/actions/report/dist/package.json',
 ];
 
-/** A runner's own files: the infrastructure it is set up with, and CML's locked package. */
-const runnerOwnFiles = (paths: string[]) =>
-  paths.filter((path) => path.startsWith('infra/') || path.startsWith('.github/cml/'));
+/** A runner's own files: the infrastructure it is set up with. */
+const runnerOwnFiles = (paths: string[]) => paths.filter((path) => path.startsWith('infra/'));
 
 interface KindSpec {
   /** The files the kind writes, of those the engine made. */
@@ -58,13 +57,13 @@ export const kindSpecs = {
   dvc: fixed([dvcWorkflowPath, 'dvc.yaml', 'params.yaml', '.dvc/config', '.dvc/.gitignore']),
   hosted: fixed(trainFiles),
   'self-hosted': runnerKind,
-  'cml-aws': runnerKind,
+  ec2: runnerKind,
   arc: runnerKind,
 } satisfies Record<string, KindSpec>;
 
 export type Kind = keyof typeof kindSpecs;
 
-export const runnerKinds = ['hosted', 'self-hosted', 'cml-aws', 'arc'] as const;
+export const runnerKinds = ['hosted', 'self-hosted', 'ec2', 'arc'] as const;
 
 export function isRunnerKind(kind: Kind): kind is (typeof runnerKinds)[number] {
   return (runnerKinds as readonly string[]).includes(kind);

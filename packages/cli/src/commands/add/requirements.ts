@@ -14,7 +14,7 @@ export const installs: Record<Kind, [input: string, lock: string]> = {
   dvc: runtime,
   hosted: runtime,
   'self-hosted': runtime,
-  'cml-aws': runtime,
+  ec2: runtime,
   arc: runtime,
 };
 

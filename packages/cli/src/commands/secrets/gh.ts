@@ -19,9 +19,23 @@ export interface GhResult {
   detail: string;
 }
 
-/** `text` with each of `values` replaced by `***`, longest first. */
+/** A line of a multi-line value this short is shown: masking it would garble gh's own words. */
+const SHORTEST_MASKED_LINE = 4;
+
+/**
+ * `text` with each of `values`, and each line of a multi-line value, replaced by `***`, longest
+ * first: gh may echo a value's first line back on its own.
+ */
 export function redact(text: string, values: readonly string[]): string {
-  const sorted = values.filter((value) => value !== '').sort((a, b) => b.length - a.length);
+  const lines = values.flatMap((value) =>
+    value
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line.length >= SHORTEST_MASKED_LINE),
+  );
+  const sorted = [...values, ...lines]
+    .filter((value) => value !== '')
+    .sort((a, b) => b.length - a.length);
   return sorted.reduce((masked, value) => masked.replaceAll(value, '***'), text);
 }
 

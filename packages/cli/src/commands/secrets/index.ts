@@ -5,23 +5,30 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatFinding, loadConfig, type MlCicdConfig } from '@ml-cicd/config';
+import {
+  credentialNameProblem,
+  formatFinding,
+  loadConfig,
+  type MlCicdConfig,
+} from '@ml-cicd/config';
 import { parseFlags } from '../../args.js';
 import { UsageError, UserError } from '../../errors.js';
 import type { Io } from '../../io.js';
 import { parseDotenv } from './dotenv.js';
 import { commandLine, runGh } from './gh.js';
 import * as say from './messages.js';
+import { optionalNames } from './optional.js';
 import {
   createEnvironmentArgs,
   environmentPath,
   findValue,
+  forkApprovalArgs,
   secretsPlan,
   type Found,
   type SecretsPlan,
   type Setting,
 } from './plan.js';
-import { resolveRepository } from './repository.js';
+import { placeholderRepository, repositoryToPrint, resolveRepository } from './repository.js';
 
 const flags = {
   repo: { type: 'string' },
@@ -48,6 +55,25 @@ function readConfig(dir: string, given: string): MlCicdConfig {
   return config;
 }
 
+/** Refuses a declared name that would upload the user's own credential, or a secret as a variable. */
+function refuseCredentialNames(config: MlCicdConfig): void {
+  for (const [environment, { secrets, variables }] of Object.entries(config.environments)) {
+    for (const [list, names] of [
+      ['secrets', secrets],
+      ['variables', variables],
+    ] as const) {
+      for (const name of names) {
+        const why = credentialNameProblem(name, list);
+        if (why)
+          throw new UserError(say.credentialName(`environments.${environment}.${list}`, name, why));
+      }
+    }
+  }
+}
+
+/** Runners other than GitHub's own are reachable from a fork's pull request unless it waits for approval. */
+const ownRunners = (config: MlCicdConfig) => config.runner.kind !== 'hosted';
+
 function readDotenv(cwd: string, file: string): Map<string, string> {
   const text = readText(resolve(cwd, file));
   if (text === undefined) throw new UserError(say.unreadableDotenv(file));
@@ -61,8 +87,9 @@ function selectEnvironments(config: MlCicdConfig, wanted: string | undefined): s
   return [wanted];
 }
 
-function printCommands(plan: SecretsPlan, io: Io): number {
+function printCommands(plan: SecretsPlan, config: MlCicdConfig, io: Io): number {
   const lines = say.printHeader(plan.repo);
+  if (plan.repo === placeholderRepository) lines.push(say.printNoRemote);
   const groups =
     plan.scope === 'repo'
       ? [{ title: say.printRepository, settings: plan.settings }]
@@ -71,26 +98,57 @@ function printCommands(plan: SecretsPlan, io: Io): number {
           settings: plan.settings.filter((setting) => setting.environment === environment),
         }));
   for (const { title, settings } of groups) {
-    lines.push(title, ...settings.map((setting) => commandLine(setting.args)));
+    lines.push(
+      title,
+      ...settings.map((setting) =>
+        setting.from === setting.name
+          ? commandLine(setting.args)
+          : `${commandLine(setting.args)}   ${say.printReadOnly(setting.from)}`,
+      ),
+    );
   }
   if (plan.settings.length === 0) lines.push(say.nothingDeclared('ml-cicd.yaml'));
+  if (ownRunners(config))
+    lines.push(say.printForkApproval, commandLine(forkApprovalArgs(plan.repo)));
   io.out(`${lines.join('\n')}\n`);
   return 0;
 }
 
 interface Values {
   found: Map<Setting, Found>;
-  empty: string[];
-  missing: string[];
+  /** Names by what happened to them, each once. */
+  empty: Set<string>;
+  missing: Set<string>;
+  /** Optional variables left unset: the code's default applies. */
+  defaulted: Set<string>;
+  /** Read-only secrets given the very value of the credential that writes. */
+  sameAsWrite: Set<string>;
 }
 
-function collectValues(plan: SecretsPlan, file: ReadonlyMap<string, string>): Values {
-  const values: Values = { found: new Map(), empty: [], missing: [] };
+function collectValues(
+  plan: SecretsPlan,
+  file: ReadonlyMap<string, string>,
+  optional: ReadonlySet<string>,
+): Values {
+  const values: Values = {
+    found: new Map(),
+    empty: new Set(),
+    missing: new Set(),
+    defaulted: new Set(),
+    sameAsWrite: new Set(),
+  };
   for (const setting of plan.settings) {
-    const found = findValue(setting.name, process.env, file);
-    if (!found) values.missing.push(setting.name);
-    else if (found.value === '') values.empty.push(setting.name);
-    else values.found.set(setting, found);
+    const found = findValue(setting.from, process.env, file);
+    if (!found) {
+      const unset = setting.kind === 'variable' && optional.has(setting.name);
+      (unset ? values.defaulted : values.missing).add(setting.from);
+    } else if (found.value === '') values.empty.add(setting.from);
+    else if (
+      setting.from !== setting.name &&
+      findValue(setting.name, process.env, file)?.value === found.value
+    ) {
+      values.sameAsWrite.add(setting.from);
+    } else values.found.set(setting, found);
   }
   return values;
 }
@@ -116,23 +174,36 @@ function ensureEnvironment(repo: string, environment: string, io: Io): void {
   io.out(`${say.created(environment)}\n`);
 }
 
+/** Makes every outside contributor's fork pull request wait for approval; a notice when it cannot. */
+function requireForkApproval(repo: string, io: Io): void {
+  const result = runGh(forkApprovalArgs(repo), { hide: [] });
+  io.out(
+    `${result.status === 0 ? say.forkApprovalSet(repo) : say.forkApprovalNotSet(repo, result.detail)}\n`,
+  );
+}
+
 function where(plan: SecretsPlan, setting: Setting): string {
   return plan.scope === 'repo'
     ? `in ${plan.repo}`
     : `in environment ${setting.environment} of ${plan.repo}`;
 }
 
-function apply(plan: SecretsPlan, values: Values, file: string | undefined, io: Io): string[] {
+function apply(
+  plan: SecretsPlan,
+  config: MlCicdConfig,
+  values: Values,
+  file: string | undefined,
+  io: Io,
+): string[] {
   checkGh();
   for (const environment of plan.environments) ensureEnvironment(plan.repo, environment, io);
+  if (ownRunners(config)) requireForkApproval(plan.repo, io);
   const hide = [...values.found.values()].map((found) => found.value);
   const failures: string[] = [];
   for (const [setting, found] of values.found) {
     const result = runGh(setting.args, { input: found.value, hide });
     if (result.status === 0) {
-      io.out(
-        `${say.setOne(setting.kind, setting.name, where(plan, setting), found.source, file)}\n`,
-      );
+      io.out(`${say.setOne(setting, where(plan, setting), found.source, file)}\n`);
     } else {
       failures.push(say.failed(commandLine(setting.args), result.detail));
     }
@@ -140,10 +211,18 @@ function apply(plan: SecretsPlan, values: Values, file: string | undefined, io: 
   return failures;
 }
 
-function dryRun(plan: SecretsPlan, values: Values, file: string | undefined, io: Io): void {
+function dryRun(
+  plan: SecretsPlan,
+  config: MlCicdConfig,
+  values: Values,
+  file: string | undefined,
+  io: Io,
+): void {
   const lines = plan.environments.map(say.wouldCreate);
+  if (plan.repo === placeholderRepository) lines.unshift(say.printNoRemote);
+  if (ownRunners(config)) lines.push(say.wouldRequireForkApproval);
   for (const [setting, found] of values.found) {
-    lines.push(say.wouldSet(commandLine(setting.args), found.source, file));
+    lines.push(say.wouldSet(commandLine(setting.args), setting, found.source, file));
   }
   io.out(`${lines.join('\n')}\n`);
 }
@@ -167,18 +246,25 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const given = positionals[0] ?? '.';
   const dir = resolve(io.cwd, given);
   const config = readConfig(dir, given);
+  refuseCredentialNames(config);
   const selected = selectEnvironments(config, values.environment);
   const dotenv = file === undefined ? new Map<string, string>() : readDotenv(io.cwd, file);
-  const plan = secretsPlan(config, resolveRepository(values.repo, dir), selected);
-  if (!changing) return printCommands(plan, io);
+  // Only --apply talks to GitHub; printing and the dry run work without a remote.
+  const repo = values.apply
+    ? resolveRepository(values.repo, dir)
+    : repositoryToPrint(values.repo, dir);
+  const plan = secretsPlan(config, repo, selected);
+  if (!changing) return printCommands(plan, config, io);
 
-  const found = collectValues(plan, dotenv);
-  const failures = values['dry-run'] ? [] : apply(plan, found, file, io);
-  if (values['dry-run']) dryRun(plan, found, file, io);
-  if (found.empty.length > 0) io.out(`${say.skippedEmpty(found.empty)}\n`);
+  const found = collectValues(plan, dotenv, optionalNames(dir));
+  const failures = values['dry-run'] ? [] : apply(plan, config, found, file, io);
+  if (values['dry-run']) dryRun(plan, config, found, file, io);
+  if (found.empty.size > 0) io.out(`${say.skippedEmpty([...found.empty])}\n`);
+  if (found.defaulted.size > 0) io.out(`${say.leftToDefault([...found.defaulted])}\n`);
   if (values['dry-run']) io.out(`${say.dryRunDone}\n`);
   const problems = [
-    ...(found.missing.length > 0 ? [say.missing(found.missing, file)] : []),
+    ...(found.missing.size > 0 ? [say.missing([...found.missing], file)] : []),
+    ...(found.sameAsWrite.size > 0 ? [say.sameAsWrite([...found.sameAsWrite])] : []),
     ...failures,
   ];
   if (problems.length > 0) io.err(`${problems.join('\n')}\n`);

@@ -1,4 +1,7 @@
 /** What `ml-cicd secrets` says, apart from its logic. Values are never part of any message. */
+import { readEnvironment } from '@ml-cicd/core';
+import type { Setting } from './plan.js';
+
 export const usage = 'secrets [dir]';
 
 export const summary = "set up ml-cicd.yaml's GitHub Environments, secrets and variables with gh";
@@ -20,9 +23,16 @@ Flags:
   --dry-run               show what --apply would run and where each value comes from; change nothing
   -h, --help              show this help
 
-A name whose value is empty is skipped; a name with no value anywhere is reported as missing,
-and the exit code is then 1. Exit codes: 0 done, 1 missing values or a failed gh command,
-2 usage error.
+A secret of the read-only environment data-read takes its value from NAME_READ (e.g.
+DAGSHUB_TOKEN_READ), never from NAME: pull requests read it, so it must be a credential that can
+only read. Names that are the platform's or your own credentials (GH_TOKEN, GITHUB_*, ACTIONS_*,
+long-lived AWS keys) are refused, and so is a secret declared as a variable. With runners other
+than GitHub's own, --apply also makes every outside contributor's fork pull request wait for
+approval before its workflows run.
+
+A name whose value is empty is skipped; an optional variable .env.example shows commented out
+keeps its default; any other name with no value anywhere is reported as missing, and the exit
+code is then 1. Exit codes: 0 done, 1 missing values or a failed gh command, 2 usage error.
 `;
 
 export const noConfig = (dir: string) =>
@@ -69,7 +79,36 @@ export const environmentExists = (environment: string) =>
   `Environment ${environment} exists: its protection rules are left as they are.`;
 
 export const created = (environment: string) =>
-  `Created environment ${environment}: add required reviewers and limit it to main under Settings → Environments.`;
+  environment === readEnvironment
+    ? `Created environment ${environment}: it holds read-only credentials for pull requests, so give it no reviewers.`
+    : `Created environment ${environment}: add required reviewers and limit it to main under Settings → Environments.`;
+
+export const credentialName = (list: string, name: string, why: string) =>
+  `Nothing was set up: ${list} in ml-cicd.yaml lists ${name}, which ${why}.`;
+
+export const printNoRemote =
+  '# No GitHub remote: replace OWNER/REPO, or pass --repo OWNER/REPO (--apply needs one).';
+
+export const printReadOnly = (from: string) =>
+  `# a read-only credential, never the one that writes (--apply reads ${from})`;
+
+export const printForkApproval =
+  "\n# Self-hosted runners: every outside contributor's fork pull request waits for approval before its workflows run.";
+
+export const forkApprovalSet = (repo: string) =>
+  `Fork pull requests of every outside contributor now wait for approval before their workflows run in ${repo}.`;
+
+export const forkApprovalNotSet = (repo: string, detail: string) =>
+  `Could not require approval of outside contributors' fork pull requests in ${repo} (${detail}); set it under Settings → Actions → General (it exists on public repositories).`;
+
+export const wouldRequireForkApproval =
+  "Would require approval of every outside contributor's fork pull request before its workflows run.";
+
+export const leftToDefault = (names: string[]) =>
+  `Left unset, so their default applies (.env.example shows it): ${names.join(', ')}.`;
+
+export const sameAsWrite = (names: string[]) =>
+  `Not set, as each has the same value as the credential that writes: ${names.join(', ')}; give the read-only environment a credential that can only read.`;
 
 export const wouldCreate = (environment: string) =>
   `Would create environment ${environment} when it does not exist.`;
@@ -79,11 +118,14 @@ export type Source = 'environment' | 'file';
 const from = (source: Source, file: string | undefined) =>
   source === 'environment' ? 'the process environment' : (file ?? 'the file');
 
-export const setOne = (kind: string, name: string, where: string, source: Source, file?: string) =>
-  `Set ${kind} ${name} ${where}, from ${from(source, file)}.`;
+const fromName = (setting: Setting, source: Source, file: string | undefined) =>
+  setting.from === setting.name ? from(source, file) : `${setting.from} in ${from(source, file)}`;
 
-export const wouldSet = (command: string, source: Source, file?: string) =>
-  `${command}   # value on stdin, from ${from(source, file)}`;
+export const setOne = (setting: Setting, where: string, source: Source, file?: string) =>
+  `Set ${setting.kind} ${setting.name} ${where}, from ${fromName(setting, source, file)}.`;
+
+export const wouldSet = (command: string, setting: Setting, source: Source, file?: string) =>
+  `${command}   # value on stdin, from ${fromName(setting, source, file)}`;
 
 export const skippedEmpty = (names: string[]) =>
   `Skipped, as their value is empty: ${names.join(', ')}.`;

@@ -39,3 +39,16 @@ export function resolveRepository(flag: string | undefined, dir: string): string
   if (!repository) throw new UserError(noRepository('the origin remote is not a github.com URL'));
   return repository;
 }
+
+/** Stands in for the repository in printed commands when there is no GitHub remote. */
+export const placeholderRepository = 'OWNER/REPO';
+
+/** The repository for commands that are only printed: the placeholder when none can be told. */
+export function repositoryToPrint(flag: string | undefined, dir: string): string {
+  try {
+    return resolveRepository(flag, dir);
+  } catch (error) {
+    if (error instanceof UserError) return placeholderRepository;
+    throw error;
+  }
+}

@@ -5,15 +5,24 @@
  */
 import { statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { generator, manifestPath, writePlan } from '@ml-cicd/core';
+import { basename, join, resolve } from 'node:path';
+import {
+  generator,
+  manifestPath,
+  movedChoicesIn,
+  rawFromRecorded,
+  resolveAnswers,
+  writePlan,
+} from '@ml-cicd/core';
 import { oneOf, parseFlags } from '../../args.js';
 import { UsageError, UserError } from '../../errors.js';
 import type { Io } from '../../io.js';
+import { answerFlags, changedAnswers, describeGiven, givenAnswers } from './answers.js';
 import { check } from './check.js';
 import { mergeAll, type FileUpdate } from './merge.js';
 import * as say from './messages.js';
 import {
+  baseFromRecorded,
   baseMismatches,
   isExecutable,
   readManifest,
@@ -30,6 +39,7 @@ const flags = {
   check: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  ...answerFlags,
 } as const;
 
 const conflictStyles = ['inline', 'rej'] as const;
@@ -79,32 +89,51 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const to = values.to === undefined ? undefined : checkVersion('--to', values.to);
   const dryRun = values['dry-run'] === true;
   const json = values.json === true;
-  if (values.check && (to || dryRun || values.conflicts)) {
-    throw new UsageError('--check cannot be used with --to, --dry-run or --conflicts.');
+  const given = givenAnswers(values);
+  if (values.check && (to || dryRun || values.conflicts || given.length > 0)) {
+    throw new UsageError(
+      '--check cannot be used with --to, --dry-run, --conflicts or an answer flag.',
+    );
   }
   const recorded = readManifest(dir);
   if (values.check) return check(recorded.version, dir, io, json);
+  const answers = changedAnswers(recorded.answers, given);
+  // A changed answer that does not fit is the flag's mistake: a usage error naming it.
+  if (given.length > 0) resolveAnswers(rawFromRecorded(answers, 'answers'), basename(dir));
+  const changes = given.length > 0 ? describeGiven(given) : undefined;
 
   const target = to ?? generator.version;
   const order = compareVersions(recorded.version, target);
+  // Recorded choices this version replaced (runner cml-aws → ec2) move even at the same version.
+  const moved = movedChoicesIn(recorded.answers);
+  const upToDate = order === 0 && !changes && moved.length === 0;
   const report = (updates: FileUpdate[]) => {
     const conflicted = updates.filter((update) => update.outcome === 'conflict');
     const paths = conflicted.map((update) => update.path);
     if (json) {
       const files = updates.map(({ path, outcome }) => ({ path, outcome }));
-      const result = { from: recorded.version, to: target, dryRun, files, conflicts: paths };
+      const result = {
+        from: recorded.version,
+        to: target,
+        ...(changes ? { changes } : {}),
+        ...(moved.length > 0 ? { moved } : {}),
+        dryRun,
+        files,
+        conflicts: paths,
+      };
       io.out(`${JSON.stringify(result, null, 2)}\n`);
-    } else if (order === 0) {
+    } else if (upToDate) {
       io.out(`${say.upToDate(target)}\n`);
     } else {
       const next = paths.length > 0 ? say.conflictsLeft(paths, conflicts) : say.done;
+      const movedLine = moved.length > 0 ? `${say.movedChoices(moved)}\n` : '';
       io.out(
-        `${say.heading(recorded.version, target, dryRun)}\n${say.fileLines(updates, conflicts)}\n${dryRun ? '' : `${next}\n`}`,
+        `${say.heading(recorded.version, target, dryRun, changes)}\n${movedLine}${say.fileLines(updates, conflicts)}\n${dryRun ? '' : `${next}\n`}`,
       );
     }
     return paths.length > 0 && !dryRun ? 1 : 0;
   };
-  if (order === 0) return report([]);
+  if (upToDate) return report([]);
   if (order > 0) {
     throw new UserError(
       to ? say.olderTarget(to, recorded.version) : say.newerThanBundled(recorded.version, target),
@@ -112,10 +141,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   if (!dryRun) requireCleanTree(dir);
 
-  const base = await render(recorded.version, recorded.answers, dir);
-  const mismatched = baseMismatches(recorded, base);
+  // This version no longer renders a replaced choice, so the base comes from the manifest's
+  // hashes: the user's file where it is as generated, else the new render where that is.
+  const bundledCannotRender = moved.length > 0 && recorded.version === generator.version;
+  const next = await render(target, answers, dir);
+  const base = bundledCannotRender
+    ? baseFromRecorded(recorded, dir, next)
+    : await render(recorded.version, recorded.answers, dir);
+  const mismatched = bundledCannotRender ? [] : baseMismatches(recorded, base);
   if (mismatched.length > 0) throw new UserError(say.baseMismatch(recorded.version, mismatched));
-  const next = await render(target, recorded.answers, dir);
   const manifest = next.get(manifestPath);
   if (manifest === undefined) throw new Error(`ml-cicd ${target} rendered no ${manifestPath}.`);
 

@@ -23,6 +23,9 @@ Flags:
   --check                    only compare the version that made the project with the newest
                              create-ml-cicd on the npm registry: exit 1 when it is newer
   --json                     print the result as JSON
+  --<answer> <value>         change an answer on the way, with create-ml-cicd's flag, e.g.
+                             --tracker mlflow or --hosted-label ubuntu-24.04: the project
+                             moves to it and keeps your edits (works at the same version too)
   -h, --help                 show this help
 
 Exit codes: 0 done (or up to date), 1 conflicts to resolve, a newer version (--check) or a
@@ -64,10 +67,10 @@ export function fileLines(updates: readonly FileUpdate[], conflicts: 'inline' | 
   return lines.join('\n');
 }
 
-export const heading = (from: string, to: string, dryRun: boolean) =>
-  dryRun
-    ? `Dry run: nothing was written. Updating from ml-cicd ${from} to ${to} would do:`
-    : `Updated from ml-cicd ${from} to ${to}:`;
+export const heading = (from: string, to: string, dryRun: boolean, changes?: string) => {
+  const what = `from ml-cicd ${from} to ${to}${changes ? ` with ${changes}` : ''}`;
+  return dryRun ? `Dry run: nothing was written. Updating ${what} would do:` : `Updated ${what}:`;
+};
 
 export const conflictsLeft = (paths: string[], style: 'inline' | 'rej') =>
   style === 'inline'
@@ -75,6 +78,9 @@ export const conflictsLeft = (paths: string[], style: 'inline' | 'rej') =>
     : `${paths.length} conflict${paths.length === 1 ? '' : 's'} to resolve: apply the change in ${paths.map((path) => `${path}.rej`).join(', ')} by hand, delete the .rej file, run ml-cicd validate, then commit.`;
 
 export const done = 'Review the changes with git diff, run ml-cicd validate, then commit.';
+
+export const movedChoices = (moved: string[]) =>
+  `Moved ${moved.join(', ')}: this ml-cicd no longer offers the recorded choice, so ml-cicd.yaml and ${manifestPath} now record its replacement.`;
 
 export const upToDate = (version: string) => `Already at ml-cicd ${version}: nothing to update.`;
 

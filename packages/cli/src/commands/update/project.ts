@@ -1,7 +1,7 @@
 /** The project being updated: its manifest, its files as the user has them, and its git tree. */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashContent, manifestPath, UserError } from '@ml-cicd/core';
+import { hashContent, manifestPath, matchesRecorded, UserError } from '@ml-cicd/core';
 import * as say from './messages.js';
 import type { Files } from './render.js';
 import { git } from './tools.js';
@@ -76,4 +76,23 @@ export function requireCleanTree(dir: string): void {
     .filter(Boolean)
     .map((line) => line.slice(3));
   if (changed.length > 0) throw new UserError(say.dirtyTree(changed));
+}
+
+/**
+ * The base of a merge rebuilt from what the manifest recorded, for answers this version cannot
+ * render: a file is its base where its hash is the recorded one, the user's or the new render's
+ * (a file both versions write alike). Any other has an empty base: deleted, it stays deleted;
+ * edited, it is kept, or merges as a file of the user's own where the new version writes it.
+ */
+export function baseFromRecorded(recorded: Recorded, dir: string, next: Files): Files {
+  const base: Files = new Map();
+  for (const [path, hash] of Object.entries(recorded.files)) {
+    if (path === manifestPath) continue;
+    const yours = readYours(dir, path);
+    const rendered = next.get(path);
+    if (yours !== undefined && matchesRecorded(yours, hash)) base.set(path, yours);
+    else if (rendered !== undefined && matchesRecorded(rendered, hash)) base.set(path, rendered);
+    else base.set(path, '');
+  }
+  return base;
 }

@@ -12,6 +12,8 @@ const flags = {
   format: { type: 'string' },
   'min-severity': { type: 'string' },
   python: { type: 'string' },
+  import: { type: 'boolean' },
+  public: { type: 'boolean' },
   script: { type: 'string' },
   module: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -53,6 +55,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
       values.python && /[\\/]/.test(values.python) ? resolve(io.cwd, values.python) : values.python,
     script: values.script,
     module: values.module,
+    import: values.import ?? false,
+    ...(values.public ? { public: true } : {}),
   });
   io.out(render(format, report, { minSeverity, color: io.color, cwd: io.cwd }));
   return report.findings.some((finding) => atLeast(finding.severity, minSeverity)) ? 1 : 0;

@@ -21,8 +21,13 @@ GitHub's parser and the security rules below.
 Flags:
   --format <text|json|github|sarif>     output: text (default), json, GitHub annotations, SARIF 2.1.0
   --min-severity <error|warning|info>   report findings from this severity up (default warning)
+  --public                              the repository is public: warn when its workflows
+                                        use runners that are not GitHub's (public-runner-approval)
+  --import                              read the script's flags by importing it (its
+                                        top-level code runs) instead of reading its source
   --python <path>                       interpreter that reads the script's flags
-                                        (default: .venv, then python3, then python)
+                                        (default: python3, then python; never the
+                                        repository's .venv unless named here)
   --script <path>                       training script (default: the one the train action runs,
                                         else train.py, else [project.scripts])
   --module <name>                       training module, run as python -m <name>

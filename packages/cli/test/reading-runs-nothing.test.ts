@@ -1,0 +1,165 @@
+/**
+ * Reading a repository's training script runs none of the repository's code unless asked: not
+ * train.py's top-level code, not a `.venv/bin/python` committed in it. `--import` does run the
+ * script up to parse_args, and says so.
+ */
+import { chmodSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run as add } from '../src/commands/add/index.js';
+import { run as validate } from '../src/commands/validate/index.js';
+import { assets, read, tempDir, write } from './fixtures.js';
+import { moduleLevel } from './scripts.js';
+
+/** A train.py whose top-level code, before parsing its flags, leaves RAN beside it. */
+const leavesMarker = `from pathlib import Path\nPath(__file__).with_name("RAN").write_text("yes")\n${moduleLevel}`;
+
+function repository(): string {
+  const dir = tempDir();
+  write(dir, 'train.py', leavesMarker);
+  // An interpreter committed in the repository: running it leaves VENV_RAN.
+  write(
+    dir,
+    '.venv/bin/python',
+    `#!/bin/sh\necho yes > "${join(dir, 'VENV_RAN')}"\nexec python3 "$@"\n`,
+  );
+  chmodSync(join(dir, '.venv/bin/python'), 0o755);
+  return dir;
+}
+
+async function capture(
+  command: typeof validate,
+  dir: string,
+  ...argv: string[]
+): Promise<{ code: number; out: string }> {
+  let out = '';
+  const io = { out: (t: string) => void (out += t), err: () => {}, color: false, cwd: dir };
+  const code = await command(argv, io);
+  return { code, out };
+}
+
+const ran = (dir: string) => ({
+  script: existsSync(join(dir, 'RAN')),
+  venv: existsSync(join(dir, 'VENV_RAN')),
+});
+
+describe('reading the training script', () => {
+  it.each([
+    ['add workflow train', ['workflow', 'train']],
+    ['add workflow train --dry-run', ['workflow', 'train', '--dry-run']],
+  ])('%s runs none of the repository', async (_, argv) => {
+    const dir = repository();
+    const { code, out } = await capture((a, io) => add(a, io, assets), dir, ...argv);
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'Read 2 flags of train.py statically from its add_argument calls, without running it.',
+    );
+    expect(ran(dir)).toEqual({ script: false, venv: false });
+  });
+
+  it('validate runs none of the repository', async () => {
+    const dir = repository();
+    await capture((a, io) => add(a, io, assets), dir, 'workflow', 'train');
+    const { out } = await capture(validate, dir, '--min-severity', 'info');
+    expect(out).toMatch(
+      /read statically from its source with python3 \(Python [\d.]+\), without running it/,
+    );
+    expect(ran(dir)).toEqual({ script: false, venv: false });
+  });
+
+  it('--import imports the script with python3, says so, and still never runs the committed .venv', async () => {
+    const dir = repository();
+    const added = await capture(
+      (a, io) => add(a, io, assets),
+      dir,
+      'workflow',
+      'train',
+      '--import',
+    );
+    expect(added.out).toContain(
+      'Read 2 flags of train.py by importing it with python3: its top-level code ran up to parse_args, which was intercepted (nothing trained).',
+    );
+    expect(ran(dir)).toEqual({ script: true, venv: false });
+    const { out } = await capture(validate, dir, '--import', '--min-severity', 'info');
+    expect(out).toMatch(/read by importing it \(--import\) with python3/);
+    expect(ran(dir).venv).toBe(false);
+  });
+
+  it('runs the committed interpreter only when --python names it', async () => {
+    const dir = repository();
+    await capture(
+      (a, io) => add(a, io, assets),
+      dir,
+      'workflow',
+      'train',
+      '--python',
+      '.venv/bin/python',
+    );
+    expect(ran(dir)).toEqual({ script: false, venv: true });
+  });
+});
+
+describe('a default only the running script knows', () => {
+  it('is named in a note, never guessed, and a param written for it by hand stays', async () => {
+    const dir = tempDir();
+    write(
+      dir,
+      'train.py',
+      'import argparse, os\nparser = argparse.ArgumentParser()\nparser.add_argument("--workers", type=int, default=os.cpu_count())\nparser.add_argument("--seed", type=int, default=1)\nargs = parser.parse_args()\n',
+    );
+    const first = await capture((a, io) => add(a, io, assets), dir, 'workflow', 'train');
+    expect(first.out).toContain(
+      "note: train.py's --workers is left out: its default (os.cpu_count()) cannot be read without running the script; add params.workers to ml-cicd.yaml with the default you want, or read the script with --import if you trust its code.\n",
+    );
+    const config = read(dir, 'ml-cicd.yaml');
+    expect(config).not.toContain('workers');
+    write(
+      dir,
+      'ml-cicd.yaml',
+      config.replace(
+        'params:\n',
+        'params:\n  workers:\n    type: integer\n    default: 4\n    description: Worker processes.\n',
+      ),
+    );
+    const second = await capture(
+      (a, io) => add(a, io, assets),
+      dir,
+      'workflow',
+      'train',
+      '--force',
+    );
+    expect(second.code).toBe(0);
+    expect(read(dir, 'ml-cicd.yaml')).toContain('  workers:\n    type: integer\n    default: 4\n');
+    expect(read(dir, '.github/workflows/train.yml')).toContain('--workers=${{ inputs.workers }}');
+  });
+});
+
+describe('an add_argument call that cannot be read', () => {
+  it('is named in a note, and the params written for it by hand stay, a switch excepted', async () => {
+    const dir = tempDir();
+    write(
+      dir,
+      'train.py',
+      'import argparse\nparser = argparse.ArgumentParser()\nfor flag in ["--alpha"]:\n    parser.add_argument(flag, type=float, default=1.0)\nparser.add_argument("--seed", type=int, default=1)\nargs = parser.parse_args()\n',
+    );
+    const first = await capture((a, io) => add(a, io, assets), dir, 'workflow', 'train');
+    expect(first.out).toContain(
+      "note: the add_argument call at train.py:4 cannot be read without running the script (its flag name `flag` is not a string literal), so its flag is not a param; add it to ml-cicd.yaml's params by hand, or read the script with --import if you trust its code.\n",
+    );
+    const params =
+      'params:\n  alpha:\n    type: number\n    default: 1\n    description: Alpha.\n  fast:\n    type: boolean\n    default: false\n    description: Fast.\n';
+    write(dir, 'ml-cicd.yaml', read(dir, 'ml-cicd.yaml').replace('params:\n', params));
+    const second = await capture(
+      (a, io) => add(a, io, assets),
+      dir,
+      'workflow',
+      'train',
+      '--force',
+    );
+    expect(second.out).toContain(
+      'note: params.fast of ml-cicd.yaml is left out: no add_argument call of train.py that could be read adds --fast, and a switch cannot be passed without knowing its action.\n',
+    );
+    expect(read(dir, 'ml-cicd.yaml')).toContain('  alpha:\n    type: number\n    default: 1\n');
+    expect(read(dir, '.github/workflows/train.yml')).toContain('--alpha=${{ inputs.alpha }}');
+  });
+});
