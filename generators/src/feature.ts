@@ -28,7 +28,8 @@ function idProblem(root: string, id: string): string | undefined {
 }
 
 function valueProblem(option: string, value: string): string | undefined {
-  if (!kebab.test(value)) return `"${value}" is not a choice value: use kebab-case, e.g. cml-aws.`;
+  if (!kebab.test(value))
+    return `"${value}" is not a choice value: use kebab-case, e.g. self-hosted.`;
   const taken = features.some((f) => f.choice?.option === option && f.choice.value === value);
   return taken ? `--${option} ${value} is taken by another feature.` : undefined;
 }

@@ -95,7 +95,7 @@ export function copyPackage(root: string, name: string): string {
     recursive: true,
     filter: (path) => !skipped.has(relative(source, path).split(/[\\/]/)[0] ?? ''),
   });
-  for (const file of ['package.json', 'tsconfig.base.json', 'tsdown.base.ts']) {
+  for (const file of ['package.json', 'tsconfig.base.json', 'tsdown.base.ts', 'vitest.shared.ts']) {
     cpSync(join(repoRoot, file), join(root, file));
   }
   symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'));

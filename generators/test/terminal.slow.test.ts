@@ -19,7 +19,7 @@ const laterQuestions = [
   'How should data and models be versioned?',
   'Check weekly for a newer ml-cicd template?',
   'Where should the training secrets live?',
-  'Publish the model from main after a review?',
+  'Publish the model from v* tags after a review?',
   'How often should the released model be re-evaluated',
   "Report each pull request's metrics",
 ];

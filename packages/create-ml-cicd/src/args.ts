@@ -4,6 +4,7 @@ import {
   findLevel,
   isYesNo,
   options,
+  refuseRetired,
   UsageError,
   type Level,
   type RawAnswers,
@@ -113,7 +114,9 @@ export function parse(argv: string[]): ParsedArgs {
   };
   for (const option of options) {
     const value = values[option.flag];
-    if (typeof value === 'string') answers[option.key] = value;
+    if (typeof value !== 'string') continue;
+    refuseRetired(option, value);
+    answers[option.key] = value;
   }
   for (const option of options.filter(isYesNo)) {
     if (values[`no-${option.flag}`] !== true) continue;

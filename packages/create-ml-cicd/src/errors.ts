@@ -1,5 +1,5 @@
 /** The one top-level handler: what the user sees and the exit code, for every kind of failure. */
-import { UsageError, UserError } from '@ml-cicd/core';
+import { fileSystemSituation, UsageError, UserError } from '@ml-cicd/core';
 
 /** The user cancelled a prompt or pressed Ctrl-C: nothing was written. */
 export class Cancelled extends Error {
@@ -22,6 +22,8 @@ export function messageOf(error: unknown, version: string): string {
   if (error instanceof Cancelled || error instanceof UsageError || error instanceof UserError) {
     return error.message;
   }
+  const situation = fileSystemSituation(error);
+  if (situation) return situation;
   const detail = error instanceof Error ? error.message : String(error);
   return `Unexpected error: ${detail}\nThis is a bug in create-ml-cicd ${version} (Node ${process.version}, ${process.platform}); please report it, with this message, on the ml-cicd issue tracker.`;
 }

@@ -64,6 +64,6 @@ Behaviour:
 Examples:
   npm create ml-cicd@latest my-project
   npm create ml-cicd@latest my-project -- --yes --runner self-hosted --runner-labels linux,gpu
-  npm create ml-cicd@latest my-project -- --yes --runner cml-aws --cml-region eu-west-1 --runner-timeout 240
+  npm create ml-cicd@latest my-project -- --yes --runner ec2 --ec2-region eu-west-1 --runner-timeout 240
 `;
 }

@@ -57,7 +57,27 @@ describe('create-ml-cicd --answers', () => {
     });
     const badChoice = answersFile('{"tracker": "comet"}');
     expect(runBin(['demo', '--answers', badChoice, '--dry-run']).stderr).toMatch(
-      /^--tracker must be one of none, mlflow, wandb, neptune \(got "comet"\)\.\n$/,
+      /^--tracker must be one of none, mlflow, wandb \(got "comet"\)\.\n$/,
+    );
+  });
+
+  it('still renders a retired tracker from recorded answers, which ml-cicd update relies on', () => {
+    const file = answersFile(JSON.stringify({ name: 'old-project', tracker: 'neptune' }));
+    const target = join(tempDir(), 'project');
+    const { code, stdout, stderr } = runBin([target, '--answers', file, '--dry-run', '--json']);
+    expect(code, stderr).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.answers.tracker).toBe('neptune');
+    expect(JSON.stringify(result.files)).toContain('tests/test_tracking_neptune.py');
+  });
+
+  it('refuses a retired tracker given as a flag, in one sentence naming the replacements', () => {
+    const file = answersFile(JSON.stringify({ name: 'old-project', tracker: 'wandb' }));
+    const { code, stdout, stderr } = runBin(['demo', '--answers', file, '--tracker', 'neptune']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      "--tracker neptune is no longer offered, as Neptune's hosted service shut down: use --tracker mlflow or --tracker wandb (an existing project moves with ml-cicd update --tracker mlflow).\n",
     );
   });
 });

@@ -16,10 +16,10 @@ describe('create-ml-cicd', () => {
   it('prints help derived from the feature registry', () => {
     const { code, stdout } = runBin(['--help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('--runner <hosted|self-hosted|cml-aws|arc>');
-    expect(stdout).toContain('--runner-timeout <1-4320>');
-    expect(stdout).toContain('--cml-region <region>');
-    expect(stdout).toMatch(/--runner <hosted\|self-hosted\|cml-aws\|arc> where CI/);
+    expect(stdout).toContain('--runner <hosted|self-hosted|ec2|arc>');
+    expect(stdout).toContain('--runner-timeout <1-7200>');
+    expect(stdout).toContain('--ec2-region <region>');
+    expect(stdout).toMatch(/--runner <hosted\|self-hosted\|ec2\|arc> where CI/);
     expect(stdout).toContain('--python <3.10|3.11|3.12|3.13>');
   });
 
@@ -33,29 +33,33 @@ describe('create-ml-cicd', () => {
     [['--colour'], 'Unknown flag --colour. Run create-ml-cicd --help to see the flags.'],
     [
       ['demo', '--runner', 'gpu'],
-      '--runner must be one of hosted, self-hosted, cml-aws, arc (got "gpu").',
+      '--runner must be one of hosted, self-hosted, ec2, arc (got "gpu").',
+    ],
+    [
+      ['demo', '--runner', 'cml-aws'],
+      '--runner cml-aws is gone, because CML can no longer launch runners: use --runner ec2, an EC2 instance started for each run and terminated after it.',
     ],
     [
       ['demo', '--runner-timeout', '0'],
-      '--runner-timeout must be a whole number of minutes from 1 to 4320 (got "0").',
+      '--runner-timeout must be a whole number of minutes from 1 to 7200 (got "0").',
     ],
     [
       ['demo', '--runner', 'arc', '--arc-scale-set', 'GPU pool'],
       '--arc-scale-set: "GPU pool" must be 1 to 45 lowercase letters, digits and hyphens, starting and ending with a letter or digit (e.g. gpu-training).',
     ],
     [
-      ['demo', '--runner', 'cml-aws', '--cml-instance-type', 'huge'],
-      '--cml-instance-type: "huge" must be an EC2 instance type such as g4dn.xlarge or p3.2xlarge.',
+      ['demo', '--runner', 'ec2', '--ec2-instance-types', 'g5.xlarge,huge'],
+      '--ec2-instance-types: "huge" must be an EC2 instance type such as g4dn.xlarge or p3.2xlarge.',
     ],
     [
-      ['demo', '--runner', 'cml-aws', '--cml-region', 'mars-1'],
-      '--cml-region: "mars-1" must be an AWS region name such as us-east-1 or eu-west-2.',
+      ['demo', '--runner', 'ec2', '--ec2-region', 'mars-1'],
+      '--ec2-region: "mars-1" must be an AWS region name such as us-east-1 or eu-west-2.',
     ],
     [
       ['demo', '--runner', 'self-hosted', '--runner-labels', 'gpu,a b'],
       '--runner-labels: "a b" must be 1 to 100 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
     ],
-    [['demo', '--cml-spot', 'yes'], '--cml-spot applies only with --runner cml-aws.'],
+    [['demo', '--ec2-spot', 'yes'], '--ec2-spot applies only with --runner ec2.'],
     [['demo', '--data', 'lfs'], '--data must be one of none, dvc (got "lfs").'],
     [
       ['demo', '--data', 'dvc', '--dvc-remote', 'ftp'],
@@ -145,7 +149,7 @@ describe('create-ml-cicd', () => {
       python: '3.12',
       runner: 'hosted',
       runnerTimeout: 60,
-      hostedLabel: 'ubuntu-latest',
+      hostedLabel: 'ubuntu-24.04',
       tracker: 'none',
       data: 'none',
       updateCheck: 'off',
