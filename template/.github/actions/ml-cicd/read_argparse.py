@@ -1,12 +1,17 @@
 """Print the argparse flags of a training entry point as JSON, without running the training.
 
 Usage: read_argparse.py --root DIR (--script PATH | --module NAME | --entry MODULE:FUNCTION)
-                        [--static-only]
+                        [--import]
 
-By import: the entry point runs with ArgumentParser.parse_args intercepted, so it stops at the
-moment it parses its flags and the parser's actions are read. Only when the entry point's own
-sources call parse_args somewhere, since otherwise running it could train. When importing fails
-(a missing dependency, say), the add_argument calls are read statically with `ast`.
+By default the add_argument calls of the entry point and of the project modules it imports are
+read statically with `ast`: none of the project's code runs, and the reading is the same on every
+machine. What is not a literal (a flag name, a default computed when the script runs) is recorded
+as such, never guessed.
+
+With --import, the entry point runs with ArgumentParser.parse_args intercepted, so it stops at the
+moment it parses its flags and the parser's actions are read: its top-level code runs. Only when
+the entry point's own sources call parse_args somewhere, since otherwise running it could train.
+When importing fails (a missing dependency, say), the static reading is used.
 
 The JSON follows a marker line on stdout: the entry point's own prints go to stderr.
 """
@@ -16,6 +21,7 @@ import ast
 import importlib
 import json
 import linecache
+import math
 import os
 import runpy
 import sys
@@ -46,9 +52,17 @@ class Captured(BaseException):
         self.parser = parser
 
 
+# Beyond this an integer does not survive JSON into JavaScript's numbers unchanged.
+SAFE_INTEGER = 2**53 - 1
+
+
 def jsonable(value):
-    if value is None or isinstance(value, (bool, int, float, str)):
+    if value is None or isinstance(value, (bool, str)):
         return value, True
+    if isinstance(value, int):
+        return (value, True) if abs(value) <= SAFE_INTEGER else (None, False)
+    if isinstance(value, float):
+        return (value, True) if math.isfinite(value) else (None, False)
     if isinstance(value, (list, tuple)) and all(jsonable(item)[1] for item in value):
         return list(value), True
     return None, False
@@ -194,8 +208,11 @@ def static_kind(type_node, action, choices):
 def static_call(call, constants, where):
     """The flag an add_argument call adds, "skip" for --help/--version, or (None, reason)."""
     names = [literal(arg, constants) for arg in call.args]
-    if not names or not all(ok and isinstance(value, str) for value, ok in names):
-        return None, "its flag is not a string literal"
+    if not names:
+        return None, "it names no flag"
+    for (value, ok), node in zip(names, call.args, strict=True):
+        if not (ok and isinstance(value, str)):
+            return None, f"its flag name `{code_of(node)}` is not a string literal"
     if any(keyword.arg is None for keyword in call.keywords):
         return None, "it passes **keyword arguments"
     keywords = {keyword.arg: keyword.value for keyword in call.keywords}
@@ -208,23 +225,44 @@ def static_call(call, constants, where):
     def value(key, fallback=None):
         return literal(keywords[key], constants) if key in keywords else (fallback, True)
 
-    choices, choices_known = value("choices")
+    # What only running the script would tell: recorded with its source, never guessed.
+    unread = {}
+
+    def known(key, fallback=None):
+        result, ok = value(key, fallback)
+        if not ok:
+            unread[key] = code_of(keywords[key])
+        return result, ok
+
+    choices, choices_known = known("choices")
+    if choices is not None and not isinstance(choices, (list, tuple, set, frozenset, str)):
+        choices_known, unread["choices"] = False, code_of(keywords["choices"])
     choices = list(choices) if choices is not None and choices_known else None
     implicit = {"store_true": False, "store_false": True}.get(action)
-    default, default_known = value("default", implicit)
+    default, default_known = known("default", implicit)
     nargs, _ = value("nargs")
     # A positional argument is required unless it may be empty.
     positional = not any(name.startswith("-") for name, _ in names)
-    required, _ = value("required", positional and nargs not in ("?", "*"))
+    required, _ = known("required", positional and nargs not in ("?", "*"))
     help_, help_known = value("help")
     kind = static_kind(keywords.get("type"), action, choices) if choices_known else None
     options = [name for name, _ in names]
     if action == "BooleanOptionalAction":
         options += ["--no-" + option[2:] for option in options if option.startswith("--")]
-    help_ = help_ if help_known else ast.unparse(keywords["help"])
+    help_ = help_ if help_known and isinstance(help_, str) else None
     entry = flag(options, action, kind, default, choices, required, help_, where)
     entry["default_known"] = entry["default_known"] and default_known
+    if default_known and not entry["default_known"]:
+        unread["default"] = code_of(keywords["default"])
+    if unread:
+        entry["unread"] = unread
     return entry, None
+
+
+def code_of(node):
+    """A short form of the code of an argument, to name it in a note."""
+    text = " ".join(ast.unparse(node).split())
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def module_constants(tree):
@@ -339,7 +377,7 @@ def main(argv):
     source.add_argument("--script")
     source.add_argument("--module")
     source.add_argument("--entry")
-    parser.add_argument("--static-only", action="store_true")
+    parser.add_argument("--import", dest="import_", action="store_true")
     args = parser.parse_args(argv)
     root = os.path.abspath(args.root)
     search = [root, os.path.join(root, "src")]
@@ -352,18 +390,16 @@ def main(argv):
     try:
         path = entry_file(args, search)
         flags, unreadable, parses = read_statically(path, root, search)
-    except (OSError, SyntaxError, UnicodeDecodeError, RuntimeError) as error:
+    except (OSError, SyntaxError, ValueError, RecursionError, RuntimeError) as error:
         result.update(method="none", error=f"{type(error).__name__}: {error}")
         out.write(f"\n{MARKER}\n{json.dumps(result)}\n")
         return 0
     result.update(method="static", flags=flags, unreadable=unreadable)
-    if args.static_only:
-        result["import_error"] = "not tried"
-    elif not parses:
+    if args.import_ and not parses:
         result["import_error"] = (
             "not tried: its sources never call parse_args, so running it could train"
         )
-    else:
+    elif args.import_:
         sys.path[:0] = [p for p in search if p not in sys.path]
         locations = {}
         try:

@@ -44,6 +44,25 @@ def test_each_release_is_a_new_version_of_the_model(
     assert [item["path"] for item in artifacts["files"]] == ["model/model.skops"]
 
 
+def test_the_champion_alias_moves_to_each_new_release_and_no_stage_is_set(
+    release: Path,
+    server: str,  # noqa: F811 (the fixture imported above)
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", server)
+    monkeypatch.setenv("MLFLOW_REGISTERED_MODEL_NAME", "alias-test")
+
+    assert main([str(release)]) == 0
+    first = call(server, "registered-models/alias", {"name": "alias-test", "alias": "champion"})
+    assert first["model_version"]["version"] == "1"
+    assert main([str(release)]) == 0
+
+    model = call(server, "registered-models/get", {"name": "alias-test"})["registered_model"]
+    assert [(alias["alias"], alias["version"]) for alias in model["aliases"]] == [("champion", "2")]
+    found = call(server, "model-versions/search", {"filter": "name='alias-test'"})
+    assert {version.get("current_stage", "None") for version in found["model_versions"]} == {"None"}
+
+
 def test_without_a_tracking_uri_it_says_what_to_set(
     release: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,5 +1,7 @@
 """Publish a release to the MLflow model registry: one run with its params, metrics and model file,
-registered as a new version of the project's model.
+registered as a new version of the project's model, which the alias `champion` then points to.
+Aliases replace the registry's stages, which MLflow deprecated: the released model is
+`models:/<name>@champion`.
 
 The Release workflow runs `python registry_mlflow.py release` after the review, with
 MLFLOW_TRACKING_URI (and the user and password, when the server asks) from the release environment.
@@ -34,8 +36,12 @@ class RegistrySettings(BaseSettings):
     model_name: str = Field(default=PROJECT, validation_alias="MLFLOW_REGISTERED_MODEL_NAME")
 
 
+# The alias of the released version: each release moves it to the version it registers.
+ALIAS = "champion"
+
+
 def register(release: Path, client: MlflowClient, experiment_name: str, model_name: str) -> str:
-    """Log the release in `release` as a run and register its model; the new version's number."""
+    """Log the release as a run, register its model and move the alias to it; its version."""
     experiment = client.get_experiment_by_name(experiment_name)
     experiment_id = (
         experiment.experiment_id if experiment else client.create_experiment(experiment_name)
@@ -58,6 +64,7 @@ def register(release: Path, client: MlflowClient, experiment_name: str, model_na
             raise
     artifacts = client.get_run(run_id).info.artifact_uri
     version = client.create_model_version(model_name, f"{artifacts}/model", run_id=run_id)
+    client.set_registered_model_alias(model_name, ALIAS, version.version)
     return str(version.version)
 
 
@@ -73,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     client = MlflowClient(settings.tracking_uri)
     version = register(args.release, client, settings.experiment_name, settings.model_name)
     where = without_credentials(settings.tracking_uri)
-    print(f"Registered {settings.model_name} version {version} at {where}")
+    print(f"Registered {settings.model_name} version {version} as @{ALIAS} at {where}")
     return 0
 
 
