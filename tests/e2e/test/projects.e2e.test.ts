@@ -63,8 +63,13 @@ describe.each(variants())('the $id project', ({ id, flags }) => {
   });
 
   it('passes the vendored ml-cicd validate action as CI runs it, reading train.py by import', async () => {
-    // checks.yml runs the action right after installing requirements-dev.txt, as here.
-    const { stdout } = await venv('node', ['.github/actions/ml-cicd/index.mjs']);
+    // checks.yml runs the action right after installing requirements-dev.txt, as here, with
+    // `import: true`.
+    const { stdout } = await venv('env', [
+      'INPUT_IMPORT=true',
+      'node',
+      '.github/actions/ml-cicd/index.mjs',
+    ]);
     expect(stdout).toMatch(
       /^note: Compared the params with the flags of train\.py, read by importing it/m,
     );
