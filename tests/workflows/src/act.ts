@@ -36,6 +36,10 @@ export interface ActRequest {
   event: 'push' | 'pull_request' | 'workflow_dispatch' | 'schedule';
   payload: object;
   inputs?: Record<string, string>;
+  /** Repository variables (`vars.*`), secrets besides GITHUB_TOKEN, and the runner's own env. */
+  vars?: Record<string, string>;
+  secrets?: Record<string, string>;
+  env?: Record<string, string>;
   /** GITHUB_RUN_ID; also the run number. Distinct per run of a suite. */
   runId: number;
 }
@@ -195,9 +199,15 @@ export async function runAct(suite: Suite, request: ActRequest): Promise<ActResu
       ML_CICD_PYTHON_VERSIONS: pythonVersionsDir,
       ML_CICD_UV: uvBin,
       ML_CICD_UV_CACHE: suite.uvCache ?? uvCacheDir,
+      ...request.env,
     }).flatMap(([name, value]) => ['--env', `${name}=${value}`]),
     '--secret',
     `GITHUB_TOKEN=ghs_standin${request.runId}`,
+    ...Object.entries(request.secrets ?? {}).flatMap(([name, value]) => [
+      '--secret',
+      `${name}=${value}`,
+    ]),
+    ...Object.entries(request.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}=${value}`]),
     ...Object.entries(request.inputs ?? {}).flatMap(([name, value]) => [
       '--input',
       `${name}=${value}`,

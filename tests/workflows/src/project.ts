@@ -1,11 +1,11 @@
 /**
- * The project under test: the default render of @ml-cicd/core, committed with git into a folder
+ * The project under test: a render of @ml-cicd/core (the default one, or with some answers), committed with git into a folder
  * laid out like GitHub (<root>/github/<owner>/<name>), whose origin is a github.com URL so act
  * names the repository <owner>/<name>. The checkout stand-in fetches from that folder.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildProject, resolveAnswers, writePlan } from '@ml-cicd/core';
+import { buildProject, resolveAnswers, writePlan, type RawAnswers } from '@ml-cicd/core';
 import { runOk } from './exec.js';
 import { repoRoot } from './paths.js';
 
@@ -27,11 +27,15 @@ const assets = {
 };
 const identity = ['-c', 'user.name=ml-cicd tests', '-c', 'user.email=tests@ml-cicd.invalid'];
 
-/** The default project of create-ml-cicd, committed. */
-export function defaultProject(root: string, owner: string): Promise<Project> {
+/** The project create-ml-cicd makes with `answers` (none: the default project), committed. */
+export function defaultProject(
+  root: string,
+  owner: string,
+  answers: RawAnswers = {},
+): Promise<Project> {
   const name = 'demo-project';
   return committedProject(root, owner, name, (dir) =>
-    writePlan(buildProject(resolveAnswers({ name }, dir), assets).files, dir),
+    writePlan(buildProject(resolveAnswers({ name, ...answers }, dir), assets).files, dir),
   );
 }
 

@@ -1,20 +1,25 @@
 /** What a test file needs from the suite: its folder, the recording API, and its own project. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RawAnswers } from '@ml-cicd/core';
 import { inject } from 'vitest';
-import type { Suite } from './act.js';
+import { runAct, type ActRequest, type ActResult, type Suite } from './act.js';
 import type { RecordedCall, RepoState } from './api-server.js';
+import { dispatchEvent } from './events.js';
 import { defaultProject, type Project } from './project.js';
 
 export function suite(): Suite {
   return { root: inject('suiteRoot'), apiUrl: inject('apiUrl'), store: inject('store') };
 }
 
-/** A default project of its own for a test file; `owner` keeps its API state apart from others'. */
-export function projectFor(owner: string): Promise<Project> {
+/**
+ * A project of its own for a test file, the default one or rendered with `answers` (as their
+ * flags would give them); `owner` keeps its API state apart from others'.
+ */
+export function projectFor(owner: string, answers: RawAnswers = {}): Promise<Project> {
   const root = join(suite().root, owner);
   mkdirSync(root, { recursive: true });
-  return defaultProject(root, owner);
+  return defaultProject(root, owner, answers);
 }
 
 export async function recording(repository: string): Promise<RecordedCall[]> {
@@ -41,5 +46,21 @@ export async function protectEnvironment(
   await fetch(`${suite().apiUrl}/_harness/environment?${query}`, {
     method: 'PUT',
     body: JSON.stringify({ protection_rules: rules }),
+  });
+}
+
+/** Runs train.yml as the Actions tab's "Run workflow" button does, with these inputs. */
+export function dispatchTrain(
+  project: Project,
+  inputs: Record<string, string>,
+  options: Pick<ActRequest, 'runId' | 'vars' | 'secrets' | 'env'>,
+): Promise<ActResult> {
+  return runAct(suite(), {
+    project,
+    workflow: 'train.yml',
+    event: 'workflow_dispatch',
+    payload: dispatchEvent(project, inputs),
+    inputs,
+    ...options,
   });
 }

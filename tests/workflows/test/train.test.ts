@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { job, runAct, summary, tail } from '../src/act.js';
+import { job, summary, tail } from '../src/act.js';
 import { artifactOfRun } from '../src/artifact-store.js';
-import { dispatchEvent } from '../src/events.js';
 import { changes, snapshot, type Snapshot } from '../src/machine.js';
 import { uvCacheDir } from '../src/paths.js';
 import type { Project } from '../src/project.js';
-import { projectFor, suite } from '../src/suite.js';
+import { dispatchTrain, projectFor, suite } from '../src/suite.js';
 
 const TRAIN = 'Train the model';
 
@@ -28,12 +27,7 @@ describe('train.yml of the default project, dispatched', () => {
       'test-size': '0.3',
       seed: '7',
     };
-    const result = await runAct(suite(), {
-      project,
-      workflow: 'train.yml',
-      event: 'workflow_dispatch',
-      payload: dispatchEvent(project, inputs),
-      inputs,
+    const result = await dispatchTrain(project, inputs, {
       runId: 201,
     });
     strayTmp.push(...result.strayTmp);
@@ -59,12 +53,7 @@ describe('train.yml of the default project, dispatched', () => {
 
   it('is red with the script’s own message when an input is out of range', async () => {
     const inputs = { 'max-depth': '0' };
-    const result = await runAct(suite(), {
-      project,
-      workflow: 'train.yml',
-      event: 'workflow_dispatch',
-      payload: dispatchEvent(project, inputs),
-      inputs,
+    const result = await dispatchTrain(project, inputs, {
       runId: 202,
     });
     strayTmp.push(...result.strayTmp);
