@@ -4,7 +4,7 @@
  * refuse to clobber a file the team wrote.
  */
 import { chmodSync, readdirSync, realpathSync, statSync, symlinkSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, relative } from 'node:path';
 import { assertToolsInstalled, formatReport, validateProject } from '@ml-cicd/validators';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/commands/add/index.js';
@@ -171,6 +171,25 @@ describe('ml-cicd add workflow train', () => {
     expect(await printed(dir)).toEqual([]);
   });
 
+  it('refuses a --script outside the repository, however it gets there, before writing anything', async () => {
+    const outside = tempDir();
+    write(outside, 'train.py', moduleLevel);
+    const dir = repo(moduleLevel);
+    symlinkSync(outside, join(dir, 'elsewhere'));
+    for (const [given, how] of [
+      [`${relative(dir, outside)}/train.py`, ''],
+      [join(outside, 'train.py'), ''],
+      ['elsewhere/train.py', ', which leads outside it through a symbolic link'],
+    ]) {
+      const failure = add(dir, 'workflow', 'train', '--script', given!);
+      await expect(failure).rejects.toThrow(
+        `--script must be a path inside the repository, such as scripts/train.py (got ${JSON.stringify(given)}${how}).`,
+      );
+      await expect(failure).rejects.toBeInstanceOf(UsageError);
+      expect(readdirSync(dir).sort()).toEqual(['elsewhere', 'train.py']);
+    }
+  });
+
   it('refuses a [project.scripts] function, which the train action cannot call', async () => {
     const dir = tempDir();
     writePackage(dir);
@@ -204,6 +223,24 @@ describe('an ml-cicd.yaml the repository has', () => {
     expect(read(dir, '.github/workflows/train.yml')).toContain('description: Images per step.');
     expect(await printed(dir)).toEqual([]);
     expect((await add(dir, 'workflow', 'train')).out).toMatch(/Nothing changed/);
+  });
+
+  it("keeps the team's description as one inert line, so train.yml never evaluates it", async () => {
+    const dir = repo(moduleLevel);
+    await add(dir, 'workflow', 'test');
+    const mine = read(dir, 'ml-cicd.yaml').replace(
+      'description: The --batch-size flag of train.py.',
+      'description: "Images ${{ secrets.TOKEN }}\\nper step."',
+    );
+    write(dir, 'ml-cicd.yaml', mine);
+    expect((await add(dir, 'workflow', 'train')).code).toBe(0);
+    expect(read(dir, 'ml-cicd.yaml')).toContain(
+      'description: Images $ {{ secrets.TOKEN }} per step.',
+    );
+    expect(read(dir, '.github/workflows/train.yml')).toContain(
+      'description: Images $ {{ secrets.TOKEN }} per step.',
+    );
+    expect(await printed(dir)).toEqual([]);
   });
 
   it('keeps the runner it records: train.yml runs where ml-cicd.yaml says', async () => {

@@ -157,6 +157,22 @@ const cases: [string, string, string, string[]][] = [
     ['ml-cicd.yaml:7:79: params.n-estimators.description must not be empty.'],
   ],
   [
+    'description with an expression GitHub would evaluate',
+    'description: Number of trees in the forest.',
+    'description: "Trees ${{ github.token }}"',
+    [
+      'ml-cicd.yaml:7:79: params.n-estimators.description "Trees ${{ github.token }}" must be one line of text without ${{, which GitHub would evaluate as an expression.',
+    ],
+  ],
+  [
+    'choice with a line break',
+    'choices: [gini, entropy, log_loss]',
+    'choices: [gini, entropy, "log\\nloss"]',
+    [
+      'ml-cicd.yaml:9:69: params.criterion.choices[2] "log\\nloss" must be one line of text without ${{, which GitHub would evaluate as an expression.',
+    ],
+  ],
+  [
     'gate without a bound',
     '{metric: accuracy, min: 0.9}',
     '{metric: accuracy}',

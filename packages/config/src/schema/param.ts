@@ -1,6 +1,7 @@
 /** Schema of one hyperparameter: one closed branch per type, picked by its `type`. */
 import type { ParamType } from '../types.js';
 import type { JsonSchema } from './json-schema.js';
+import { inertLine } from './patterns.js';
 
 const help: JsonSchema = {
   title: 'Description',
@@ -8,6 +9,7 @@ const help: JsonSchema = {
     "What the parameter does: the flag's help text and the workflow input's description.",
   type: 'string',
   minLength: 1,
+  pattern: inertLine.pattern,
 };
 
 function typeTag(type: ParamType): JsonSchema {
@@ -80,6 +82,7 @@ export const param: JsonSchema = {
           description: 'One accepted value.',
           type: 'string',
           minLength: 1,
+          pattern: inertLine.pattern,
         },
       },
     }),

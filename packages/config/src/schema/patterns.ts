@@ -65,6 +65,15 @@ export const scaleSetName: NamedPattern = {
     '1 to 45 lowercase letters, digits and hyphens, starting and ending with a letter or digit (e.g. gpu-training)',
 };
 
+/**
+ * Text train.yml copies as is (a param's description and choices): a line break breaks the
+ * workflow's YAML and `${{` would be evaluated as a GitHub expression.
+ */
+export const inertLine: NamedPattern = {
+  pattern: '^(?![\\s\\S]*(?:\\$\\{\\{|[\\r\\n]))',
+  meaning: 'one line of text without ${{, which GitHub would evaluate as an expression',
+};
+
 const meanings = new Map(
   [
     projectName,
@@ -76,6 +85,7 @@ const meanings = new Map(
     awsRegion,
     ec2InstanceType,
     scaleSetName,
+    inertLine,
   ].map(({ pattern, meaning }) => [pattern, meaning]),
 );
 

@@ -8,6 +8,7 @@ import type { Gate, Param } from '@ml-cicd/config';
 import { yamlOptions, type RawAnswers } from '@ml-cicd/core';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { UserError } from '../../errors.js';
+import { inertText } from './params.js';
 
 export interface ExistingConfig {
   doc: Document;
@@ -85,7 +86,8 @@ export function keepTeamKeys(
   for (const [name, param] of Object.entries(params)) {
     const own = theirs?.[name];
     if (!own || own.type !== param.type) continue;
-    if (typeof own.description === 'string' && own.description) param.description = own.description;
+    const description = typeof own.description === 'string' ? inertText(own.description) : '';
+    if (description) param.description = description;
     const ownDefault = own.default;
     if (
       required.includes(name) &&

@@ -29,7 +29,7 @@ import {
   type ExistingConfig,
 } from './existing-config.js';
 import { lock } from './lock.js';
-import { repositoryPath } from './repository-path.js';
+import { pathInsideRepository, repositoryPath } from './repository-path.js';
 import { keepRecordedParams, scriptParams } from './params.js';
 import { addPlan, kindSpecs, mergedPaths, type Kind } from './plan.js';
 import { featureFlags, kindAnswers, recordedAnswers } from './answers.js';
@@ -129,6 +129,10 @@ export async function run(
     throw new UsageError('--script and --module cannot be used together.');
   }
   const dir = targetDir(io, given);
+  const scriptPath =
+    values.script === undefined
+      ? undefined
+      : pathInsideRepository(dir, values.script, '--script', 'scripts/train.py');
   const addKind = kind as Kind;
   const existing = readExistingConfig(dir);
   const known = { ...recordedAnswers(dir), ...existingAnswers(existing) };
@@ -143,7 +147,11 @@ export async function run(
     throw new UsageError('--dvc-deps and --dvc-outs apply only to add workflow dvc.');
   }
   const metricsFile = metricsFileOf(values['metrics-file'], existing);
-  const entry = runnable(findEntryPoint(dir, values), dir, addKind);
+  const entry = runnable(
+    findEntryPoint(dir, { script: scriptPath, module: values.module }),
+    dir,
+    addKind,
+  );
   const shown = describeEntryPoint(entry);
   // A path to an interpreter is the caller's, who may be in another folder than dir.
   const python =

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScriptFlag } from '../../argparse/index.js';
-import { freeTextPattern, scriptParams } from './params.js';
+import { freeTextPattern, keepRecordedParams, scriptParams } from './params.js';
 
 const flag = (optionStrings: string[], fields: Partial<ScriptFlag> = {}): ScriptFlag => ({
   optionStrings,
@@ -95,6 +95,25 @@ describe('scriptParams on text GitHub would evaluate or cannot hold', () => {
       'train.py',
     );
     expect(reading.params.lr?.description).toBe('Rate $ {{ secrets.TOKEN }} see x');
+  });
+
+  it('holds the params ml-cicd.yaml records by hand to the same: inert descriptions, passable choices', () => {
+    const reading = scriptParams([], 'train.py');
+    const dropped = keepRecordedParams(
+      reading,
+      {
+        lr: { type: 'number', default: 0.1, description: 'Rate ${{ secrets.TOKEN }}\nsee' },
+        mode: { type: 'choice', default: 'a', choices: ['a', 'b\nc'], description: 'Mode.' },
+      },
+      true,
+      'train.py',
+    );
+    expect(reading.params).toEqual({
+      lr: { type: 'number', default: 0.1, description: 'Rate $ {{ secrets.TOKEN }} see' },
+    });
+    expect(dropped).toEqual([
+      `params.mode of ml-cicd.yaml is left out: its choice "b\\nc" is empty or has a line break, a control character, an outer space or \${{, which a workflow input's options cannot hold as they are.`,
+    ]);
   });
 
   it('leaves out a choice flag whose choices a workflow input cannot hold, and says why', () => {

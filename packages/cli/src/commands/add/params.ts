@@ -200,8 +200,17 @@ export function keepRecordedParams(
 ): string[] {
   const dropped: string[] = [];
   const params = (recorded ?? {}) as Record<string, Param | undefined>;
-  const keep = (name: string, param: Param, flag?: ScriptFlag) => {
+  const keep = (name: string, recordedParam: Param, flag?: ScriptFlag) => {
     if (Object.keys(reading.params).length >= maxParams) return;
+    // Written by hand, so held to what add writes itself: one inert line, passable choices.
+    const problem =
+      recordedParam.type === 'choice' && choicesProblem((recordedParam.choices ?? []).map(String));
+    if (problem) {
+      dropped.push(`params.${name} of ml-cicd.yaml is left out: ${problem}.`);
+      return;
+    }
+    const param = { ...recordedParam };
+    if (typeof param.description === 'string') param.description = inertText(param.description);
     reading.params[name] = param;
     const line = flag && argLine(flag, name, param);
     if (line) reading.args[name] = line;
