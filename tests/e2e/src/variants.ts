@@ -17,7 +17,8 @@ const listSamples: Record<string, string> = { 'runner-labels': 'linux,gpu' };
 export function variants(): Variant[] {
   const found: Variant[] = [{ id: 'default', flags: [] }];
   for (const feature of features) {
-    if (!feature.choice) continue;
+    // A retired choice (a tracker whose service shut down) is no longer offered to new projects.
+    if (!feature.choice || feature.choice.retired) continue;
     const { option: key, value } = feature.choice;
     const option = options.find((candidate) => candidate.key === key);
     if (option?.kind !== 'choice') {

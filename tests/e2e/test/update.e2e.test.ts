@@ -305,7 +305,8 @@ describe(`the update pull request workflow of a project made with ${v1}`, () => 
       (await readFile(output, 'utf8'))
         .split('\n')
         .filter(Boolean)
-        .map((line) => line.split('=') as [string, string]),
+        // As the runner reads it: the name ends at the first =, and a value may hold more.
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
     );
     return { ...result, outputs, checkout };
   }
@@ -337,12 +338,29 @@ describe(`the update pull request workflow of a project made with ${v1}`, () => 
   });
 
   it('finds the newer release, updates in a read-only job and opens a pull request with its commit', async () => {
-    const check = await runStep('check', 1, { REGISTRY: registry.url.replace(/\/$/, '') });
+    const registryUrl = registry.url.replace(/\/$/, '');
+    const check = await runStep('check', 1, { REGISTRY: registryUrl });
     expect(check.code, check.stderr).toBe(0);
-    expect(check.outputs).toEqual({ latest: v2 });
+    expect(check.outputs).toEqual({ latest: v2, integrity: expect.stringMatching(/^sha512-/) });
+    const { integrity } = check.outputs as { integrity: string };
 
-    const update = await runStep('update', 1, { LATEST: v2 });
-    expect(update.code, update.stderr).toBe(0);
+    // The update runs only the tarball whose sha512 is the integrity the registry published.
+    const tampered = await runStep('update', 1, {
+      LATEST: v2,
+      INTEGRITY: `sha512-${'A'.repeat(86)}==`,
+      REGISTRY: registryUrl,
+    });
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain(
+      `The ml-cicd ${v2} tarball is not the one the registry published`,
+    );
+
+    const update = await runStep('update', 1, {
+      LATEST: v2,
+      INTEGRITY: integrity,
+      REGISTRY: registryUrl,
+    });
+    expect(update.code, `${update.stdout}${update.stderr}`).toBe(0);
     expect(update.outputs).toEqual({ changed: 'true' });
     const patch = await readFile(join(temp, 'ml-cicd-update.patch'), 'utf8');
     expect(patch).toContain(`+    - name: Set up the Python of ml-cicd.yaml`);
@@ -350,7 +368,11 @@ describe(`the update pull request workflow of a project made with ${v1}`, () => 
     // download-artifact puts the patch in $RUNNER_TEMP/patch.
     await mkdir(join(temp, 'patch'));
     await cp(join(temp, 'ml-cicd-update.patch'), join(temp, 'patch', 'ml-cicd-update.patch'));
-    const pullRequest = await runStep('pull-request', 3, { LATEST: v2, GH_TOKEN: token });
+    const pullRequest = await runStep('pull-request', 3, {
+      LATEST: v2,
+      INTEGRITY: integrity,
+      GH_TOKEN: token,
+    });
     expect(pullRequest.code, pullRequest.stderr).toBe(0);
     expect(git(origin, 'log', '--format=%s', '-1', updateBranch).trim()).toBe(
       `ml-cicd update to ${v2}`,

@@ -9,7 +9,7 @@ const REEVALUATE = 'Re-evaluate the released model on fresh data';
 const ISSUE = 'Open, update or close the re-evaluation issue';
 
 describe('release.yml and retrain.yml of the default project', () => {
-  it('releases on a push to main, then re-evaluates that release with every gate holding', async () => {
+  it('releases on a pushed v* tag, then re-evaluates that release with every gate holding', async () => {
     const project = await projectFor('release-runs');
     await protectEnvironment(project.repository, 'release', [{ type: 'required_reviewers' }]);
     const sha = await project.head();
@@ -17,14 +17,14 @@ describe('release.yml and retrain.yml of the default project', () => {
       project,
       workflow: 'release.yml',
       event: 'push',
-      payload: pushEvent(project, sha),
+      payload: pushEvent(project, sha, 'refs/tags/v1.0.0'),
       runId: 401,
     });
     expect(job(release, BUILD).result, tail(release.log)).toBe('success');
     expect(job(release, PUBLISH).result, tail(release.log)).toBe('success');
     const { releases } = await apiState(project.repository);
     expect(releases.map((each) => [each.tag_name, each.target_commitish, each.name])).toEqual([
-      ['model-401', sha, 'Model model-401'],
+      ['v1.0.0', sha, 'Model v1.0.0'],
     ]);
     expect(releases[0]!.assets.map((asset) => asset.name).sort()).toEqual([
       'metrics.json',
@@ -68,7 +68,7 @@ describe('release.yml and retrain.yml of the default project', () => {
       project,
       workflow: 'release.yml',
       event: 'push',
-      payload: pushEvent(project, await project.head()),
+      payload: pushEvent(project, await project.head(), 'refs/tags/v1.0.0'),
       runId: 403,
     });
     expect(job(release, BUILD).result, tail(release.log)).toBe('success');
