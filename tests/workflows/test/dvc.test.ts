@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { job, runAct, summary, tail, type ActResult } from '../src/act.js';
 import { pushEvent } from '../src/events.js';
@@ -38,5 +40,30 @@ describe('ci.yml of a new --data dvc --dvc-remote local project, on its first pu
     expect(summary(result), tail(result.log)).toEqual({ [CHECKS]: 'success', [DVC]: 'success' });
     expect(result.code).toBe(0);
     expect(result.log).toContain('dvc.lock is not committed yet');
+  });
+});
+
+describe('ci.yml of a --data dvc project whose committed dvc.lock is stale', () => {
+  it('is red at the dvc.lock check, after the pipeline itself ran', async () => {
+    const project = await projectFor('data-dvc-stale', { data: 'dvc', dvcRemote: 'local' });
+    // A valid lock that records no stage: dvc repro runs them all and writes a different one.
+    const sha = await project.commit('A stale dvc.lock', (dir) =>
+      writeFileSync(join(dir, 'dvc.lock'), "schema: '2.0'\nstages: {}\n"),
+    );
+    const result = await runAct(suite(), {
+      project,
+      workflow: 'ci.yml',
+      event: 'push',
+      payload: pushEvent(project, sha),
+      runId: 1202,
+    });
+    expect(summary(result)[DVC], tail(result.log)).toBe('failure');
+    const check = job(result, DVC).steps.find(
+      (s) => s.name === 'Check that dvc.lock is up to date',
+    );
+    expect(check?.result, tail(result.log)).toBe('failure');
+    expect(job(result, DVC).steps.find((s) => s.name === 'Reproduce the pipeline')?.result).toBe(
+      'success',
+    );
   });
 });
