@@ -19,6 +19,8 @@ function pythonEnv(): NodeJS.ProcessEnv {
   return {
     ...env,
     PIP_CACHE_DIR: pipCacheDir,
+    // DVC keeps a site cache in /var/tmp/dvc unless told otherwise.
+    DVC_SITE_CACHE_DIR: join(cacheDir, 'dvc-site-cache'),
     PIP_DISABLE_PIP_VERSION_CHECK: '1',
     PIP_NO_INPUT: '1',
   };

@@ -168,6 +168,8 @@ export async function runAct(suite: Suite, request: ActRequest): Promise<ActResu
     LANG: 'C.UTF-8',
     PIP_REQUIRE_VIRTUALENV: '1',
     PIP_CACHE_DIR: pipCacheDir,
+    // DVC keeps a site cache in /var/tmp/dvc unless told otherwise: the run's folder instead.
+    DVC_SITE_CACHE_DIR: join(runDir, 'dvc-site-cache'),
     // The machine's CA bundle, where its network needs one (uv reads it; pip's Pythons trust it).
     ...(process.env.SSL_CERT_FILE ? { SSL_CERT_FILE: process.env.SSL_CERT_FILE } : {}),
   };

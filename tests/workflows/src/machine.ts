@@ -35,6 +35,8 @@ export function snapshot(): Snapshot {
     join(homedir(), '.cache'),
     homedir(),
     suiteParent,
+    // DVC's default site cache, in case a run's DVC_SITE_CACHE_DIR did not reach it.
+    '/var/tmp/dvc/repo',
   ];
   return Object.fromEntries(watched.map((dir) => [dir, entries(dir)]));
 }

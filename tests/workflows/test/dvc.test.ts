@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { job, runAct, summary, tail, type ActResult } from '../src/act.js';
 import { pushEvent } from '../src/events.js';
+import { changes, snapshot, type Snapshot } from '../src/machine.js';
 import { projectFor, suite } from '../src/suite.js';
 
 const CHECKS = 'Lint and test';
@@ -10,7 +11,9 @@ const DVC = 'Reproduce the DVC pipeline';
 
 describe('ci.yml of a new --data dvc --dvc-remote local project, on its first push', () => {
   let result: ActResult;
+  let before: Snapshot;
   beforeAll(async () => {
+    before = snapshot();
     const project = await projectFor('data-dvc', { data: 'dvc', dvcRemote: 'local' });
     result = await runAct(suite(), {
       project,
@@ -40,6 +43,10 @@ describe('ci.yml of a new --data dvc --dvc-remote local project, on its first pu
     expect(summary(result), tail(result.log)).toEqual({ [CHECKS]: 'success', [DVC]: 'success' });
     expect(result.code).toBe(0);
     expect(result.log).toContain('dvc.lock is not committed yet');
+  });
+
+  it("leaves DVC's site cache in the run's folder, not in /var/tmp/dvc", () => {
+    expect(changes(before, snapshot(), suite().root)).toEqual([]);
   });
 });
 
