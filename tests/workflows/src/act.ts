@@ -40,6 +40,8 @@ export interface ActRequest {
   vars?: Record<string, string>;
   secrets?: Record<string, string>;
   env?: Record<string, string>;
+  /** The run's `~/.curlrc`, e.g. NpmRegistry.curlrc to reach the registry stand-in. */
+  curlrc?: string;
   /** GITHUB_RUN_ID; also the run number. Distinct per run of a suite. */
   runId: number;
 }
@@ -158,6 +160,7 @@ export async function runAct(suite: Suite, request: ActRequest): Promise<ActResu
     `[url "file://${project.githubDir}/"]\n\tinsteadOf = ${suite.apiUrl}/\n` +
       '[user]\n\tname = runner\n\temail = runner@ml-cicd.invalid\n',
   );
+  if (request.curlrc) writeFileSync(join(home, '.curlrc'), request.curlrc);
   const eventFile = join(runDir, 'event.json');
   writeFileSync(eventFile, JSON.stringify(request.payload));
 

@@ -55,6 +55,8 @@ export interface Issue {
   state: 'open' | 'closed';
   labels: { name: string }[];
   html_url: string;
+  /** Who opened it: the workflow token's App, as GitHub records it. */
+  user: { login: string };
 }
 
 /** A workflow run, registered by the harness before act starts it. */
@@ -351,6 +353,7 @@ export function startApiServer(store: string): Promise<ApiServer> {
           state: 'open',
           labels: ((fields.labels as string[] | undefined) ?? []).map((name) => ({ name })),
           html_url: `${SERVER}/${repo}/issues/${number}`,
+          user: { login: BOT },
         };
         state(repo!).issues.push(issue);
         return new Answer(201, issue);

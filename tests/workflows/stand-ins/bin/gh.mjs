@@ -2,9 +2,11 @@
 // It implements, against GITHUB_API_URL's REST API, only the commands the generated workflows run:
 //   api (GET), release view|create|upload|download, issue list|create|edit|comment|close,
 //   label create.
+// The repository is --repo, else GH_REPO, else the owner/name of the checkout's origin remote.
 // It does NOT emulate: GraphQL (the real `gh issue list` uses it; this calls REST), GH_HOST and
-// `gh auth`, repositories inferred from the git remote (GH_REPO or --repo is required), pagination
-// past 100 items, --web, templates or editors, and any other command or flag, which fail loudly.
+// `gh auth`, `issue list --search` (taken, but every issue of the state is listed: the workflows
+// filter by title themselves), pagination past 100 items, --web, templates or editors, and any
+// other command or flag, which fail loudly.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, matchesGlob } from 'node:path';
@@ -18,6 +20,7 @@ const valueFlags = new Set([
   '--dir',
   '--label',
   '--state',
+  '--search',
   '--json',
   '--jq',
   '--comment',
@@ -193,7 +196,10 @@ const commands = {
     const query = new URLSearchParams({ state: args.one('--state') ?? 'open', per_page: '100' });
     if (args.all('--label').length) query.set('labels', args.all('--label').join(','));
     const issues = await json('GET', `/repos/${repo}/issues?${query}`);
-    print(issues, args);
+    print(
+      issues.map((issue) => ({ ...issue, author: author(issue.user) })),
+      args,
+    );
     return 0;
   },
   async 'issue create'(repo, args) {
@@ -242,14 +248,24 @@ const commands = {
   },
 };
 
+/** owner/name from the last two parts of the origin remote's URL, as gh reads a checkout. */
+function originRepository() {
+  const remote = spawnSync('git', ['remote', 'get-url', 'origin'], { encoding: 'utf8' });
+  const match = /([^/:]+)\/([^/]+?)(?:\.git)?\s*$/.exec(remote.stdout ?? '');
+  return remote.status === 0 && match ? `${match[1]}/${match[2]}` : undefined;
+}
+
+/** gh names an App's account app/<slug>; the REST API names it <slug>[bot]. */
+const author = (user) => ({ login: user?.login.replace(/^(.*)\[bot\]$/, 'app/$1') ?? '' });
+
 async function main(argv) {
   const words = argv[0] === 'api' ? 1 : 2;
   const command = commands[argv.slice(0, words).join(' ')];
   if (!command)
     throw new Usage(`the stand-in does not implement \`gh ${argv.slice(0, 2).join(' ')}\``);
   const args = parse(argv.slice(words));
-  const repo = args.one('--repo') ?? args.one('-R') ?? process.env.GH_REPO;
-  if (!repo) throw new Usage('set GH_REPO or --repo (the stand-in does not read the git remote)');
+  const repo = args.one('--repo') ?? args.one('-R') ?? process.env.GH_REPO ?? originRepository();
+  if (!repo) throw new Usage('no --repo, GH_REPO or git remote origin names the repository');
   if (!token) {
     throw new Usage(
       'To use GitHub CLI in a GitHub Actions workflow, set the GH_TOKEN environment variable.',

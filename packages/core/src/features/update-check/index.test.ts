@@ -54,12 +54,13 @@ fi
 `;
   let server: Server;
   let registry: string;
+  let published = true;
   let root: string;
   const script = parse(render({ updateCheck: 'issue' }).files.get(path)!).jobs.check.steps[1].run;
 
   beforeAll(async () => {
     server = createServer((request, response) => {
-      const found = request.url === '/create-ml-cicd/latest';
+      const found = published && request.url === '/create-ml-cicd/latest';
       response.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
       response.end(found ? JSON.stringify({ name: 'create-ml-cicd', version: '0.10.0' }) : '{}');
     });
@@ -107,6 +108,20 @@ fi
   }
 
   const title = 'ml-cicd update: 0.10.0 is available (this project has 0.9.0)';
+
+  it('is green with a notice, and touches no issue, while the registry has no create-ml-cicd', async () => {
+    published = false;
+    try {
+      const result = await check('0.9.0', []);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(
+        `::notice title=Not on the registry yet::${registry} has no create-ml-cicd yet`,
+      );
+      expect(result.calls).toEqual([]);
+    } finally {
+      published = true;
+    }
+  });
 
   it('does nothing when the project is at the newest version, or newer', async () => {
     for (const version of ['0.10.0', '0.11.0']) {

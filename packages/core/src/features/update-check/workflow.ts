@@ -15,10 +15,23 @@ export const workflowPath = '.github/workflows/update-check.yml';
 /** Every open issue or pull request this workflow made starts with this, so a later run finds it again. */
 export const titlePrefix = 'ml-cicd update:';
 
-/** Sets `current` and `latest`, and stops the step when the project is at the newest version. */
+/**
+ * Sets `current` and `latest`, and stops the step, green, when the project is at the newest
+ * version or when the registry has no create-ml-cicd yet (a notice, not a failed run).
+ */
 export const compareVersions = `set -euo pipefail
 current=$(jq -r .generator.version .ml-cicd/manifest.json)
-latest=$(curl -fsSL "$REGISTRY/create-ml-cicd/latest" | jq -r .version)
+answer="$RUNNER_TEMP/create-ml-cicd-latest.json"
+status=$(curl -sSL -o "$answer" -w '%{http_code}' "$REGISTRY/create-ml-cicd/latest")
+if [ "$status" = 404 ]; then
+  echo "::notice title=Not on the registry yet::$REGISTRY has no create-ml-cicd yet, so there is no newer template to compare with."
+  exit 0
+fi
+if [ "$status" != 200 ]; then
+  echo "::error::$REGISTRY answered HTTP $status for create-ml-cicd."
+  exit 1
+fi
+latest=$(jq -r .version "$answer")
 newest=$(printf '%s\\n%s\\n' "$current" "$latest" | sort -V | tail -n 1)
 if [ "$current" = "$newest" ]; then
   echo "ml-cicd $current made this project, and it is the newest: nothing to do."
