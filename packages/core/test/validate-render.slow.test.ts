@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatReport, validateProject } from '@ml-cicd/validators';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dvcRemoteKinds } from '@ml-cicd/config';
+import type { Answers } from '../src/answers.js';
 import { answerCombinations, combinationName } from '../src/combinations.js';
 import { reachableFromCi } from '../src/features/data-dvc/remotes.js';
 import { resolveAnswers } from '../src/options.js';
@@ -17,7 +18,19 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 /** Pedantic zizmor findings we accept, each with the reason (also in docs/guide/security.md). */
 const acceptedPedantic: Record<string, string> = {};
 
-describe.each(answerCombinations().map((answers) => [combinationName(answers), answers] as const))(
+/**
+ * The audits zizmor's auditor persona adds that flag a choice the team makes on purpose, and the
+ * answers that make each expected (docs/guide/security.md explains both); no other may appear.
+ */
+const auditorByDesign: Record<string, (answers: Answers) => boolean> = {
+  'self-hosted-runner': (answers) => answers.runner === 'self-hosted',
+  'secrets-outside-env': (answers) => answers.secretsScope === 'repo',
+};
+/** The combinations each auditor audit appeared in. */
+const auditorSeen = new Map<string, Set<string>>();
+const combinations = answerCombinations();
+
+describe.each(combinations.map((answers) => [combinationName(answers), answers] as const))(
   'the rendered workflows of %s',
   (label, answers) => {
     it('pass GitHub’s parser, actionlint, zizmor and check-jsonschema with zero findings', async () => {
@@ -29,9 +42,29 @@ describe.each(answerCombinations().map((answers) => [combinationName(answers), a
         (finding) => !acceptedPedantic[finding.rule ?? ''],
       );
       expect(formatReport(unexplained)).toBe('');
+      const unexpected = report.auditor.filter(
+        (finding) => !auditorByDesign[finding.rule ?? '']?.(answers),
+      );
+      expect(formatReport(unexpected)).toBe('');
+      for (const finding of report.auditor) {
+        auditorSeen.set(finding.rule!, (auditorSeen.get(finding.rule!) ?? new Set()).add(label));
+      }
     });
   },
 );
+
+describe('the security guide', () => {
+  it('gives the counts of combinations with each auditor-persona audit that this sweep measures', () => {
+    const guide = readFileSync(
+      join(import.meta.dirname, '../../../docs/guide/security.md'),
+      'utf8',
+    ).replace(/\s+/g, ' ');
+    const counts = (rule: string) => auditorSeen.get(rule)?.size ?? 0;
+    expect(guide).toContain(
+      `measured over all ${combinations.length} rendered combinations of options: ${counts('self-hosted-runner')} combinations with \`self-hosted-runner\`, ${counts('secrets-outside-env')} with \`secrets-outside-env\`, nothing else`,
+    );
+  });
+});
 
 // Releasing publishes the model to the DVC remote, so every remote is checked with a release.
 describe.each(dvcRemoteKinds)('a release to a DVC remote of kind %s', (dvcRemote) => {

@@ -53,5 +53,6 @@ export async function validateProject(projectDir: string): Promise<Report> {
   return {
     findings: sorted([...zizmor.findings, ...lists.flat()]),
     pedantic: sorted(zizmor.pedantic),
+    auditor: sorted(zizmor.auditor),
   };
 }

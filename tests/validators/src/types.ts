@@ -16,6 +16,11 @@ export interface Report {
   findings: Finding[];
   /** What zizmor's pedantic persona adds on top of `findings`: reviewed, not necessarily empty. */
   pedantic: Finding[];
+  /**
+   * What zizmor's auditor persona adds on top of `pedantic`: audits meant for a security review,
+   * which flag choices a team makes on purpose (docs/guide/security.md lists them).
+   */
+  auditor: Finding[];
 }
 
 /** The files one run validates, relative to the project directory with `/` separators. */

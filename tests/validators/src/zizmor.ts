@@ -69,16 +69,24 @@ async function runPersona(dir: string, files: string[], persona: string): Promis
   return failures;
 }
 
-/** zizmor at the regular persona, and what the pedantic persona adds to it. */
+/**
+ * zizmor at the regular persona, what the pedantic persona adds to it, and what the auditor
+ * persona adds to both.
+ */
 export async function runZizmor(
   dir: string,
   files: string[],
-): Promise<{ findings: Finding[]; pedantic: Finding[] }> {
-  if (files.length === 0) return { findings: [], pedantic: [] };
-  const [findings, all] = await Promise.all([
-    runPersona(dir, files, 'regular'),
-    runPersona(dir, files, 'pedantic'),
-  ]);
-  const regular = new Set(findings.map((finding) => JSON.stringify(finding)));
-  return { findings, pedantic: all.filter((finding) => !regular.has(JSON.stringify(finding))) };
+): Promise<{ findings: Finding[]; pedantic: Finding[]; auditor: Finding[] }> {
+  if (files.length === 0) return { findings: [], pedantic: [], auditor: [] };
+  const [findings, pedantic, auditor] = await Promise.all(
+    ['regular', 'pedantic', 'auditor'].map((persona) => runPersona(dir, files, persona)),
+  );
+  const key = (finding: Finding) => JSON.stringify(finding);
+  const regular = new Set(findings!.map(key));
+  const pedanticOrLess = new Set(pedantic!.map(key));
+  return {
+    findings: findings!,
+    pedantic: pedantic!.filter((finding) => !regular.has(key(finding))),
+    auditor: auditor!.filter((finding) => !pedanticOrLess.has(key(finding))),
+  };
 }
