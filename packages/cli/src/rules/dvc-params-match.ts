@@ -1,14 +1,23 @@
+import { manifestPath } from '@ml-cicd/core';
 import type { Project } from '../validate/project.js';
 import { sameValue, show } from '../validate/show.js';
 import { parseYamlFile } from '../validate/yaml-file.js';
 import { entries, entry, text } from '../validate/yaml-nodes.js';
+import { manifestFiles } from './managed-files.js';
 import { problemAt, type Problem, type Rule } from './rule.js';
 
 export const paramsYamlPath = 'params.yaml';
 
+/** A params.yaml the manifest does not list is the team's own pipeline's: `add` kept it as it is. */
+function teamsOwnParams(project: Project): boolean {
+  const manifest = project.read(manifestPath);
+  const files = manifest === undefined ? undefined : manifestFiles(manifest);
+  return typeof files === 'object' && !(paramsYamlPath in files);
+}
+
 function check(project: Project): Problem[] {
   const { config, configFile } = project;
-  if (config?.data?.kind !== 'dvc' || !configFile) return [];
+  if (config?.data?.kind !== 'dvc' || !configFile || teamsOwnParams(project)) return [];
   const content = project.read(paramsYamlPath);
   if (content === undefined) {
     return [
@@ -60,6 +69,6 @@ export const dvcParamsMatch: Rule = {
   id: 'dvc-params-match',
   severity: 'error',
   security: [],
-  doc: '`params.yaml`, which `dvc repro` reads, holds exactly the `params` of `ml-cicd.yaml` (the one source) with their defaults: no param missing, none extra, no other value. Checked when `data.kind` is `dvc`.',
+  doc: '`params.yaml`, which `dvc repro` reads, holds exactly the `params` of `ml-cicd.yaml` (the one source) with their defaults: no param missing, none extra, no other value. Checked when `data.kind` is `dvc` and ml-cicd wrote `params.yaml` (a pipeline the team already had is left to it).',
   check,
 };

@@ -12,7 +12,8 @@ function lineOf(manifest: string, path: string): { line: number; column: number 
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
-function manifestFiles(text: string): Record<string, string> | string {
+/** The manifest's files, path → hash, or why it has none. */
+export function manifestFiles(text: string): Record<string, string> | string {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { at, edit, printed, project, turnOff } from '../../test/fixtures.js';
 import { train } from '../../test/secrets.js';
@@ -15,6 +17,18 @@ describe('secrets-declared', () => {
     );
     expect(await printed(dir)).toEqual([
       `${at(dir, train, 'secrets.TRACKING_TOKEN')}: error [secrets-declared] secrets.TRACKING_TOKEN is not declared in ml-cicd.yaml; add TRACKING_TOKEN to the secrets of the environment whose job reads it (e.g. environments.training.secrets).`,
+    ]);
+  });
+
+  it('names the environment the reading job binds, not the training one', async () => {
+    const dir = await project();
+    appendFileSync(
+      join(dir, train),
+      '  deploy:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    environment: production\n' +
+        '    steps:\n      - run: ./deploy.sh\n        env:\n          DEPLOY_KEY: ${{ secrets.DEPLOY_KEY }}\n',
+    );
+    expect((await printed(dir)).filter((line) => line.includes('[secrets-declared]'))).toEqual([
+      `${at(dir, train, 'secrets.DEPLOY_KEY')}: error [secrets-declared] secrets.DEPLOY_KEY is not declared in ml-cicd.yaml; add DEPLOY_KEY to the secrets of the environment whose job reads it (e.g. environments.production.secrets).`,
     ]);
   });
 

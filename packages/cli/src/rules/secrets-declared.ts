@@ -1,5 +1,8 @@
 import type { MlCicdConfig } from '@ml-cicd/config';
+import { isMap, isScalar } from 'yaml';
 import { contextReferences, expressionsUnder } from '../validate/expressions.js';
+import { jobs, type WorkflowFile } from '../validate/workflow.js';
+import { get } from '../validate/yaml-nodes.js';
 import { problemAtOffset, type Rule } from './rule.js';
 
 type Context = 'secrets' | 'vars';
@@ -13,9 +16,23 @@ function declared(config: MlCicdConfig, context: Context): Set<string> {
   );
 }
 
-function where(config: MlCicdConfig, context: Context): string {
+/** The `environment:` name of the job around `offset`, when it binds one by name. */
+function environmentAt(workflow: WorkflowFile, offset: number): string | undefined {
+  const job = jobs(workflow).find(({ node }) => {
+    const [start = 0, , end = 0] = node.range ?? [];
+    return offset >= start && offset < end;
+  });
+  const bound = job && get(job.node, 'environment');
+  const name = isMap(bound) ? get(bound, 'name') : bound;
+  return isScalar(name) && typeof name.value === 'string' && !name.value.includes('${{')
+    ? name.value
+    : undefined;
+}
+
+/** Where to declare it: the environment its job binds, else the first of ml-cicd.yaml. */
+function where(config: MlCicdConfig, context: Context, environment: string | undefined): string {
   const list = context === 'secrets' ? 'secrets' : 'variables';
-  const first = Object.keys(config.environments)[0] ?? 'training';
+  const first = environment ?? Object.keys(config.environments)[0] ?? 'training';
   return `environments.${first}.${list}`;
 }
 
@@ -43,7 +60,7 @@ export const secretsDeclared: Rule = {
               problemAtOffset(
                 workflow,
                 reference.offset,
-                `${context}.${name} is not declared in ml-cicd.yaml; add ${name} to the ${context === 'secrets' ? 'secrets' : 'variables'} of the environment whose job reads it (e.g. ${where(config, context)}).`,
+                `${context}.${name} is not declared in ml-cicd.yaml; add ${name} to the ${context === 'secrets' ? 'secrets' : 'variables'} of the environment whose job reads it (e.g. ${where(config, context, environmentAt(workflow, reference.offset))}).`,
               ),
             ];
           });
