@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { cloudLedgerFile } from './cloud-ledger.js';
 import { run } from './exec.js';
 import {
   actBin,
@@ -44,6 +45,11 @@ export interface ActRequest {
   curlrc?: string;
   /** GITHUB_RUN_ID; also the run number. Distinct per run of a suite. */
   runId: number;
+  /**
+   * Labels a runs-on takes only at run time (a job's output, such as the label of the runner the
+   * EC2 start job launched), also mapped to the host with -P. An unmapped label skips its job.
+   */
+  hostLabels?: string[];
 }
 
 export interface StepResult {
@@ -183,7 +189,10 @@ export async function runAct(suite: Suite, request: ActRequest): Promise<ActResu
     workflowFile,
     '--eventpath',
     eventFile,
-    ...runnerLabels(project, workflow).flatMap((label) => ['-P', `${label}=-self-hosted`]),
+    ...[...runnerLabels(project, workflow), ...(request.hostLabels ?? [])].flatMap((label) => [
+      '-P',
+      `${label}=-self-hosted`,
+    ]),
     '--no-skip-checkout',
     '--action-offline-mode',
     '--no-cache-server',
@@ -201,6 +210,7 @@ export async function runAct(suite: Suite, request: ActRequest): Promise<ActResu
       GITHUB_RUN_ID: String(request.runId),
       GITHUB_RUN_NUMBER: String(request.runId),
       ML_CICD_ARTIFACT_STORE: suite.store,
+      ML_CICD_CLOUD_LEDGER: cloudLedgerFile(suite),
       ML_CICD_PYTHON_VERSIONS: pythonVersionsDir,
       ML_CICD_UV: uvBin,
       ML_CICD_UV_CACHE: suite.uvCache ?? uvCacheDir,

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { resolveAnswers, type RawAnswers } from '../../options.js';
@@ -22,6 +26,39 @@ describe('the ec2 training workflow', () => {
   const start = train.jobs['start-runner'];
   const stop = train.jobs['stop-runner'];
   const starts = start.steps.filter((step: any) => step.with?.mode === 'start');
+
+  it('checks every setting first, naming all that are missing, then lists the subnets', () => {
+    const [check] = start.steps;
+    expect(check.env.APP_KEY_SET).toBe("${{ secrets.RUNNER_APP_PRIVATE_KEY != '' }}");
+    const dir = mkdtempSync(join(tmpdir(), 'ec2-settings-'));
+    const run = (env: Record<string, string>) =>
+      spawnSync('bash', ['-c', check.run], {
+        env: { PATH: process.env.PATH, GITHUB_OUTPUT: join(dir, 'output'), ...env },
+        encoding: 'utf8',
+      });
+    try {
+      const unset = run({ APP_KEY_SET: 'false' });
+      expect(unset.status).toBe(1);
+      expect(unset.stdout).toContain(
+        '::error::Set RUNNER_APP_CLIENT_ID RUNNER_APP_PRIVATE_KEY AWS_ROLE_ARN AWS_REGION EC2_IMAGE_ID EC2_SUBNET_IDS EC2_SECURITY_GROUP_ID for the EC2 runner',
+      );
+      const set = run({
+        APP_CLIENT_ID: 'Iv1.abc',
+        APP_KEY_SET: 'true',
+        ROLE_ARN: 'arn:aws:iam::123456789012:role/start',
+        REGION: 'eu-west-2',
+        IMAGE_ID: 'ami-1',
+        SUBNET_IDS: 'subnet-a,subnet-b',
+        SECURITY_GROUP_ID: 'sg-1',
+      });
+      expect(set.status, set.stdout + set.stderr).toBe(0);
+      expect(readFileSync(join(dir, 'output'), 'utf8')).toBe(
+        'zones=[{"imageId":"ami-1","subnetId":"subnet-a","securityGroupId":"sg-1"},{"imageId":"ami-1","subnetId":"subnet-b","securityGroupId":"sg-1"}]\n',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('starts one single-use spot runner per instance type, each only when the one before failed', () => {
     expect(starts.map((step: any) => step.with['ec2-instance-type'])).toEqual([

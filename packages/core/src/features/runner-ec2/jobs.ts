@@ -62,11 +62,32 @@ function chosenLabel(count: number): string {
   return `\${{ ${parts.join(' || ')} }}`;
 }
 
-/** Builds availability-zones-config from the subnets, one entry per subnet, tried in order. */
-const zonesScript = [
+/** What the start job needs set, by the environment variable its first step reads it from. */
+const required = {
+  APP_CLIENT_ID: settings.appClientId,
+  APP_KEY_SET: settings.appKey,
+  ROLE_ARN: settings.role,
+  REGION: settings.region,
+  IMAGE_ID: settings.image,
+  SUBNET_IDS: settings.subnets,
+  SECURITY_GROUP_ID: settings.securityGroup,
+} as const;
+
+/**
+ * Names every setting that is missing before any other step runs (the App token and AWS steps
+ * would fail on the first one with their own, narrower message), then builds
+ * availability-zones-config from the subnets, one entry per subnet, tried in order.
+ */
+const settingsAndZonesScript = [
   'set -euo pipefail',
-  'if [ -z "$IMAGE_ID" ] || [ -z "$SUBNET_IDS" ] || [ -z "$SECURITY_GROUP_ID" ]; then',
-  `  echo "::error::Set the variables ${settings.image}, ${settings.subnets} and ${settings.securityGroup}: see infra/aws/README.md."`,
+  'missing=()',
+  ...Object.entries(required).map(([env, name]) =>
+    env === 'APP_KEY_SET'
+      ? `[ "\${${env}:-}" = true ] || missing+=(${name})`
+      : `[ -n "\${${env}:-}" ] || missing+=(${name})`,
+  ),
+  'if [ ${#missing[@]} -gt 0 ]; then',
+  '  echo "::error::Set ${missing[*]} for the EC2 runner (the private key is a secret, the others are variables): see infra/aws/README.md."',
   '  exit 1',
   'fi',
   "zones='[]'",
@@ -131,6 +152,19 @@ export function startJob(launch: Ec2Launch): LaunchJob {
       },
       steps: [
         {
+          name: 'Check the runner settings and list the subnets to start in',
+          id: 'zones',
+          shell: 'bash',
+          env: Object.fromEntries(
+            Object.entries(required).map(([env, name]) => [
+              env,
+              // Only whether the key is set reaches the script, never the key.
+              env === 'APP_KEY_SET' ? `\${{ secrets.${name} != '' }}` : `\${{ vars.${name} }}`,
+            ]),
+          ),
+          run: settingsAndZonesScript,
+        },
+        {
           name: 'Get a token of the runner GitHub App',
           id: 'app',
           uses: uses('createGithubAppToken'),
@@ -148,17 +182,6 @@ export function startJob(launch: Ec2Launch): LaunchJob {
             'role-to-assume': `\${{ vars.${settings.role} }}`,
             'aws-region': `\${{ vars.${settings.region} }}`,
           },
-        },
-        {
-          name: 'List the subnets the instance may start in',
-          id: 'zones',
-          shell: 'bash',
-          env: {
-            IMAGE_ID: `\${{ vars.${settings.image} }}`,
-            SUBNET_IDS: `\${{ vars.${settings.subnets} }}`,
-            SECURITY_GROUP_ID: `\${{ vars.${settings.securityGroup} }}`,
-          },
-          run: zonesScript,
         },
         ...tries.map(({ type, n }) => startStep(launch, type, n, n === tries.length)),
       ],

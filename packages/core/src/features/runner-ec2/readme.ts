@@ -50,7 +50,7 @@ The **Train** workflow starts an EC2 instance for each run with
 terminates it:
 
 1. \`start-runner\` gets a token of your GitHub App (it registers the runner), assumes the start
-   role by OIDC and starts a ${docs.spot ? 'spot ' : ''}instance: ${types}, each tried in every subnet of
+   role by OIDC and starts ${docs.spot ? 'a spot' : 'an'} instance: ${types}, each tried in every subnet of
    \`${settings.subnets}\` until one starts. The instance registers a single-use (JIT) runner with a
    label unique to the run and attempt.
 2. \`train\` runs on that label, and nowhere else. The runner takes this one job and removes itself.
