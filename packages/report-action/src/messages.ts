@@ -25,6 +25,10 @@ export function gateFailure(gates: GateResult[]): string {
 export const noBaseline =
   'No baseline yet: the base branch has no metrics to compare with (a first run, or an expired artifact), so this shows the values of this run alone.';
 
+/** `names` are code spans already: they come from the training's own file. */
+export const notCompared = (names: string[]) =>
+  `Not compared, as they are not numbers: ${names.join(', ')}.`;
+
 export const missingBaselineFiles = (paths: string[]) =>
   `Baseline files not found, left out of the comparison: ${paths.join(', ')}.`;
 

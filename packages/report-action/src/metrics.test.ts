@@ -16,7 +16,7 @@ describe('loading metrics', () => {
   it('flattens nested objects and merges several files', () => {
     const a = file('a.json', '{"train": {"loss": 0.2}, "eval": {"loss": 0.3}}');
     const b = file('b.json', '{"accuracy": 0.9}');
-    expect([...loadMetrics([a, b])]).toEqual([
+    expect([...loadMetrics([a, b]).values]).toEqual([
       ['train.loss', 0.2],
       ['eval.loss', 0.3],
       ['accuracy', 0.9],
@@ -30,14 +30,27 @@ describe('loading metrics', () => {
     ['empty.json', '{}', 'is not a JSON object of numbers (it has no values).'],
     [
       'text.json',
-      '{"model": {"name": "rf"}}',
-      'is not a JSON object of numbers ("model.name" is a string).',
+      '{"model": {"name": "rf"}, "f1": null}',
+      'is not a JSON object of numbers (none of its values is a number).',
     ],
-    ['null.json', '{"f1": null}', 'is not a JSON object of numbers ("f1" is null).'],
-    ['array.json', '{"f1": [1]}', 'is not a JSON object of numbers ("f1" is an array).'],
   ])('refuses %s in one sentence naming the input and the path', (name, text, message) => {
     const path = text === undefined ? join(dir, name) : file(name, text);
     expect(() => loadMetrics([path])).toThrow(`Input "metrics": ${path} ${message}`);
+  });
+
+  it('lists values that are not numbers (a name, a null, a list) apart, and compares the rest', () => {
+    const path = file(
+      'mixed.json',
+      '{"model": {"name": "rf", "accuracy": 0.9}, "f1": null, "curve": [1, 2], "ok": true}',
+    );
+    const { values, notNumbers } = loadMetrics([path]);
+    expect([...values]).toEqual([['model.accuracy', 0.9]]);
+    expect(notNumbers).toEqual([
+      'model.name (a string)',
+      'f1 (null)',
+      'curve (an array)',
+      'ok (a boolean)',
+    ]);
   });
 
   it('refuses a metric that two files both define', () => {
@@ -57,7 +70,9 @@ describe('loading the baseline', () => {
 
   it('still refuses a baseline file that exists but is broken', () => {
     const path = file('broken-base.json', '{"accuracy": "high"}');
-    expect(() => loadBaseline([path])).toThrow(`Input "baseline": ${path} is not a JSON object`);
+    expect(() => loadBaseline([path])).toThrow(
+      `Input "baseline": ${path} is not a JSON object of numbers (none of its values is a number).`,
+    );
   });
 });
 

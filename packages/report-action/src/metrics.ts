@@ -13,32 +13,49 @@ export interface MetricRow {
   changePct?: number;
 }
 
-function numbersOf(json: unknown, path: string, input: string): [string, number][] {
-  const notNumbers = `Input "${input}": ${path} is not a JSON object of numbers`;
-  if (!isPlainObject(json)) throw new InputError(`${notNumbers} (its top level is not an object).`);
-  const entries = flatten(json);
-  if (entries.length === 0) throw new InputError(`${notNumbers} (it has no values).`);
-  for (const [name, value] of entries) {
-    if (typeof value !== 'number') {
-      const kind = Array.isArray(value)
-        ? 'an array'
-        : value === null
-          ? 'null'
-          : `a ${typeof value}`;
-      throw new InputError(`${notNumbers} ("${name}" is ${kind}).`);
-    }
-  }
-  return entries as [string, number][];
+/** The kind of a value that is not a number, in words: "a string", "null", "an array". */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  return value === null ? 'null' : `a ${typeof value}`;
 }
 
-/** This run's metrics: every file must exist and hold numbers. */
-export function loadMetrics(paths: string[], input = 'metrics'): Metrics {
+interface FileMetrics {
+  path: string;
+  entries: [string, number][];
+  /** Values that are not numbers (a model name, a null, a list): shown as such, never compared. */
+  notNumbers: string[];
+}
+
+function numbersOf(json: unknown, path: string, input: string): FileMetrics {
+  const notNumbers = `Input "${input}": ${path} is not a JSON object of numbers`;
+  if (!isPlainObject(json)) throw new InputError(`${notNumbers} (its top level is not an object).`);
+  const all = flatten(json);
+  const entries = all.filter((entry): entry is [string, number] => typeof entry[1] === 'number');
+  if (entries.length === 0) {
+    const why = all.length === 0 ? 'it has no values' : 'none of its values is a number';
+    throw new InputError(`${notNumbers} (${why}).`);
+  }
+  const others = all.filter(([, value]) => typeof value !== 'number');
+  return { path, entries, notNumbers: others.map(([name, value]) => `${name} (${kindOf(value)})`) };
+}
+
+export interface HeadMetrics {
+  values: Metrics;
+  /** Each value left out as not a number, as `name (kind)`. */
+  notNumbers: string[];
+}
+
+/** This run's metrics: every file must exist and hold at least one number. */
+export function loadMetrics(paths: string[], input = 'metrics'): HeadMetrics {
   const files = paths.map((path) => {
     const json = readJson(path, input);
     if (json === undefined) throw new InputError(`Input "${input}": ${path} does not exist.`);
-    return { path, entries: numbersOf(json, path, input) };
+    return numbersOf(json, path, input);
   });
-  return mergeFlat(files, input) as Metrics;
+  return {
+    values: mergeFlat(files, input) as Metrics,
+    notNumbers: files.flatMap((file) => file.notNumbers),
+  };
 }
 
 export interface Baseline {
@@ -49,12 +66,12 @@ export interface Baseline {
 
 /** The base's metrics: a missing file is "no baseline yet", but a broken one is still an error. */
 export function loadBaseline(paths: string[], input = 'baseline'): Baseline {
-  const present: { path: string; entries: [string, number][] }[] = [];
+  const present: FileMetrics[] = [];
   const missing: string[] = [];
   for (const path of paths) {
     const json = readJson(path, input);
     if (json === undefined) missing.push(path);
-    else present.push({ path, entries: numbersOf(json, path, input) });
+    else present.push(numbersOf(json, path, input));
   }
   if (present.length === 0) return { missing };
   return { values: mergeFlat(present, input) as Metrics, missing };

@@ -2,7 +2,7 @@
 import { renderChart } from './chart.ts';
 import { code, formatChange, formatNumber, formatPercent } from './format.ts';
 import { isBroken, type GateResult, type RuleStatus } from './gates.ts';
-import { failures, missingBaselineFiles, noBaseline, tooLong } from './messages.ts';
+import { failures, missingBaselineFiles, noBaseline, notCompared, tooLong } from './messages.ts';
 import type { MetricRow } from './metrics.ts';
 import type { ParamsDiff } from './params.ts';
 import type { Report } from './report.ts';
@@ -125,6 +125,8 @@ export function renderReport(report: Report): string {
     report.hasBaseline &&
       report.missingBaseline.length > 0 &&
       `> ${missingBaselineFiles(report.missingBaseline)}`,
+    report.notNumbers.length > 0 &&
+      `> ${notCompared(report.notNumbers.map((entry) => code(entry)))}`,
   ];
   return [
     TITLE,

@@ -10,6 +10,8 @@ export interface Report {
   hasBaseline: boolean;
   /** Baseline files that were listed but not found. */
   missingBaseline: string[];
+  /** This run's values that are not numbers, as `name (kind)`: listed, not compared. */
+  notNumbers: string[];
   params?: ParamsDiff;
   /** Column header of this run's values: "This PR" on pull requests. */
   runLabel: string;
@@ -31,12 +33,13 @@ export interface ReportSources {
 export function buildReport(sources: ReportSources): Report {
   const head = loadMetrics(sources.metrics);
   const baseline = loadBaseline(sources.baseline);
-  const rows = compareMetrics(head, baseline.values);
+  const rows = compareMetrics(head.values, baseline.values);
   return {
     rows,
     gates: evaluateGates(sources.gates, rows),
     hasBaseline: baseline.values !== undefined,
     missingBaseline: baseline.missing,
+    notNumbers: head.notNumbers,
     params: loadParamsDiff(sources.params, sources.baselineParams),
     runLabel: sources.runLabel,
     runUrl: sources.runUrl,

@@ -86,9 +86,19 @@ describe('the Markdown report', () => {
       gates: [],
       hasBaseline: false,
       missingBaseline: [],
+      notNumbers: [],
       runLabel: 'This PR',
     });
     expect(markdown).toContain('| `` <img src=x> [a](http://x) @team \\| `x` `` | 1 |');
+  });
+
+  it('lists values that are not numbers apart, as code, and compares the numbers', () => {
+    // params.json holds the criterion as a string: a run may log such values beside its metrics.
+    const markdown = render({ metrics: [fixture('params.json')], baseline: [] });
+    expect(markdown).toContain(
+      '> Not compared, as they are not numbers: `model.criterion (a string)`, `data.features (an array)`.',
+    );
+    expect(markdown).toMatch(/\| `model\.max_depth` +\|/);
   });
 
   it('has a brief form for comments over the size limit', () => {
