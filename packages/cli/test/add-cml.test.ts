@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/commands/add/index.js';
 import { assets, read, tempDir, write } from './fixtures.js';
-import { moduleLevel } from './scripts.js';
+import { lockedRequirements, moduleLevel } from './scripts.js';
 
 async function add(dir: string, ...argv: string[]) {
   let out = '';
@@ -32,6 +32,7 @@ describe('ml-cicd add workflow in a repository that runs CML', () => {
   it('names the kinds that replace its runner and its comment, and leaves its workflow as it is', async () => {
     const dir = tempDir();
     write(dir, 'train.py', moduleLevel);
+    write(dir, 'requirements.txt', lockedRequirements);
     write(dir, '.github/workflows/cml.yml', cmlWorkflow);
     const { code, out } = await add(dir, 'workflow', 'ec2');
     expect(code).toBe(0);
@@ -45,6 +46,7 @@ describe('ml-cicd add workflow in a repository that runs CML', () => {
   it('says nothing of CML where no workflow runs it', async () => {
     const dir = tempDir();
     write(dir, 'train.py', moduleLevel);
+    write(dir, 'requirements.txt', lockedRequirements);
     write(dir, '.github/workflows/ci.yml', 'name: CI\non: push\njobs: {}\n');
     expect((await add(dir, 'workflow', 'train')).out).not.toContain('CML');
   });

@@ -39,9 +39,17 @@ function tree(dir: string, prefix = ''): Record<string, string> {
   return found;
 }
 
+/** A hash-locked requirements file, as the workflows install it. */
+const locked = `numpy==2.1.0 \\\n    --hash=sha256:${'0'.repeat(64)}\n`;
+
+/** The files of every fixture: the script, and the locks its workflows install. */
+const repoFiles = ['requirements-dev.txt', 'requirements.txt', 'train.py'];
+
 function repo(script: string): string {
   const dir = tempDir();
   write(dir, 'train.py', script);
+  write(dir, 'requirements.txt', locked);
+  write(dir, 'requirements-dev.txt', locked);
   return dir;
 }
 
@@ -65,7 +73,7 @@ describe('ml-cicd add workflow train', () => {
     const { code, err } = await add(dir, 'workflow', 'train', '--dry-run');
     expect(code).toBe(0);
     expect(err).toBe(
-      'warning: requirements.txt has requirements that lack an == pin or a --hash (numpy==2.1.0, scipy>=1.14), and the workflow installs it with --require-hashes; run: uv pip compile --universal --generate-hashes --python-version 3.10 requirements.in -o requirements.txt\n',
+      'warning: requirements.txt has requirements that lack an == pin or a --hash (numpy==2.1.0, scipy>=1.14), and the workflow installs it with --require-hashes; lock it with --lock, or run: uv pip compile --universal --generate-hashes --python-version 3.10 requirements.in -o requirements.txt\n',
     );
   });
 
@@ -80,9 +88,7 @@ describe('ml-cicd add workflow train', () => {
       /^Read \d+ flags of train\.py statically from its add_argument calls, without running it\.\n/,
     );
     expect(first.out).toContain('create    .github/workflows/train.yml\n');
-    expect(first.err).toContain(
-      'warning: requirements.txt is missing, and the workflow installs it with --require-hashes; list your direct dependencies in requirements.in, then run: uv pip compile',
-    );
+    expect(first.err).toBe('');
     expect(await printed(dir)).toEqual([]);
     const report = await validateProject(dir);
     expect(formatReport(report.findings)).toBe('');
@@ -156,6 +162,7 @@ describe('ml-cicd add workflow train', () => {
 
   it('runs a script elsewhere, or a module, through the train action', async () => {
     const dir = tempDir();
+    write(dir, 'requirements.txt', locked);
     write(dir, 'scripts/fit.py', inFunction);
     write(dir, 'trainer/__init__.py', '');
     write(dir, 'trainer/train.py', moduleLevel);
@@ -186,16 +193,20 @@ describe('ml-cicd add workflow train', () => {
         `--script must be a path inside the repository, such as scripts/train.py (got ${JSON.stringify(given)}${how}).`,
       );
       await expect(failure).rejects.toBeInstanceOf(UsageError);
-      expect(readdirSync(dir).sort()).toEqual(['elsewhere', 'train.py']);
+      expect(readdirSync(dir).sort()).toEqual(['elsewhere', ...repoFiles]);
     }
   });
 
-  it('refuses a [project.scripts] function, which the train action cannot call', async () => {
+  it('runs a [project.scripts] function as its module when the module has a __main__ guard', async () => {
     const dir = tempDir();
     writePackage(dir);
-    await expect(add(dir, 'workflow', 'train')).rejects.toThrow(
-      'The training entry point is train-model (trainer.cli:main), a function the train action cannot call; pass the module that runs it with --module <name> (python -m <name>) or a script with --script <path>.',
+    write(dir, 'requirements.txt', locked);
+    const { code, out } = await add(dir, 'workflow', 'train');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'note: the console script train-model (trainer.cli:main) runs as python -m trainer.cli, as src/trainer/cli.py calls it under its __main__ guard.\n',
     );
+    expect(read(dir, '.github/workflows/train.yml')).toContain('          module: trainer.cli\n');
   });
 });
 
@@ -217,7 +228,8 @@ describe('an ml-cicd.yaml the repository has', () => {
     expect(merged).toContain('python: "3.11" # what our cluster runs\n');
     expect(merged).toContain('# Hyperparameters: keep in step with train.py.\nparams:\n');
     expect(merged).toContain('description: Images per step.');
-    expect(merged).toContain('  model:\n    type: choice\n');
+    // The params ml-cicd.yaml lists are the team's choice: a flag it removed stays out.
+    expect(merged).not.toContain('  model:');
     expect(merged).not.toContain('dropped');
     expect(read(dir, '.github/workflows/train.yml')).toContain('python-version: "3.11"');
     expect(read(dir, '.github/workflows/train.yml')).toContain('description: Images per step.');
@@ -284,7 +296,8 @@ describe('a dependabot.yml the repository has', () => {
 
 describe('--lock', () => {
   it('locks requirements.in with uv when the lock is missing', async () => {
-    const dir = repo(moduleLevel);
+    const dir = tempDir();
+    write(dir, 'train.py', moduleLevel);
     write(dir, 'requirements.in', 'numpy\n');
     const bin = tempDir();
     write(
@@ -298,7 +311,7 @@ describe('--lock', () => {
     try {
       const { out, err } = await add(dir, 'workflow', 'train', '--lock');
       expect(out).toContain(
-        'Locked requirements.txt with: uv pip compile --universal --generate-hashes --python-version 3.10 requirements.in -o requirements.txt\n',
+        'Locked requirements.txt from requirements.in with: uv pip compile --universal --generate-hashes --python-version 3.10 requirements.in -o requirements.txt\n',
       );
       expect(err).toBe('');
     } finally {
@@ -309,15 +322,18 @@ describe('--lock', () => {
     );
   });
 
-  it('needs requirements.in', async () => {
-    await expect(add(repo(moduleLevel), 'workflow', 'train', '--lock')).rejects.toThrow(
-      '--lock needs requirements.in, the list of direct dependencies to lock; write it, then run this again.',
+  it('needs something to lock, and says so before writing anything', async () => {
+    const dir = tempDir();
+    write(dir, 'train.py', moduleLevel);
+    await expect(add(dir, 'workflow', 'train', '--lock')).rejects.toThrow(
+      '--lock needs the direct dependencies to lock: requirements.in, an unpinned requirements.txt, or [project] dependencies in pyproject.toml; write one, then run this again (nothing was written).',
     );
+    expect(readdirSync(dir)).toEqual(['train.py']);
   });
 });
 
 describe('ml-cicd add workflow test', () => {
-  it('adds CI beside the train workflow, and conflicts with a ci.yml of the team', async () => {
+  it("adds CI beside the train workflow, and beside a ci.yml of the team's", async () => {
     const dir = repo(inFunction);
     await add(dir, 'workflow', 'train');
     expect((await add(dir, 'workflow', 'test')).code).toBe(0);
@@ -329,7 +345,9 @@ describe('ml-cicd add workflow test', () => {
 
     const own = repo(inFunction);
     write(own, '.github/workflows/ci.yml', ownCi);
-    await expect(add(own, 'workflow', 'test')).rejects.toThrow('  .github/workflows/ci.yml\n');
+    expect((await add(own, 'workflow', 'test')).out).toContain(
+      'create    .github/workflows/ml-cicd-ci.yml\n',
+    );
     expect(read(own, '.github/workflows/ci.yml')).toBe(ownCi);
   });
 });
@@ -348,7 +366,7 @@ describe('ml-cicd add workflow report', () => {
     const first = await add(dir, 'workflow', 'report');
     expect(first.code).toBe(0);
     for (const path of reportFiles) expect(first.out).toContain(`create    ${path}\n`);
-    expect(first.err).toContain('warning: requirements.txt is missing');
+    expect(first.err).toBe('');
     expect(read(dir, '.github/actions/report/dist/index.js')).toBe(
       read(join(assets.workflowsDir, 'actions/report'), 'dist/index.js'),
     );
@@ -439,7 +457,7 @@ describe('ml-cicd add', () => {
     const failure = add(dir, 'workflow', ...argv);
     await expect(failure).rejects.toThrow(message);
     await expect(failure).rejects.toBeInstanceOf(UsageError);
-    expect(readdirSync(dir)).toEqual(['train.py']);
+    expect(readdirSync(dir).sort()).toEqual(repoFiles);
   });
 });
 
@@ -474,7 +492,13 @@ describe('ml-cicd add workflow retrain', () => {
 describe('ml-cicd add workflow dvc', () => {
   it('runs the script in one stage with the values of params.yaml, in a workflow of its own, validating clean', async () => {
     const dir = repo(inFunction);
-    write(dir, 'ml-cicd.yaml', 'params:\n  data:\n    type: string\n    default: data/raw.csv\n');
+    // ml-cicd.yaml with every flag as a param, then the default the required --data lacks.
+    await add(dir, 'workflow', 'test');
+    write(
+      dir,
+      'ml-cicd.yaml',
+      read(dir, 'ml-cicd.yaml').replace('default: ""', 'default: data/raw.csv'),
+    );
     const argv = ['workflow', 'dvc', '--dvc-deps', 'data/raw.csv', '--dvc-outs', 'models'];
     const first = await add(dir, ...argv);
     expect(first.code).toBe(0);

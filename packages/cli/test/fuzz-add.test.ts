@@ -19,6 +19,7 @@ import { UsageError, UserError } from '../src/errors.js';
 import { readArgparseScript } from '../src/python/index.js';
 import { parseWithGitHub } from '../src/validate/workflow-parser.js';
 import { assets, read, tempDir, write } from './fixtures.js';
+import { lockedRequirements } from './scripts.js';
 
 vi.mock('../src/argparse/read.js', async (original) => {
   const real = await original<typeof import('../src/argparse/read.js')>();
@@ -298,6 +299,7 @@ describe('ml-cicd add workflow train on adversarial argparse scripts', () => {
     const dirs = sources.map((source) => {
       const dir = tempDir();
       write(dir, 'train.py', source);
+      write(dir, 'requirements.txt', lockedRequirements);
       return dir;
     });
     const outputs = readAll(dirs);

@@ -14,9 +14,13 @@ import { moduleLevel } from './scripts.js';
 /** A train.py whose top-level code, before parsing its flags, leaves RAN beside it. */
 const leavesMarker = `from pathlib import Path\nPath(__file__).with_name("RAN").write_text("yes")\n${moduleLevel}`;
 
+/** A hash-locked requirements file, as the workflows install it. */
+const locked = `numpy==2.1.0 \\\n    --hash=sha256:${'0'.repeat(64)}\n`;
+
 function repository(): string {
   const dir = tempDir();
   write(dir, 'train.py', leavesMarker);
+  write(dir, 'requirements.txt', locked);
   // An interpreter committed in the repository: running it leaves VENV_RAN.
   write(
     dir,
@@ -100,8 +104,9 @@ describe('reading the training script', () => {
 });
 
 describe('a default only the running script knows', () => {
-  it('is named in a note, never guessed, and a param written for it by hand stays', async () => {
+  it("is named in a note, never guessed, and the team's own default for it stays", async () => {
     const dir = tempDir();
+    write(dir, 'requirements.txt', locked);
     write(
       dir,
       'train.py',
@@ -109,16 +114,19 @@ describe('a default only the running script knows', () => {
     );
     const first = await capture((a, io) => add(a, io, assets), dir, 'workflow', 'train');
     expect(first.out).toContain(
-      "note: train.py's --workers is left out: its default (os.cpu_count()) cannot be read without running the script; add params.workers to ml-cicd.yaml with the default you want, or read the script with --import if you trust its code.\n",
+      "note: train.py's --workers default (os.cpu_count()) cannot be read without running the script, so the param's default is empty and the script keeps its own when the input is left empty.\n",
     );
     const config = read(dir, 'ml-cicd.yaml');
-    expect(config).not.toContain('workers');
+    expect(config).toContain('  workers:\n    type: string\n    default: ""\n');
+    expect(read(dir, '.github/workflows/train.yml')).toContain(
+      "${{ inputs.workers != '' && format('--workers={0}', inputs.workers) || '' }}",
+    );
     write(
       dir,
       'ml-cicd.yaml',
       config.replace(
-        'params:\n',
-        'params:\n  workers:\n    type: integer\n    default: 4\n    description: Worker processes.\n',
+        /  workers:\n(    .*\n)+/,
+        '  workers:\n    type: integer\n    default: 4\n    description: Worker processes.\n',
       ),
     );
     const second = await capture(
@@ -137,6 +145,7 @@ describe('a default only the running script knows', () => {
 describe('an add_argument call that cannot be read', () => {
   it('is named in a note, and the params written for it by hand stay, a switch excepted', async () => {
     const dir = tempDir();
+    write(dir, 'requirements.txt', locked);
     write(
       dir,
       'train.py',

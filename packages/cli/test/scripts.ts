@@ -90,3 +90,6 @@ export function writePackage(dir: string, cli = packageCli): void {
   write(dir, 'src/trainer/__init__.py', '');
   write(dir, 'src/trainer/cli.py', cli);
 }
+
+/** A hash-locked requirements file, as the training workflows install it (`add` refuses one without). */
+export const lockedRequirements = `numpy==2.1.0 \\\n    --hash=sha256:${'0'.repeat(64)}\n`;

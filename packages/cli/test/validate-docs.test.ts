@@ -14,7 +14,10 @@ const end = '<!-- rules end -->';
 
 function section(): string {
   const entries = [
-    ...rules.map((rule) => ({ ...rule, where: 'the repository' })),
+    ...rules.map((rule) => ({
+      ...rule,
+      where: rule.ownFilesOnly ? 'the files ml-cicd wrote' : 'the repository',
+    })),
     ...configRules.map((rule) => ({ ...rule, security: [], where: 'ml-cicd.yaml' })),
   ];
   return entries

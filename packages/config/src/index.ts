@@ -8,9 +8,11 @@ export type {
   PythonVersion,
   Data,
   DvcRemoteKind,
+  ReportSettings,
   Runner,
   RunnerKind,
   SecretsScope,
+  TrainSettings,
 } from './types.js';
 export { schema, maxDispatchInputs, maxParams, type JsonSchema } from './schema.js';
 export { githubLimits } from './limits.js';
@@ -23,6 +25,7 @@ export type { Problem } from './problem.js';
 export {
   awsRegion,
   ec2InstanceType,
+  paramName,
   runnerLabel,
   scaleSetName,
   type NamedPattern,

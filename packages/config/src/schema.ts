@@ -7,9 +7,16 @@ import { environment } from './schema/environment.js';
 import type { JsonSchema } from './schema/json-schema.js';
 import { metrics } from './schema/metrics.js';
 import { param } from './schema/param.js';
-import { environmentName, kebabName, packageName, projectName } from './schema/patterns.js';
+import {
+  environmentName,
+  kebabName,
+  packageName,
+  paramName,
+  projectName,
+} from './schema/patterns.js';
 import { runner } from './schema/runner.js';
 import { tracker } from './schema/tracker.js';
+import { report, train } from './schema/train.js';
 import { secretsScope } from './schema/secrets-scope.js';
 
 export type { JsonSchema } from './schema/json-schema.js';
@@ -17,8 +24,8 @@ export type { JsonSchema } from './schema/json-schema.js';
 /** GitHub accepts at most 25 `workflow_dispatch` inputs (10 until 2025-12-04). */
 export const maxDispatchInputs = 25;
 
-/** Every param is one input of train.yml, which has no other. */
-export const maxParams = maxDispatchInputs;
+/** Every param is one input of train.yml, whose one other input is `extra-args`. */
+export const maxParams = maxDispatchInputs - 1;
 
 export const schema: JsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -74,13 +81,15 @@ export const schema: JsonSchema = {
     },
     params: {
       title: 'Parameters',
-      description: `Hyperparameters by flag name (${kebabName.meaning}); each is a train.py flag and a workflow_dispatch input of train.yml, so at most ${maxParams}.`,
+      description: `Hyperparameters by flag name (${paramName.meaning}); each is a train.py flag and a workflow_dispatch input of train.yml, so at most ${maxParams}.`,
       type: 'object',
       maxProperties: maxParams,
-      propertyNames: { pattern: kebabName.pattern },
+      propertyNames: { pattern: paramName.pattern },
       additionalProperties: { $ref: '#/$defs/param' },
     },
     metrics,
+    train,
+    report,
     outputs: {
       title: 'Outputs',
       description: 'Where training writes its files.',

@@ -74,6 +74,22 @@ export interface Tracker {
 
 export type PythonVersion = '3.10' | '3.11' | '3.12' | '3.13';
 
+/** How the workflows install the project and call its script, besides the params. */
+export interface TrainSettings {
+  /** The hash-locked requirements file the workflows install; absent means `requirements.txt`. */
+  requirements?: string;
+  /** The repository is a package: installed editable, without dependencies, after the requirements. */
+  'install-project'?: boolean;
+  /** Arguments every training run passes first, before the params' own. */
+  args?: string[];
+}
+
+/** How report.yml trains. */
+export interface ReportSettings {
+  /** Passed after `train.args` instead of the params' defaults, so a report run stays short. */
+  args?: string[];
+}
+
 export interface MlCicdConfig {
   version: 1;
   project: { name: string; package: string };
@@ -81,6 +97,10 @@ export interface MlCicdConfig {
   /** Hyperparameters: each is a `train.py` flag and a `workflow_dispatch` input of `train.yml`. */
   params: Record<string, Param>;
   metrics: { file: string; gates: Gate[] };
+  /** Absent: install requirements.txt, and pass the params alone. */
+  train?: TrainSettings;
+  /** Absent: report.yml passes the params' defaults of the flags the script requires. */
+  report?: ReportSettings;
   outputs: { dir: string };
   runner: Runner;
   /** Absent means `none`: runs are logged to the local files only. */

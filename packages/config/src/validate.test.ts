@@ -25,6 +25,30 @@ describe('loadConfig', () => {
     expect(loadConfig(text).findings).toEqual([]);
   });
 
+  it('accepts train and report: the requirements file, the project install and fixed arguments', () => {
+    const text = breakExample(
+      'outputs:\n',
+      [
+        'train:',
+        '  requirements: ci/requirements.txt',
+        '  install-project: true',
+        '  args: [config/train_small.py, trainer.max_epochs=1, "lr=[0.1,0.2]"]',
+        'report:',
+        '  args: [--epochs=1]',
+        'outputs:',
+        '',
+      ].join('\n'),
+    );
+    const { config, findings } = loadConfig(text);
+    expect(findings).toEqual([]);
+    expect(config?.train).toEqual({
+      requirements: 'ci/requirements.txt',
+      'install-project': true,
+      args: ['config/train_small.py', 'trainer.max_epochs=1', 'lr=[0.1,0.2]'],
+    });
+    expect(config?.report).toEqual({ args: ['--epochs=1'] });
+  });
+
   it('returns findings as data with the rule, severity and a 1-based position', () => {
     const { config, findings } = loadConfig(
       breakExample('version: 1', 'version: 2'),

@@ -2,7 +2,7 @@
  * The plan builder: answers in, a plan (relative path -> content) out. `create`, `add workflow`,
  * `update` and `--dry-run` all start here and hand the plan to the one writer.
  */
-import type { Gate, MlCicdConfig, Param } from '@ml-cicd/config';
+import type { Gate, MlCicdConfig, Param, ReportSettings, TrainSettings } from '@ml-cicd/config';
 import { packageName, type Answers } from './answers.js';
 import { codeUnitOrder } from './compare.js';
 import { features, type FeatureId } from './features/index.js';
@@ -57,6 +57,9 @@ export interface ScriptParams extends ScriptCall {
   params: Record<string, Param>;
   /** The gates the repository's ml-cicd.yaml already holds. */
   gates?: Gate[];
+  /** ml-cicd.yaml's `train` and `report`: what add found or the team recorded. */
+  train?: TrainSettings;
+  report?: ReportSettings;
 }
 
 /** The model after every selected feature has contributed to it. */
@@ -67,6 +70,8 @@ export function buildModel(answers: Answers, assets: Assets, script?: ScriptPara
     if (script.metricsFile) config.metrics.file = script.metricsFile;
     // The default project's gates name its own metrics; a script of the team's has others.
     config.metrics.gates = script.gates ?? [];
+    if (script.train) config.train = script.train;
+    if (script.report) config.report = script.report;
   }
   const model = new ProjectModel(config, script);
   const templates = new TemplateReader(assets, {

@@ -115,10 +115,13 @@ describe.each(answerCombinations().map((answers) => [combinationName(answers), a
       expect(findings).toEqual([]);
     });
 
-    it('makes the train workflow inputs exactly the params', () => {
+    it('makes the train workflow inputs exactly the params, then extra-args', () => {
       const config = parse(files.get('ml-cicd.yaml')!);
       const train = parse(files.get('.github/workflows/train.yml')!);
-      expect(Object.keys(train.on.workflow_dispatch.inputs)).toEqual(Object.keys(config.params));
+      expect(Object.keys(train.on.workflow_dispatch.inputs)).toEqual([
+        ...Object.keys(config.params),
+        'extra-args',
+      ]);
     });
 
     it('never lets a pull request from a fork reach a runner that is not GitHub’s (W17)', () => {

@@ -155,6 +155,9 @@ export async function runAct(suite: Suite, request: ActRequest): Promise<ActResu
   const workflowFile = `.github/workflows/${workflow}`;
   // Before anything runs: every remote action must have a stand-in.
   const standIns = localRepositoryArgs(project.dir, workflowFile);
+  // Runs of a suite share the artifact store and the API by run id: one id, one run.
+  const taken = readdirSync(suite.root).find((name) => name.startsWith(`run-${request.runId}-`));
+  if (taken) throw new Error(`run id ${request.runId} is used twice in this suite (${taken}).`);
   const runDir = mkdtempSync(join(suite.root, `run-${request.runId}-`));
   const home = join(runDir, 'home');
   const tmp = join(runDir, 'tmp');

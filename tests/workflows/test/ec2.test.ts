@@ -161,7 +161,7 @@ describe('train.yml of --runner ec2: start an instance, train on its runner, ter
   });
 
   it('starts the first instance type, trains on its runner and terminates that instance', async () => {
-    const runId = 1401;
+    const runId = 1901;
     const result = await dispatch(project, runId, { hostLabel: label(runId, 1) });
     expect(summary(result), tail(result.log)).toEqual({
       [START]: 'success',
@@ -196,7 +196,7 @@ describe('train.yml of --runner ec2: start an instance, train on its runner, ter
   });
 
   it('falls back to the next instance type without capacity, and terminates only what started', async () => {
-    const runId = 1402;
+    const runId = 1902;
     // Only the second attempt's label runs on the host: training on any other label would be skipped.
     const result = await dispatch(project, runId, {
       env: { ML_CICD_EC2_NO_CAPACITY: 'c7i.large' },
@@ -227,7 +227,7 @@ describe('train.yml of --runner ec2: start an instance, train on its runner, ter
   });
 
   it('terminates both instances when the first one’s runner never registers', async () => {
-    const runId = 1405;
+    const runId = 1905;
     const result = await dispatch(project, runId, {
       env: { ML_CICD_EC2_NO_REGISTRATION: 'c7i.large' },
       hostLabel: label(runId, 2),
@@ -251,7 +251,7 @@ describe('train.yml of --runner ec2: start an instance, train on its runner, ter
   });
 
   it('terminates the instance when training fails', async () => {
-    const runId = 1403;
+    const runId = 1903;
     const result = await dispatch(project, runId, {
       inputs: { 'max-depth': '0' },
       hostLabel: label(runId, 1),
@@ -271,7 +271,7 @@ describe('train.yml of --runner ec2: start an instance, train on its runner, ter
   });
 
   it('is red at its first step, naming the EC2 variables to set, when they are not set; nothing starts', async () => {
-    const runId = 1404;
+    const runId = 1904;
     const {
       EC2_IMAGE_ID: _image,
       EC2_SUBNET_IDS: _subnets,
@@ -293,7 +293,7 @@ describe('train.yml of --runner ec2: start an instance, train on its runner, ter
   });
 
   it('is red at the start when no instance type has capacity in any subnet; nothing to terminate', async () => {
-    const runId = 1406;
+    const runId = 1906;
     const result = await dispatch(project, runId, {
       env: { ML_CICD_EC2_NO_CAPACITY: 'c7i.large,m7i.large' },
     });
@@ -311,7 +311,7 @@ describe('train.yml of --runner ec2: start an instance, train on its runner, ter
   });
 
   it('terminates an instance whose runner never registered even when the start job is red', async () => {
-    const runId = 1408;
+    const runId = 1908;
     const result = await dispatch(project, runId, {
       env: { ML_CICD_EC2_NO_REGISTRATION: 'c7i.large', ML_CICD_EC2_NO_CAPACITY: 'm7i.large' },
     });
@@ -327,7 +327,7 @@ describe('train.yml of --runner ec2: start an instance, train on its runner, ter
   });
 
   it('release.yml: builds on the started runner, terminates it, then publishes', async () => {
-    const runId = 1409;
+    const runId = 1909;
     await protectEnvironment(project.repository, 'release', [{ type: 'required_reviewers' }]);
     const sha = await project.head();
     const result = await runAct(suite(), {
@@ -362,7 +362,7 @@ describe('train.yml of --runner ec2: start an instance, train on its runner, ter
   });
 
   it('is red at the start in a repository with no variable or secret set yet; nothing starts', async () => {
-    const runId = 1407;
+    const runId = 1907;
     const result = await dispatch(project, runId, { vars: {}, secrets: {} });
     expect(job(result, START).result, tail(result.log)).toBe('failure');
     // Every setting is named at once, before the App token step fails on the first one.

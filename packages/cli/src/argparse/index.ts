@@ -6,6 +6,15 @@ export {
   type EntryOverride,
 } from './entry-point.js';
 export { pythonCandidates } from './find-python.js';
-export { longName, paramTypeOf } from './param-type.js';
+export {
+  acceptedTypes,
+  isPositional,
+  isSwitch,
+  optionOf,
+  paramNameOf,
+  paramTypeOf,
+  passedOnlyWhenSet,
+  takesSeveral,
+} from './param-type.js';
 export { readArgparse, type ReadOptions } from './read.js';
 export type * from './types.js';

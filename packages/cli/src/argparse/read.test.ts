@@ -151,6 +151,97 @@ args = parser.parse_args()
     ]);
   });
 
+  it('reads range choices, Path defaults, str2bool converters, counts, nargs and exclusive groups, the same statically and by import', async () => {
+    const dir = script(`import argparse
+from pathlib import Path
+from helpers import str2bool
+
+ARCHS = {"vit", "resnet", "mlp"}
+
+
+def to_bool(text):
+    if isinstance(text, bool):
+        return text
+    if text.lower() in ("yes", "true", "t", "1"):
+        return True
+    elif text.lower() in ("no", "false", "f", "0"):
+        return False
+    raise argparse.ArgumentTypeError("Boolean value expected.")
+
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--level", type=int, choices=range(1, 5), default=1)
+parser.add_argument("--arch", choices=ARCHS, default="vit")
+parser.add_argument("--out", type=Path, default=Path("runs") / "exp")
+parser.add_argument("--pretrained", type=to_bool, default="False")
+parser.add_argument("--cuda", type=str2bool, default=True)
+parser.add_argument("--buggy", type=bool, default=False)
+parser.add_argument("-v", "--verbose", action="count")
+parser.add_argument("--layers", type=int, nargs="+", default=[64, 32])
+parser.add_argument("data", nargs="?")
+group = parser.add_mutually_exclusive_group()
+group.add_argument("--cpu", action="store_true")
+group.add_argument("--gpu", action="store_true")
+args = parser.parse_args()
+`);
+    write(
+      dir,
+      'helpers.py',
+      'def str2bool(v):\n    return v.lower() in ("yes", "true", "t", "1")\n',
+    );
+    const statically = await read(dir, trainPy);
+    const imported = await read(dir, trainPy, importing);
+    expect(imported.method).toBe('import');
+    const shape = ({
+      optionStrings,
+      kind,
+      default: value,
+      defaultKnown,
+      choices,
+      nargs,
+      boolText,
+      exclusiveGroup,
+    }: ScriptFlag) => ({
+      option: optionStrings.at(-1),
+      kind,
+      default: value,
+      defaultKnown,
+      choices,
+      nargs,
+      boolText,
+      exclusive: exclusiveGroup !== undefined,
+    });
+    const expected = [
+      { option: '--level', kind: 'int', default: 1, choices: [1, 2, 3, 4] },
+      { option: '--arch', kind: 'str', default: 'vit', choices: ['mlp', 'resnet', 'vit'] },
+      { option: '--out', kind: null, default: 'runs/exp' },
+      {
+        option: '--pretrained',
+        kind: 'bool',
+        default: false,
+        boolText: { true: 'true', false: 'false' },
+      },
+      { option: '--cuda', kind: 'bool', default: true, boolText: { true: 'true', false: 'false' } },
+      { option: '--buggy', kind: 'bool', default: false, boolText: { true: 'true', false: '' } },
+      { option: '--verbose', kind: 'int', default: null },
+      { option: '--layers', kind: 'int', default: [64, 32], nargs: '+' },
+      { option: 'data', kind: 'str', default: null, nargs: '?' },
+      { option: '--cpu', kind: 'bool', default: false, exclusive: true },
+      { option: '--gpu', kind: 'bool', default: false, exclusive: true },
+    ].map((fields) => ({
+      defaultKnown: true,
+      choices: null,
+      nargs: undefined,
+      boolText: undefined,
+      exclusive: false,
+      ...fields,
+    }));
+    expect(statically.flags.map(shape)).toEqual(expected);
+    expect(imported.flags.map(shape)).toEqual(expected);
+    const [cpu, gpu] = statically.flags.slice(-2);
+    expect(cpu?.exclusiveGroup).toBe(gpu?.exclusiveGroup);
+  });
+
   it('reads a parser built in a function by importing the script, without training', async () => {
     const reading = await read(script(inFunction), trainPy, importing);
     expect(reading.method).toBe('import');
@@ -270,6 +361,16 @@ args = parser.parse_args()
     const reading = await read(dir, { kind: 'module', module: 'trainer.cli' }, importing);
     expect(reading.method).toBe('import');
     expect(reading.flags.map((flag) => flag.optionStrings)).toEqual([['--seed']]);
+  });
+
+  it('reads a package run as python -m from its __main__.py, not its __init__.py', async () => {
+    const dir = tempDir();
+    write(dir, 'trainer/__init__.py', '');
+    write(dir, 'trainer/__main__.py', moduleLevel);
+    const reading = await read(dir, { kind: 'module', module: 'trainer' });
+    expect(reading.method).toBe('static');
+    expect(reading.flags.map((flag) => flag.optionStrings).length).toBeGreaterThan(0);
+    expect(reading.flags[0]).toMatchObject({ file: 'trainer/__main__.py' });
   });
 
   it('never imports a script that does not parse its flags, since that would train', async () => {

@@ -57,6 +57,9 @@ function entryArgs(entry: EntryPoint): string[] {
 
 type Raw = Record<string, unknown>;
 
+/** The texts read_argparse.py finds a `type=str2bool`-style converter to take (`type=bool`: ""). */
+const boolTexts = /^(true\/false|True\/False|yes\/no|true\/)$/;
+
 function toFlag(raw: Raw): ScriptFlag {
   const flag: ScriptFlag = {
     optionStrings: raw.option_strings as string[],
@@ -71,6 +74,14 @@ function toFlag(raw: Raw): ScriptFlag {
   if (typeof raw.file === 'string') flag.file = raw.file.replaceAll('\\', '/');
   if (typeof raw.line === 'number') flag.line = raw.line;
   if (typeof raw.column === 'number') flag.column = raw.column;
+  if (typeof raw.dest === 'string') flag.dest = raw.dest;
+  if (typeof raw.nargs === 'string' || typeof raw.nargs === 'number') flag.nargs = raw.nargs;
+  const [on, off] = Array.isArray(raw.bool_text) ? (raw.bool_text as unknown[]) : [];
+  // Only the texts the helper tries: they go into train.yml's expressions as they are.
+  if (typeof on === 'string' && typeof off === 'string' && boolTexts.test(`${on}/${off}`)) {
+    flag.boolText = { true: on, false: off };
+  }
+  if (typeof raw.exclusive_group === 'string') flag.exclusiveGroup = raw.exclusive_group;
   if (raw.unread && typeof raw.unread === 'object')
     flag.unread = raw.unread as ScriptFlag['unread'];
   return flag;

@@ -21,6 +21,17 @@ export interface ScriptFlag {
   choices: unknown[] | null;
   required: boolean;
   help: string | null;
+  /** The attribute argparse stores the value in (`dest=`, else the long name with `_`). */
+  dest?: string;
+  /** `nargs=` of a `store` flag: `?`, `*`, `+` or a count; absent when it takes one value. */
+  nargs?: string | number;
+  /**
+   * The texts a `store` flag's converter turns into true and false (`type=str2bool` takes
+   * `true`/`false`; `type=bool` takes any text for true and only the empty text for false).
+   */
+  boolText?: { true: string; false: string };
+  /** The mutually exclusive group the flag belongs to, the same for each flag of the group. */
+  exclusiveGroup?: string;
   /**
    * What the static reading could not know without running the script, with the code that computes
    * it: `{ default: 'os.cpu_count()' }`. Such a value is left unknown, never guessed.

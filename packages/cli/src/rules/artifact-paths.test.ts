@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { at, edit, printed, project, turnOff } from '../../test/fixtures.js';
 
 const action = '.github/actions/train/action.yml';
-const path = '        path: ${{ inputs.output-dir }}\n';
+const path =
+  "        path: |\n          ${{ inputs.output-dir }}\n          ${{ inputs.metrics-file || format('{0}/metrics.json', inputs.output-dir) }}\n";
 
 describe('artifact-paths', () => {
   it('reports uploading the whole workspace', async () => {

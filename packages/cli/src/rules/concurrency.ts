@@ -39,6 +39,7 @@ export const concurrency: Rule = {
   id: 'concurrency',
   severity: 'warning',
   security: ['W16'],
+  ownFilesOnly: true,
   doc: 'Every workflow that is not reusable-only sets `concurrency:` with an explicit `cancel-in-progress` (true for pull requests; false for training, so a second run never kills a long one). A reusable-only workflow (`on: workflow_call`) must not set it: its callers do.',
   check: (project) =>
     project.workflows.filter((workflow) => workflow.kind === 'workflow').flatMap(check),

@@ -1,23 +1,16 @@
-import { manifestPath } from '@ml-cicd/core';
 import type { Project } from '../validate/project.js';
 import { sameValue, show } from '../validate/show.js';
 import { parseYamlFile } from '../validate/yaml-file.js';
 import { entries, entry, text } from '../validate/yaml-nodes.js';
-import { manifestFiles } from './managed-files.js';
+import { teamsOwnFile } from './managed-files.js';
 import { problemAt, type Problem, type Rule } from './rule.js';
 
 export const paramsYamlPath = 'params.yaml';
 
-/** A params.yaml the manifest does not list is the team's own pipeline's: `add` kept it as it is. */
-function teamsOwnParams(project: Project): boolean {
-  const manifest = project.read(manifestPath);
-  const files = manifest === undefined ? undefined : manifestFiles(manifest);
-  return typeof files === 'object' && !(paramsYamlPath in files);
-}
-
 function check(project: Project): Problem[] {
   const { config, configFile } = project;
-  if (config?.data?.kind !== 'dvc' || !configFile || teamsOwnParams(project)) return [];
+  if (config?.data?.kind !== 'dvc' || !configFile || teamsOwnFile(project, paramsYamlPath))
+    return [];
   const content = project.read(paramsYamlPath);
   if (content === undefined) {
     return [

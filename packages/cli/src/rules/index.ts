@@ -15,6 +15,7 @@ import { noSecretsInherit } from './no-secrets-inherit.js';
 import { paramsMatchScriptFlags } from './params-match-script-flags.js';
 import { paramsMatchWorkflowInputs } from './params-match-workflow-inputs.js';
 import { publicRunnerApproval } from './public-runner-approval.js';
+import { requirementsExist } from './requirements-exist.js';
 import { requirementsPinned } from './requirements-pinned.js';
 import type { Rule } from './rule.js';
 import { secretsDeclared } from './secrets-declared.js';
@@ -36,6 +37,7 @@ export const rules: readonly Rule[] = [
   dvcParamsMatch,
   secretsDeclared,
   requirementsPinned,
+  requirementsExist,
   managedFiles,
   conflictMarkers,
   // Workflows: what GitHub rejects, then the security checklist.

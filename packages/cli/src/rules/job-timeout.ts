@@ -7,6 +7,7 @@ export const jobTimeout: Rule = {
   id: 'job-timeout',
   severity: 'warning',
   security: ['W15'],
+  ownFilesOnly: true,
   doc: "Every job that has `runs-on` sets `timeout-minutes`. GitHub's default is 360 minutes: a stuck training job holds a GPU runner, or bills a hosted one, for six hours. (A job that calls a reusable workflow cannot set it; the called workflow's jobs do.)",
   check: (project) =>
     project.workflows.flatMap((workflow) =>

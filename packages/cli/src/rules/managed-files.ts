@@ -29,6 +29,16 @@ export function manifestFiles(text: string): Record<string, string> | string {
   );
 }
 
+/**
+ * A file of the team's own, in a repository ml-cicd added to: the manifest exists and does not
+ * list it. Rules about what ml-cicd writes leave such a file to the team.
+ */
+export function teamsOwnFile(project: Project, path: string): boolean {
+  const manifest = project.read(manifestPath);
+  const files = manifest === undefined ? undefined : manifestFiles(manifest);
+  return typeof files === 'object' && !(path in files);
+}
+
 function check(project: Project): Problem[] {
   const manifest = project.read(manifestPath);
   if (manifest === undefined) return [];

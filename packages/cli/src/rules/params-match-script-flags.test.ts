@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { UserError } from '@ml-cicd/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateProject } from '../validate/validate-project.js';
@@ -54,7 +55,7 @@ describe('params-match-script-flags', () => {
       matching.replace('"--max-depth", type=int', '"--max-depth", type=float'),
     );
     expect(await printed(dir)).toEqual([
-      `${at(dir, 'train.py', 'parser.add_argument("--max-depth"')}: error ${rule} train.py's --max-depth is read as a number, but params.max-depth is integer; make them agree.`,
+      `${at(dir, 'train.py', 'parser.add_argument("--max-depth"')}: error ${rule} train.py's --max-depth is read as a number, but params.max-depth is integer; make it number.`,
     ]);
   });
 
@@ -74,16 +75,46 @@ describe('params-match-script-flags', () => {
     ]);
   });
 
-  it('reports a flag with no param: a warning, or an error when it is required', async () => {
+  it('reports a flag with no param as information (the team may leave it out), or an error when it is required', async () => {
     const extra =
-      '    parser.add_argument("--verbose", action="store_true")\n    parser.add_argument("--data", required=True)\n';
+      '    parser.add_argument("--batch_size", type=int, default=8)\n    parser.add_argument("--data", required=True)\n';
     const dir = await withScript(
       matching.replace('    parser.parse_args()\n', `${extra}    parser.parse_args()\n`),
     );
     expect(await printed(dir)).toEqual([
-      `${at(dir, 'train.py', 'parser.add_argument("--verbose"')}: warning ${rule} train.py's --verbose is not in the params of ml-cicd.yaml, so the Train workflow cannot set it; add params.verbose if it is a hyperparameter.`,
       `${at(dir, 'train.py', 'parser.add_argument("--data"')}: error ${rule} train.py's --data is required but is not in the params of ml-cicd.yaml, so a Train workflow run cannot pass it; add params.data or give the flag a default.`,
     ]);
+    const report = await validateProject(dir);
+    expect(
+      report.findings.filter((finding) => finding.rule === 'params-match-script-flags'),
+    ).toMatchObject([
+      {
+        severity: 'info',
+        message:
+          "train.py's --batch_size is not in the params of ml-cicd.yaml, so it keeps its default unless a run passes it; add params.batch_size to make it an input, or type it in the extra-args input.",
+      },
+      { severity: 'error' },
+    ]);
+  });
+
+  it('gives advice that is valid when followed: the param it names passes the schema and the check', async () => {
+    const extra = '    parser.add_argument("--batchSize", type=int, default=8)\n';
+    const dir = await withScript(
+      matching.replace('    parser.parse_args()\n', `${extra}    parser.parse_args()\n`),
+    );
+    const config = readFileSync(join(dir, 'ml-cicd.yaml'), 'utf8');
+    write(
+      dir,
+      'ml-cicd.yaml',
+      config.replace(
+        'params:\n',
+        'params:\n  batchSize:\n    type: integer\n    default: 8\n    description: Batch size.\n',
+      ),
+    );
+    const report = await validateProject(dir);
+    expect(
+      report.findings.filter((finding) => finding.message.includes('batchSize')),
+    ).toMatchObject([{ rule: 'params-match-workflow-inputs' }]);
   });
 
   it('with --import, reads the flags statically when a dependency is missing, and says so', async () => {

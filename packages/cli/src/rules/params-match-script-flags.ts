@@ -82,6 +82,12 @@ async function check(project: Project): Promise<Problem[]> {
     );
     return [];
   }
+  if (reading.flags.length === 0) {
+    project.note(
+      `The params were not compared with ${script}: it adds no argparse flag (${how(reading)}), so its params are passed as they are.`,
+    );
+    return [];
+  }
   project.note(`Compared the params with the flags of ${script}, ${how(reading)}.`);
   return flagDrift(script, config.params, reading.flags).map((drift) => {
     const { file, line, column } = drift.flag ?? {};
@@ -98,6 +104,6 @@ export const paramsMatchScriptFlags: Rule = {
   id: 'params-match-script-flags',
   severity: 'error',
   security: [],
-  doc: 'The `params` of `ml-cicd.yaml` are the argparse flags of the training entry point (`--script`/`--module`, else the script or module the train action of the Train workflow runs, else `train.py`, else the `[project.scripts]` entry of `pyproject.toml`): each param `max-depth` is a flag `--max-depth` of the matching type (integer → int, number → float, boolean → store_true/store_false, choice → choices, string → str), with the same default and choices. The flags are read statically from the `add_argument` calls of the script and of the project modules it imports, so none of its code runs and the result is the same on every machine; a default computed when the script runs is not compared, and a call whose flag is not a literal skips the check with a note. With `--import` the script is imported up to `parse_args` instead (its top-level code runs) by `python3`, or the interpreter `--python` names; a `.venv` in the repository is never run unless named. Without Python the check is skipped with a note. A flag with no param is a warning (an error when required).',
+  doc: "The `params` of `ml-cicd.yaml` are the argparse flags of the training entry point (`--script`/`--module`, else the script or module the train action of the Train workflow runs, else `train.py`, else the `[project.scripts]` entry of `pyproject.toml`): each param is named after its flag as the script spells it (`--max-depth` → `max-depth`, `--batch_size` → `batch_size`, a positional argument by its own name) and has the type `add workflow` writes for it (integer → int, number → float, boolean → a switch, a `type=str2bool` flag or BooleanOptionalAction, choice → choices, integer → a count flag, string → str, or an int, float or choice flag whose default is None, passed only when set), with the same default and choices; a switch's default is false (its box passes the flag when ticked). The flags are read statically from the `add_argument` calls of the script and of the project modules it imports, so none of its code runs and the result is the same on every machine; a default computed when the script runs is not compared, and a call whose flag is not a literal skips the check with a note. With `--import` the script is imported up to `parse_args` instead (its top-level code runs) by `python3`, or the interpreter `--python` names; a `.venv` in the repository is never run unless named. Without Python, or when the script adds no flag at all, the check is skipped with a note. A flag with no param is information, not a warning: leaving flags out is the team's choice (and add's past GitHub's limit of inputs), and a run can still pass them in the extra-args input; a required flag with no param is an error.",
   check,
 };

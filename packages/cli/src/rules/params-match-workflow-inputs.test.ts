@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, edit, printed, project, turnOff } from '../../test/fixtures.js';
+import { at, edit, printed, project, read, turnOff } from '../../test/fixtures.js';
 
 const train = '.github/workflows/train.yml';
 const rule = 'error [params-match-workflow-inputs]';
@@ -59,6 +59,12 @@ describe('params-match-workflow-inputs', () => {
     expect(await printed(dir)).toEqual([
       `${at(dir, train, 'verbose:')}: ${rule} input "verbose" of ${train} is not in the params of ml-cicd.yaml; add params.verbose or remove the input.`,
     ]);
+  });
+
+  it("accepts train.yml's extra-args input, which is no param", async () => {
+    const dir = await project();
+    expect(read(dir, train)).toContain('      extra-args:\n');
+    expect(await printed(dir)).toEqual([]);
   });
 
   it('is turned off by rules: {params-match-workflow-inputs: off}', async () => {

@@ -8,6 +8,9 @@ import { problemAt, type Problem, type Rule } from './rule.js';
 
 export const trainWorkflowPath = '.github/workflows/train.yml';
 
+/** train.yml's one input that is no param: more arguments, split by the train action. */
+export const extraArgsInput = 'extra-args';
+
 /** The workflow_dispatch input type of each param type. */
 export const dispatchTypes: Record<ParamType, string> = {
   integer: 'number',
@@ -81,7 +84,7 @@ function check(project: Project): Problem[] {
     ];
   });
   const extra = inputs
-    .filter((input) => !(input.key in config.params))
+    .filter((input) => !(input.key in config.params) && input.key !== extraArgsInput)
     .map((input) =>
       problemAt(
         workflow,
@@ -97,6 +100,6 @@ export const paramsMatchWorkflowInputs: Rule = {
   id: 'params-match-workflow-inputs',
   severity: 'error',
   security: [],
-  doc: "The `params` of `ml-cicd.yaml` are the `workflow_dispatch` inputs of `.github/workflows/train.yml`: the same names, the input type that fits each param's type (integer and number → number, boolean → boolean, choice → choice, string → string), the same defaults and options. A different description is a warning.",
+  doc: "The `params` of `ml-cicd.yaml` are the `workflow_dispatch` inputs of `.github/workflows/train.yml`: the same names, the input type that fits each param's type (integer and number → number, boolean → boolean, choice → choice, string → string), the same defaults and options. A different description is a warning. Its one other input, `extra-args`, passes more arguments to the script.",
   check,
 };

@@ -28,6 +28,25 @@ describe('requirements-pinned', () => {
     ]);
   });
 
+  it('reports a pip-compile file without hashes once, naming the file', async () => {
+    const dir = await project();
+    const names = ['numpy', 'pandas', 'scipy', 'torch', 'tqdm'];
+    const compiled = names.map((name) => `${name}==1.0.0\n    # via -r requirements-gpu.in\n`);
+    write(dir, 'requirements-gpu.txt', `# pip-compile requirements-gpu.in\n${compiled.join('')}`);
+    expect(await printed(dir)).toEqual([
+      'requirements-gpu.txt:2:1: error [requirements-pinned] all 5 requirements of requirements-gpu.txt have no --hash (numpy, pandas, scipy, …), so pip cannot check what it downloads; lock the file with hashes (uv pip compile --generate-hashes requirements-gpu.in -o requirements-gpu.txt).',
+    ]);
+  });
+
+  it('reports an unpinned list once per file, and an unhashed pin beside it on its own', async () => {
+    const dir = await project();
+    write(dir, 'requirements-extra.txt', 'numpy\nrich>=13\ntyper==0.12.0\n');
+    expect(await printed(dir)).toEqual([
+      'requirements-extra.txt:1:1: error [requirements-pinned] 2 of the 3 requirements of requirements-extra.txt are not pinned to one version (numpy, rich); lock the file with exact versions and hashes (uv pip compile --generate-hashes requirements-extra.in -o requirements-extra.txt).',
+      'requirements-extra.txt:3:1: error [requirements-pinned] typer==0.12.0 has no --hash, so pip cannot check what it downloads; lock the file with hashes (uv pip compile --generate-hashes requirements-extra.in -o requirements-extra.txt).',
+    ]);
+  });
+
   it('reports an editable requirement, and reads every requirements*.txt', async () => {
     const dir = await project();
     write(dir, 'requirements-extra.txt', '# local package\n-e .\n');

@@ -36,22 +36,71 @@ function requirements(text: string): Requirement[] {
   return found;
 }
 
-function problem(file: string, requirement: Requirement): string | undefined {
+type Kind = 'editable' | 'unpinned' | 'unhashed';
+
+interface Finding extends Requirement {
+  kind: Kind;
+  /** The requirement's name (`-e <path>` for an editable one), and what it asks for. */
+  name: string;
+  spec: string;
+}
+
+function classify(requirement: Requirement): Finding | undefined {
   const { text } = requirement;
-  if (option.test(text)) return undefined;
-  const lock = `uv pip compile --generate-hashes ${file.replace(/\.txt$/, '.in')} -o ${file}`;
   if (editable.test(text)) {
-    return `${text.split(/\s+/).slice(0, 2).join(' ')} is an editable requirement, which cannot be hashed; install the project another way and lock the file with hashes (${lock}).`;
+    const shown = text.split(/\s+/).slice(0, 2).join(' ');
+    return { ...requirement, kind: 'editable', name: shown, spec: shown };
   }
   const spec = text.split(/\s+--hash[=\s]/)[0]!.trim();
   const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)?.[0] ?? spec;
   if (!pinned.test(spec) && !direct.test(spec)) {
-    return `${name} is not pinned to one version (${JSON.stringify(spec)}); lock the file with exact versions and hashes (${lock}).`;
+    return { ...requirement, kind: 'unpinned', name, spec };
   }
-  if (!/(^|\s)--hash[=\s]/.test(text)) {
-    return `${spec} has no --hash, so pip cannot check what it downloads; lock the file with hashes (${lock}).`;
-  }
+  if (!/(^|\s)--hash[=\s]/.test(text)) return { ...requirement, kind: 'unhashed', name, spec };
   return undefined;
+}
+
+/** What is wrong with one requirement. */
+function single({ kind, name, spec }: Finding, lock: string): string {
+  switch (kind) {
+    case 'editable':
+      return `${name} is an editable requirement, which cannot be hashed; install the project another way and lock the file with hashes (${lock}).`;
+    case 'unpinned':
+      return `${name} is not pinned to one version (${JSON.stringify(spec)}); lock the file with exact versions and hashes (${lock}).`;
+    case 'unhashed':
+      return `${spec} has no --hash, so pip cannot check what it downloads; lock the file with hashes (${lock}).`;
+  }
+}
+
+/** What is wrong with several requirements of one file, in one sentence: one cause, one fix. */
+function several(file: string, findings: Finding[], total: number, lock: string): string {
+  const count = findings.length;
+  const some = count === total ? `all ${total}` : `${count} of the ${total}`;
+  const names = findings.slice(0, 3).map((finding) => finding.name);
+  const examples = `${names.join(', ')}${count > names.length ? ', …' : ''}`;
+  switch (findings[0]!.kind) {
+    case 'editable':
+      return `${file} has ${count} editable requirements (${examples}), which cannot be hashed; install them another way and lock the file with hashes (${lock}).`;
+    case 'unpinned':
+      return `${some} requirements of ${file} are not pinned to one version (${examples}); lock the file with exact versions and hashes (${lock}).`;
+    case 'unhashed':
+      return `${some} requirements of ${file} have no --hash (${examples}), so pip cannot check what it downloads; lock the file with hashes (${lock}).`;
+  }
+}
+
+/** One finding per kind of problem in a file, at its first requirement that has it. */
+function problems(file: string, text: string): Problem[] {
+  const lock = `uv pip compile --generate-hashes ${file.replace(/\.txt$/, '.in')} -o ${file}`;
+  const all = requirements(text).filter((requirement) => !option.test(requirement.text));
+  const found = all.flatMap((requirement) => classify(requirement) ?? []);
+  const kinds = [...new Set(found.map((finding) => finding.kind))];
+  return kinds.map((kind) => {
+    const ofKind = found.filter((finding) => finding.kind === kind);
+    const first = ofKind[0]!;
+    const message =
+      ofKind.length === 1 ? single(first, lock) : several(file, ofKind, all.length, lock);
+    return { file, line: first.line, column: first.column, message };
+  });
 }
 
 function requirementFiles(project: Project): string[] {
@@ -66,14 +115,7 @@ export const requirementsPinned: Rule = {
   id: 'requirements-pinned',
   severity: 'error',
   security: ['W23'],
-  doc: 'Every requirement in a `requirements*.txt` file at the root is pinned with `==` and carries `--hash` values, so `pip install --require-hashes` installs exactly what was locked, locally and in CI. Editable requirements cannot be hashed.',
+  doc: 'Every requirement in a `requirements*.txt` file at the root is pinned with `==` and carries `--hash` values, so `pip install --require-hashes` installs exactly what was locked, locally and in CI. Editable requirements cannot be hashed. Several requirements of one file with the same problem (a pip-compile run without `--generate-hashes`, an unpinned list) are one finding, at the first of them.',
   check: (project) =>
-    requirementFiles(project).flatMap((file): Problem[] =>
-      requirements(project.read(file) ?? '').flatMap((requirement) => {
-        const message = problem(file, requirement);
-        return message
-          ? [{ file, line: requirement.line, column: requirement.column, message }]
-          : [];
-      }),
-    ),
+    requirementFiles(project).flatMap((file) => problems(file, project.read(file) ?? '')),
 };

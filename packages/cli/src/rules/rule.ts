@@ -22,6 +22,11 @@ export interface Rule {
   severity: Severity;
   /** The SECURITY.md properties it checks (W01, C11, ...), if any. */
   security: readonly string[];
+  /**
+   * Holds only the files ml-cicd wrote: in a repository it was added to, a workflow the manifest
+   * does not list is the team's, and how the team runs its own jobs is left to it.
+   */
+  ownFilesOnly?: boolean;
   check(project: Project): Problem[] | Promise<Problem[]>;
 }
 

@@ -41,7 +41,8 @@ export const secretsDeclared: Rule = {
   id: 'secrets-declared',
   severity: 'error',
   security: ['W10'],
-  doc: 'Every `secrets.NAME` (other than `GITHUB_TOKEN`) and `vars.NAME` a workflow reads is declared in an environment of `ml-cicd.yaml` (its `secrets` or `variables`), so `ml-cicd secrets` sets them up and the README lists them: a missing one resolves to an empty string at run time, silently.',
+  ownFilesOnly: true,
+  doc: 'Every `secrets.NAME` (other than `GITHUB_TOKEN`) and `vars.NAME` a workflow ml-cicd wrote reads is declared in an environment of `ml-cicd.yaml` (its `secrets` or `variables`), so `ml-cicd secrets` sets them up and the README lists them: a missing one resolves to an empty string at run time, silently.',
   check(project) {
     const { config } = project;
     if (!config) return [];

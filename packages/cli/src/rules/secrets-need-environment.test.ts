@@ -19,6 +19,22 @@ describe('secrets-need-environment', () => {
     ]);
   });
 
+  it("suggests an environment named for the job's purpose for a secret no environment declares", async () => {
+    const dir = await project();
+    const deploy = '.github/workflows/deploy.yml';
+    write(
+      dir,
+      deploy,
+      'name: Deploy\non:\n  push:\n    branches: [main]\npermissions: {}\nconcurrency:\n  group: deploy\n  cancel-in-progress: false\njobs:\n  deploy:\n    name: Deploy\n    runs-on: ubuntu-latest\n    timeout-minutes: 10\n    permissions:\n      contents: read\n    steps:\n      - name: Upload\n        shell: bash\n        env:\n          DEPLOY_KEY: ${{ secrets.DEPLOY_KEY }}\n        run: test -n "$DEPLOY_KEY"\n',
+    );
+    // secrets-declared reports it too (not declared in ml-cicd.yaml): this rule's finding is the one here.
+    expect(
+      (await printed(dir)).filter((line) => line.includes('[secrets-need-environment]')),
+    ).toEqual([
+      `${at(dir, deploy, 'secrets.DEPLOY_KEY')}: error [secrets-need-environment] job "deploy" reads secrets.DEPLOY_KEY without an environment; add an environment named for what the job does ("environment: deploy") so it is an environment secret behind that environment's protection rules.`,
+    ]);
+  });
+
   it('reports a secret in the workflow-level env:, which every job gets', async () => {
     const dir = await project();
     withTrainingSecret(dir);

@@ -4,10 +4,16 @@ import { jobs, type WorkflowFile } from '../validate/workflow.js';
 import { entry, get } from '../validate/yaml-nodes.js';
 import { problemAtOffset, type Problem, type Rule } from './rule.js';
 
-function environmentFor(secret: string, config: MlCicdConfig | undefined): string {
+/**
+ * The environment to bind: the one ml-cicd.yaml declares the secret in, else one named for the
+ * job's purpose (a deploy job's secret is no training secret), for which the job id stands.
+ */
+function environmentFor(secret: string, job: string, config: MlCicdConfig | undefined): string {
   const environments = Object.entries(config?.environments ?? {});
   const declaring = environments.find(([, environment]) => environment.secrets.includes(secret));
-  return (declaring ?? environments[0])?.[0] ?? 'training';
+  return declaring
+    ? `"environment: ${declaring[0]}"`
+    : `an environment named for what the job does ("environment: ${job}")`;
 }
 
 function firstOfEach<T extends { name: string }>(references: T[]): T[] {
@@ -61,10 +67,10 @@ function check(workflow: WorkflowFile, config: MlCicdConfig | undefined): Proble
       return repositorySecrets(workflow, job.id, references);
     }
     return references.map((reference) => {
-      const environment = environmentFor(reference.name, config);
+      const environment = environmentFor(reference.name, job.id, config);
       const message = calls
-        ? `job "${job.id}" passes secrets.${reference.name} to a reusable workflow, where no environment protects it; run the step that needs it in a job of this workflow with "environment: ${environment}".`
-        : `job "${job.id}" reads secrets.${reference.name} without an environment; add "environment: ${environment}" so it is an environment secret behind that environment's protection rules.`;
+        ? `job "${job.id}" passes secrets.${reference.name} to a reusable workflow, where no environment protects it; run the step that needs it in a job of this workflow with ${environment}.`
+        : `job "${job.id}" reads secrets.${reference.name} without an environment; add ${environment} so it is an environment secret behind that environment's protection rules.`;
       return problemAtOffset(workflow, reference.offset, message);
     });
   });
@@ -76,7 +82,7 @@ export const secretsNeedEnvironment: Rule = {
   id: 'secrets-need-environment',
   severity: 'error',
   security: ['W10'],
-  doc: "Every job that reads a secret other than `GITHUB_TOKEN` binds a GitHub Environment (`environment:`), so the secret is an environment secret released only after the environment's protection rules (required reviewers, branch policy). Secrets in a workflow-level `env:` or passed to a reusable workflow are flagged too. With `secrets-scope: repo` in `ml-cicd.yaml` (a repository that cannot have environments) a job reading repository secrets is an `info` finding that says what protection is lost, so the declared choice does not fail CI.",
+  doc: "Every job that reads a secret other than `GITHUB_TOKEN` binds a GitHub Environment (`environment:`), so the secret is an environment secret released only after the environment's protection rules (required reviewers, branch policy). Secrets in a workflow-level `env:` or passed to a reusable workflow are flagged too. The finding suggests the environment `ml-cicd.yaml` declares the secret in, else one named for what the job does. With `secrets-scope: repo` in `ml-cicd.yaml` (a repository that cannot have environments) a job reading repository secrets is an `info` finding that says what protection is lost, so the declared choice does not fail CI.",
   check: (project) =>
     project.workflows
       .filter((workflow) => workflow.kind === 'workflow')

@@ -78,6 +78,7 @@ export const timeoutLimits: Rule = {
   id: 'timeout-limits',
   severity: 'warning',
   security: [],
+  ownFilesOnly: true,
   doc: `Every \`timeout-minutes\` is one GitHub honours: a job on a GitHub-hosted image at most ${hostedJobMinutes} (6 hours), any job at most ${selfHostedJobMinutes} (5 days, self-hosted runners), a step at most ${stepMinutes} even on a self-hosted runner. A longer value does not buy time: GitHub stops the job or step at its limit. And \`GITHUB_TOKEN\` expires after ${tokenMinutes} minutes (24 hours), so a job that may run longer must not be the one that writes with it: the generated workflows report, comment and release from separate jobs.`,
   check: (project) =>
     project.workflows.flatMap((workflow) =>

@@ -30,6 +30,7 @@ export const trainingMovingLabel: Rule = {
   id: 'training-moving-label',
   severity: 'warning',
   security: [],
+  ownFilesOnly: true,
   doc: "A job that trains (a job named `train`, and every job that runs `./.github/actions/train`) runs on a named image such as `ubuntu-24.04`, not on a label GitHub moves to a newer image: `ubuntu-latest` (Ubuntu 26.04 since November 2026), `windows-latest`, `macos-latest` and their larger variants, or `ubuntu-slim`. On a moving label the same commit and params can train a different model after the move, with a different Python build and system libraries. Lint and tests may follow the moving label. `ml-cicd update --hosted-label ubuntu-24.04` changes a generated project's label.",
   check: (project) =>
     project.workflows.flatMap((workflow) =>

@@ -1,9 +1,30 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { at, edit, printed, project, turnOff } from '../../test/fixtures.js';
 
 const train = '.github/workflows/train.yml';
 
+/** A workflow the team wrote before ml-cicd came: the manifest does not list it. */
+const nightly = '.github/workflows/nightly.yml';
+const nightlyWorkflow = (top: string) =>
+  `name: Nightly\non:\n  schedule:\n    - cron: '17 3 * * *'\n${top}jobs:\n  score:\n    runs-on: ubuntu-latest\n    timeout-minutes: 5\n    steps:\n      - run: echo "\${{ vars.NIGHTLY_SAMPLE }}"\n`;
+
 describe('workflow-permissions', () => {
+  it("lets a job of the team's own workflow inherit a read-only top level, and still checks the top", async () => {
+    const dir = await project();
+    writeFileSync(join(dir, nightly), nightlyWorkflow('permissions:\n  contents: read\n'));
+    // The expression in run: is still reported: that rule holds for every workflow.
+    expect((await printed(dir)).filter((line) => line.includes(nightly))).toEqual([
+      `${at(dir, nightly, '${{ vars.NIGHTLY_SAMPLE }}')}: error [no-expressions-in-run] \${{ vars.NIGHTLY_SAMPLE }} inside run: is pasted into the code before it runs, so a crafted value becomes code; pass it through the step's env: and use "$NAME".`,
+    ]);
+    writeFileSync(join(dir, nightly), nightlyWorkflow('permissions:\n  contents: write\n'));
+    expect((await printed(dir)).filter((line) => line.includes('[workflow-permissions]'))).toEqual([
+      `${at(dir, nightly, 'contents: write')}: error [workflow-permissions] the top-level permissions grant contents: write to every job; grant it only in the jobs that need it and keep the top level {} or read-only.`,
+      `${at(dir, nightly, 'score:')}: error [workflow-permissions] job "score" has no permissions; list the scopes it uses (e.g. "permissions: {contents: read}").`,
+    ]);
+  });
+
   it('reports a workflow without top-level permissions, at its first key', async () => {
     const dir = await project();
     edit(dir, train, 'permissions: {}\n', '');

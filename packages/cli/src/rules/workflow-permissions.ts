@@ -1,6 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import { jobs, type WorkflowFile } from '../validate/workflow.js';
 import { entries, entry, text } from '../validate/yaml-nodes.js';
+import { teamsOwnFile } from './managed-files.js';
 import { problemAt, quote, type Problem, type Rule } from './rule.js';
 
 const broad = new Set(['write-all', 'read-all']);
@@ -67,9 +68,14 @@ export const workflowPermissions: Rule = {
   id: 'workflow-permissions',
   severity: 'error',
   security: ['W01', 'W02'],
-  doc: 'Every workflow has a top-level `permissions:` that is `{}` or only read scopes, and every job declares its own `permissions:` without `write-all` or `read-all`, so the token of each job carries only what that job uses.',
+  doc: "Every workflow has a top-level `permissions:` that is `{}` or only read scopes, and every job declares its own `permissions:` without `write-all` or `read-all`, so the token of each job carries only what that job uses. In a workflow of the team's own (one the manifest does not list) a job may inherit a read-only top level.",
   check: (project) =>
     project.workflows
       .filter((workflow) => workflow.kind === 'workflow')
-      .flatMap((workflow) => [...topLevel(workflow), ...perJob(workflow)]),
+      .flatMap((workflow) => {
+        const top = topLevel(workflow);
+        // A job of the team's own workflow inherits a top level that is already {} or read-only.
+        const inherited = top.length === 0 && teamsOwnFile(project, workflow.path);
+        return [...top, ...(inherited ? [] : perJob(workflow))];
+      }),
 };

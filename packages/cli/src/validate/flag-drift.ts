@@ -2,8 +2,15 @@
  * Where a training script's argparse flags and the params of ml-cicd.yaml disagree, as problems
  * about a param (`param`) or about a flag of the script (`flag`).
  */
-import type { Param } from '@ml-cicd/config';
-import { longName, paramTypeOf, type ScriptFlag } from '../argparse/index.js';
+import { paramName, type Param } from '@ml-cicd/config';
+import {
+  acceptedTypes,
+  isPositional,
+  isSwitch,
+  paramNameOf,
+  type ScriptFlag,
+} from '../argparse/index.js';
+import type { Severity } from './finding.js';
 import { sameValue, show } from './show.js';
 
 export interface Drift {
@@ -12,29 +19,52 @@ export interface Drift {
   /** The flag the problem is about (absent for a param that has no flag). */
   flag?: ScriptFlag;
   message: string;
-  severity?: 'warning';
+  severity?: Severity;
+}
+
+const article = {
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  choice: 'a choice',
+  string: 'a string',
+};
+
+/**
+ * The default the param must have: a switch's box is unticked and a count is passed no times by
+ * default; undefined when any default is the team's to choose (a required flag, or one whose
+ * default is None or computed when the script runs, passed only when set).
+ */
+function expectedDefault(flag: ScriptFlag): unknown {
+  if (flag.action === 'count') return 0;
+  if (isSwitch(flag)) return false;
+  if (flag.required || !flag.defaultKnown || flag.default === null) return undefined;
+  return flag.default;
 }
 
 function compare(script: string, name: string, param: Param, flag: ScriptFlag): Drift[] {
   const drift = (message: string): Drift => ({ param: name, flag, message });
-  const option = `--${name}`;
-  const type = paramTypeOf(flag);
-  if (type && type !== param.type) {
+  const option = isPositional(flag) ? name : `--${name}`;
+  const types = acceptedTypes(flag);
+  if (!types.includes(param.type)) {
+    const wanted = types.map((type) => article[type]).join(' or ');
     return [
       drift(
-        `${script}'s ${option} is read as ${type === 'choice' ? 'a choice' : describe(flag)}, but params.${name} is ${param.type}; make them agree.`,
+        `${script}'s ${option} is read as ${wanted}, but params.${name} is ${param.type}; make it ${types.join(' or ')}.`,
       ),
     ];
   }
   const drifts: Drift[] = [];
-  // A required flag's default is never used; a flag without one is a free-text param whose empty
-  // default leaves the flag out of the run (what `add workflow` writes).
-  const unused = flag.required || (flag.default === null && param.default === '');
-  if (flag.defaultKnown && !unused && !sameValue(flag.default, param.default)) {
-    const now = flag.default === null ? 'has no default' : `defaults to ${show(flag.default)}`;
+  const expected = expectedDefault(flag);
+  if (expected !== undefined && !sameValue(expected, param.default)) {
+    const now = isSwitch(flag)
+      ? `is passed only when its box is ticked`
+      : flag.action === 'count'
+        ? `is passed as many times as the input says`
+        : `defaults to ${show(expected)}`;
     drifts.push(
       drift(
-        `${script}'s ${option} ${now}, but params.${name}.default is ${show(param.default)}; make them equal.`,
+        `${script}'s ${option} ${now}, but params.${name}.default is ${show(param.default)}; ${flag.action === 'store' ? 'make them equal' : `make it ${show(expected)}`}.`,
       ),
     );
   }
@@ -50,10 +80,16 @@ function compare(script: string, name: string, param: Param, flag: ScriptFlag): 
   return drifts;
 }
 
-function describe(flag: ScriptFlag): string {
-  return { int: 'an integer', float: 'a number', str: 'a string', bool: 'a boolean switch' }[
-    flag.kind ?? 'str'
-  ];
+function canBeParam(name: string | undefined): name is string {
+  return name !== undefined && new RegExp(paramName.pattern).test(name);
+}
+
+/** What to do about a flag that is no param, in words a user can follow as they are. */
+function advice(name: string | undefined): string {
+  if (canBeParam(name)) {
+    return `add params.${name} to make it an input, or type it in the extra-args input`;
+  }
+  return `type it in the extra-args input (a param's name must be ${paramName.meaning})`;
 }
 
 export function flagDrift(
@@ -62,7 +98,10 @@ export function flagDrift(
   flags: ScriptFlag[],
 ): Drift[] {
   const named = new Map(
-    flags.flatMap((flag) => (longName(flag) ? [[longName(flag)!, flag] as const] : [])),
+    flags.flatMap((flag) => {
+      const name = paramNameOf(flag);
+      return name === undefined ? [] : [[name, flag] as const];
+    }),
   );
   const drifts = Object.entries(params).flatMap(([name, param]) => {
     const flag = named.get(name);
@@ -75,19 +114,22 @@ export function flagDrift(
     ];
   });
   for (const flag of flags) {
-    const name = longName(flag);
+    const name = paramNameOf(flag);
     if (name !== undefined && name in params) continue;
-    const shown = name ? `--${name}` : flag.optionStrings.join('/');
+    const shown =
+      name === undefined ? flag.optionStrings.join('/') : isPositional(flag) ? name : `--${name}`;
+    // A flag left out is the team's choice (or add's, past GitHub's limit of inputs): it keeps
+    // the script's default, and a run can still pass it in the extra-args input.
     drifts.push(
       flag.required
         ? {
             flag,
-            message: `${script}'s ${shown} is required but is not in the params of ml-cicd.yaml, so a Train workflow run cannot pass it; add params.${name ?? shown} or give the flag a default.`,
+            message: `${script}'s ${shown} is required but is not in the params of ml-cicd.yaml, so a Train workflow run cannot pass it; ${canBeParam(name) ? `add params.${name} or give the flag a default` : 'give the flag a default'}.`,
           }
         : {
             flag,
-            severity: 'warning',
-            message: `${script}'s ${shown} is not in the params of ml-cicd.yaml, so the Train workflow cannot set it; add params.${name ?? shown} if it is a hyperparameter.`,
+            severity: 'info',
+            message: `${script}'s ${shown} is not in the params of ml-cicd.yaml, so it keeps its default unless a run passes it; ${advice(name)}.`,
           },
     );
   }

@@ -4,6 +4,7 @@
  */
 import { rules as configRules } from '@ml-cicd/config';
 import { rules as allRules, type Problem, type Rule } from '../rules/index.js';
+import { teamsOwnFile } from '../rules/managed-files.js';
 import { compareFindings, type Finding } from './finding.js';
 import { withoutIgnored } from './inline-ignores.js';
 import { loadProject } from './load-project.js';
@@ -45,7 +46,9 @@ function switches(project: Project): { off: Set<string>; unknown: Finding[] } {
 }
 
 async function run(rule: Rule, project: Project): Promise<Finding[]> {
-  const problems: Problem[] = await rule.check(project);
+  const problems: Problem[] = (await rule.check(project)).filter(
+    (problem) => !rule.ownFilesOnly || !teamsOwnFile(project, problem.file),
+  );
   return problems.map(({ severity, ...problem }) => ({
     rule: rule.id,
     severity: severity ?? rule.severity,

@@ -67,9 +67,9 @@ const cases: [string, string, string, string[]][] = [
   [
     'param name',
     'n-estimators:',
-    'N_Estimators:',
+    'n.estimators:',
     [
-      'ml-cicd.yaml:7:3: the key "N_Estimators" in params must be lowercase letters, digits and hyphens, starting with a letter.',
+      'ml-cicd.yaml:7:3: the key "n.estimators" in params must be the flag as the script spells it: letters, digits, underscores and hyphens, starting with a letter or underscore, at most 99 characters (e.g. batch_size, max-depth, manualSeed).',
     ],
   ],
   [
@@ -284,6 +284,26 @@ const cases: [string, string, string, string[]][] = [
     '  dir:',
     ['ml-cicd.yaml:17:3: outputs.dir is empty; it must be a string.'],
   ],
+  [
+    'train argument with an expression',
+    'outputs:\n',
+    'train: {args: [config/train_small.py, "--tag=${{ github.ref }}"]}\noutputs:\n',
+    [
+      'ml-cicd.yaml:16:39: train.args[1] "--tag=${{ github.ref }}" must be one line of text without ${{, which GitHub would evaluate as an expression.',
+    ],
+  ],
+  [
+    'train install-project not a boolean',
+    'outputs:\n',
+    'train: {requirements: ci/requirements.txt, install-project: "yes"}\noutputs:\n',
+    ['ml-cicd.yaml:16:61: train.install-project "yes" must be true or false.'],
+  ],
+  [
+    'report key misspelt',
+    'outputs:\n',
+    'report: {arguments: [--epochs=1]}\noutputs:\n',
+    ['ml-cicd.yaml:16:10: report has an unknown key "arguments"; valid keys are args.'],
+  ],
 ];
 
 describe('schema findings: break one thing in the example', () => {
@@ -291,13 +311,13 @@ describe('schema findings: break one thing in the example', () => {
     expect(printed(breakExample(from, to))).toEqual(expected);
   });
 
-  it('reports at most 25 params, as GitHub accepts at most 25 workflow_dispatch inputs', () => {
+  it('reports at most 24 params: GitHub accepts 25 workflow_dispatch inputs, one is extra-args', () => {
     const extra = Array.from(
-      { length: 21 },
+      { length: 20 },
       (_, i) => `  flag-${i}: {type: boolean, default: true, description: A flag.}\n`,
     );
     expect(printed(breakExample('metrics:\n', `${extra.join('')}metrics:\n`))).toEqual([
-      'ml-cicd.yaml:7:3: params has 26 entries; at most 25 are allowed.',
+      'ml-cicd.yaml:7:3: params has 25 entries; at most 24 are allowed.',
     ]);
   });
 

@@ -19,7 +19,17 @@ export const packageName: NamedPattern = {
     'a Python package name of lowercase letters, digits and underscores, not starting with a digit (e.g. my_project)',
 };
 
-/** Param names and rule ids. */
+/**
+ * Param names: the flag as the script spells it, which is also a workflow_dispatch input id
+ * (GitHub's ids: letters, digits, `_` and `-`, starting with a letter or `_`, under 100 characters).
+ */
+export const paramName: NamedPattern = {
+  pattern: '^[A-Za-z_][A-Za-z0-9_-]{0,98}$',
+  meaning:
+    'the flag as the script spells it: letters, digits, underscores and hyphens, starting with a letter or underscore, at most 99 characters (e.g. batch_size, max-depth, manualSeed)',
+};
+
+/** Rule ids. */
 export const kebabName: NamedPattern = {
   pattern: '^[a-z][a-z0-9-]*$',
   meaning: 'lowercase letters, digits and hyphens, starting with a letter',
@@ -78,6 +88,7 @@ const meanings = new Map(
   [
     projectName,
     packageName,
+    paramName,
     kebabName,
     runnerLabel,
     environmentName,

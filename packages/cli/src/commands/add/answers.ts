@@ -3,7 +3,14 @@
  * run's manifest, then ml-cicd.yaml), what the kind decides, and the flags of the runner or DVC
  * remote it is given.
  */
-import { features, manifestPath, options, rawFromRecorded, type RawAnswers } from '@ml-cicd/core';
+import {
+  features,
+  manifestPath,
+  options,
+  rawFromRecorded,
+  refuseRetired,
+  type RawAnswers,
+} from '@ml-cicd/core';
 import { UsageError } from '../../errors.js';
 import { earlierManifest } from './earlier-manifest.js';
 import { isRunnerKind, type Kind } from './plan.js';
@@ -21,6 +28,23 @@ const retrainSchedules = options.flatMap((option) =>
     ? option.choices.map((choice) => choice.value).filter((value) => value !== 'off')
     : [],
 );
+
+const trackerOption = options.find((option) => option.key === 'tracker')!;
+
+/** The trackers `--tracker` takes, as create-ml-cicd names them. */
+export const trackers =
+  trackerOption.kind === 'choice' ? trackerOption.choices.map((choice) => choice.value) : [];
+
+/** `--tracker`, checked: a retired tracker is refused with its replacement. */
+function trackerFlag(value: string): string {
+  refuseRetired(trackerOption, value);
+  if (!trackers.includes(value)) {
+    throw new UsageError(
+      `--tracker must be one of ${trackers.join(', ')} (got ${JSON.stringify(value)}).`,
+    );
+  }
+  return value;
+}
 
 /** The answers an earlier `add` recorded; none when the manifest is not ml-cicd's. */
 export function recordedAnswers(dir: string): RawAnswers {
@@ -65,7 +89,8 @@ export function kindAnswers(
       `--schedule must be one of ${retrainSchedules.join(', ')} (got ${JSON.stringify(schedule)}).`,
     );
   }
-  const answers = applicable({ ...known, ...decidedByKind(kind, known, schedule) });
+  const tracker = flags.tracker === undefined ? {} : { tracker: trackerFlag(flags.tracker) };
+  const answers = applicable({ ...known, ...tracker, ...decidedByKind(kind, known, schedule) });
   for (const { option, choice } of featureFlags) {
     const value = flags[option.flag];
     if (value === undefined) continue;

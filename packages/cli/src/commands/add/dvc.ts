@@ -1,12 +1,36 @@
 /**
  * `add workflow dvc`: what the training stage reads and writes, the params it leaves to the
- * script, and the dvc requirement the workflow needs.
+ * script, and the dvc requirement the workflow needs; or, in a repository that has a DVC
+ * pipeline of its own, that pipeline kept as it is, for the DVC workflow to reproduce.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockCommand, stageParams, type ScriptParams } from '@ml-cicd/core';
+import { isMap, parseDocument } from 'yaml';
 import type { EntryPoint } from '../../argparse/index.js';
+import { UsageError } from '../../errors.js';
+import { earlierManifest } from './earlier-manifest.js';
 import { repositoryPath } from './repository-path.js';
+
+/** The files of a DVC pipeline: its stages, and the parameters they read. */
+const pipelineFiles = ['dvc.yaml', 'params.yaml'];
+
+/**
+ * The stages of the repository's own DVC pipeline: a dvc.yaml with stages that no earlier `add`
+ * wrote. Empty when there is none, or when dvc.yaml is ml-cicd's to write again.
+ */
+export function teamStages(dir: string): string[] {
+  const path = join(dir, 'dvc.yaml');
+  if (!existsSync(path) || earlierManifest(dir)?.files['dvc.yaml'] !== undefined) return [];
+  const stages = parseDocument(readFileSync(path, 'utf8')).get('stages', true);
+  return isMap(stages) ? stages.items.map((pair) => String(pair.key)) : [];
+}
+
+/** The pipeline files `add workflow dvc` leaves as the repository has them. */
+export function keptPipelineFiles(dir: string): Set<string> {
+  if (teamStages(dir).length === 0) return new Set();
+  return new Set(pipelineFiles.filter((path) => existsSync(join(dir, path))));
+}
 
 const list = (value: string | undefined, flag: string, example: string) =>
   (value ?? '')
@@ -16,7 +40,7 @@ const list = (value: string | undefined, flag: string, example: string) =>
     .map((item) => repositoryPath(item, flag, example));
 
 /** The file of `python -m <module>`, when it is in the repository. */
-function moduleFile(dir: string, module: string): string | undefined {
+export function moduleFile(dir: string, module: string): string | undefined {
   const base = module.replaceAll('.', '/');
   const candidates = [
     `${base}.py`,
@@ -30,13 +54,18 @@ function moduleFile(dir: string, module: string): string | undefined {
 /** The stage's deps (the script, then --dvc-deps) and outs (--dvc-outs). */
 export function dvcPaths(
   dir: string,
-  entry: EntryPoint,
+  entry: EntryPoint | undefined,
   flags: { deps?: string; outs?: string },
 ): NonNullable<ScriptParams['dvc']> {
+  if ((flags.deps || flags.outs) && teamStages(dir).length > 0) {
+    throw new UsageError(
+      '--dvc-deps and --dvc-outs describe the stage add writes, but dvc.yaml has a pipeline of its own, which add keeps: declare deps and outs in its stages instead.',
+    );
+  }
   const code =
-    entry.kind === 'script'
+    entry?.kind === 'script'
       ? repositoryPath(entry.path, '--script', 'train.py')
-      : entry.kind === 'module'
+      : entry?.kind === 'module'
         ? moduleFile(dir, entry.module)
         : undefined;
   const deps = list(flags.deps, '--dvc-deps', 'data/raw');
@@ -47,7 +76,14 @@ export function dvcPaths(
 }
 
 /** One note per param `dvc repro` does not pass, and the next steps. */
-export function stageNotes(script: ScriptParams): string[] {
+export function stageNotes(dir: string, script: ScriptParams): string[] {
+  const stages = teamStages(dir);
+  if (stages.length > 0) {
+    return [
+      `dvc.yaml has a pipeline of its own (stages ${stages.join(', ')}): add keeps it, and params.yaml, as they are; the DVC workflow runs dvc repro on it, checks that the committed dvc.lock is up to date, and pushes from main.`,
+      'Run dvc repro, then commit dvc.lock, whenever the stages change: the DVC workflow fails while dvc.lock is out of date.',
+    ];
+  }
   const { leftOut } = stageParams(script.params, script);
   const notes = leftOut.map(
     (name) =>

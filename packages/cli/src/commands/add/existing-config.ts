@@ -50,6 +50,7 @@ export function existingAnswers(config: ExistingConfig | undefined): RawAnswers 
     runnerTimeout: text(doc.getIn(['runner', 'timeout-minutes'])),
     hostedLabel: text(doc.getIn(['runner', 'label'])),
     secretsScope: text(doc.get('secrets-scope')),
+    tracker: text(doc.getIn(['tracker', 'kind'])),
   };
   return Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
 }
@@ -69,6 +70,17 @@ export function existingGates(config: ExistingConfig | undefined): Gate[] | unde
       }),
   );
   return valid ? (gates as Gate[]) : undefined;
+}
+
+/** ml-cicd.yaml's `train` or `report` section, when it is a mapping: the team's, never reverted. */
+export function existingSection(
+  config: ExistingConfig | undefined,
+  key: 'train' | 'report',
+): Record<string, unknown> | undefined {
+  const value = (config?.doc.toJS() as Record<string, unknown> | undefined)?.[key];
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /**
@@ -134,6 +146,15 @@ export function mergeConfig(
   for (const key of Object.keys(wanted)) {
     const changed = decided.includes(key) && !same(doc.toJS()?.[key], wanted[key]);
     if (!doc.has(key) || changed) doc.set(key, ours.get(key, true));
+  }
+  // What add found (a requirements path, a package to install) joins the team's own keys there.
+  for (const key of ['train', 'report']) {
+    const section = wanted[key] as Record<string, unknown> | undefined;
+    for (const [field, value] of Object.entries(section ?? {})) {
+      if (!same(doc.getIn([key, field]), value) && !doc.hasIn([key, field])) {
+        doc.setIn([key, field], ours.getIn([key, field], true));
+      }
+    }
   }
   const current = (doc.toJS() as { params?: Record<string, Record<string, unknown>> }).params ?? {};
   for (const name of Object.keys(current)) {

@@ -1,6 +1,6 @@
 /** `ml-cicd add workflow <kind> [dir]`: the kind's workflows and what they need, from the script's flags. */
-import { statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import {
   nameFromFolder,
   planActions,
@@ -15,27 +15,31 @@ import {
   readArgparse,
   type EntryPoint,
 } from '../../argparse/index.js';
+import { moduleRun } from '../../argparse/entry-point.js';
 import { parseFlags } from '../../args.js';
 import { UsageError, UserError } from '../../errors.js';
 import type { Io } from '../../io.js';
+import { checksNotes } from './checks.js';
 import { cmlNotes } from './cml.js';
 import { bundledAssets } from './assets.js';
 import * as say from './messages.js';
 import {
   existingAnswers,
   existingGates,
+  existingSection,
   keepTeamKeys,
   readExistingConfig,
   type ExistingConfig,
 } from './existing-config.js';
-import { lock } from './lock.js';
-import { pathInsideRepository, repositoryPath } from './repository-path.js';
+import { lock, lockSource } from './lock.js';
+import { pathInsideRepository } from './repository-path.js';
 import { keepRecordedParams, scriptParams } from './params.js';
 import { addPlan, kindSpecs, mergedPaths, type Kind } from './plan.js';
 import { featureFlags, kindAnswers, recordedAnswers } from './answers.js';
-import { earlierManifest, unedited } from './earlier-manifest.js';
-import { dvcPaths, dvcRequirementWarning, stageNotes } from './dvc.js';
-import { requirementsWarning } from './requirements.js';
+import { earlierManifest, recordedEntry, unedited } from './earlier-manifest.js';
+import { dvcPaths, dvcRequirementWarning, stageNotes, teamStages } from './dvc.js';
+import { metricsFileOf } from './metrics-file.js';
+import { needsInstall, nestedRequirements, requirementsProblem } from './requirements.js';
 
 const flags = {
   ...Object.fromEntries(
@@ -49,6 +53,8 @@ const flags = {
   python: { type: 'string' },
   import: { type: 'boolean' },
   'metrics-file': { type: 'string' },
+  tracker: { type: 'string' },
+  'workflow-file': { type: 'string' },
   name: { type: 'string' },
   'dry-run': { type: 'boolean' },
   lock: { type: 'boolean' },
@@ -81,13 +87,66 @@ function targetDir(io: Io, given: string): string {
   return dir;
 }
 
-/** The entry point, when the kind's workflows can run it: the train action runs a script or a module. */
-function runnable(entry: EntryPoint | undefined, dir: string, kind: Kind): EntryPoint {
+/**
+ * The entry point, when the kind's workflows can run it: the train action runs a script or a
+ * module, so a console script runs as its module when that module has a `__main__` guard.
+ */
+function runnable(entry: EntryPoint | undefined, dir: string, kind: Kind, io: Io): EntryPoint {
   if (!entry) throw new UserError(say.noEntryPoint(dir));
-  if (kind !== 'test' && entry.kind === 'function') {
-    throw new UserError(say.functionEntry(describeEntryPoint(entry)));
+  if (entry.kind !== 'function') return entry;
+  const run = moduleRun(dir, entry);
+  if (run) {
+    io.out(
+      `note: ${say.consoleScriptRun(describeEntryPoint(entry), run.entry.module, run.file)}\n`,
+    );
+    return run.entry;
   }
+  if (kind !== 'test') throw new UserError(say.functionEntry(describeEntryPoint(entry)));
   return entry;
+}
+
+/** `--script`/`--module`, else what an earlier add recorded, else train.py or a console script. */
+function chosenEntry(dir: string, script: string | undefined, module: string | undefined) {
+  if (script !== undefined || module !== undefined) return findEntryPoint(dir, { script, module });
+  const recorded = recordedEntry(dir, earlierManifest(dir));
+  if (recorded && 'module' in recorded) return findEntryPoint(dir, recorded);
+  if (recorded && existsSync(join(dir, recorded.script))) return findEntryPoint(dir, recorded);
+  return findEntryPoint(dir);
+}
+
+const ciPath = '.github/workflows/ci.yml';
+
+/**
+ * Where `add workflow test` writes ci.yml: `--workflow-file`, else where an earlier add wrote it,
+ * else ml-cicd-ci.yml beside a ci.yml of the team's own (one ml-cicd did not write).
+ */
+function ciFile(dir: string, kind: Kind, given: string | undefined): Record<string, string> {
+  const earlier = earlierManifest(dir);
+  const recorded = earlier?.added?.moved?.[ciPath];
+  if (given !== undefined) {
+    if (kind !== 'test') throw new UsageError('--workflow-file applies only to add workflow test.');
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.ya?ml$/.test(given) || given === 'checks.yml') {
+      throw new UsageError(
+        `--workflow-file must be a file name in .github/workflows such as ml-cicd-ci.yml, other than checks.yml (got ${JSON.stringify(given)}).`,
+      );
+    }
+    const path = `.github/workflows/${given}`;
+    return path === ciPath ? {} : { [ciPath]: path };
+  }
+  if (recorded) return { [ciPath]: recorded };
+  if (kind !== 'test' || !existsSync(join(dir, ciPath)) || unedited(dir, earlier, ciPath)) {
+    return {};
+  }
+  return { [ciPath]: '.github/workflows/ml-cicd-ci.yml' };
+}
+
+/** What the workflows install, found in the repository; the team's own keys always win. */
+function trainSettings(dir: string, existing: ExistingConfig | undefined) {
+  const train = { ...existingSection(existing, 'train') };
+  const nested = nestedRequirements(dir);
+  if (train.requirements === undefined && nested) train.requirements = nested;
+  if (train['install-project'] === undefined && needsInstall(dir)) train['install-project'] = true;
+  return train;
 }
 
 /** The train action's `script`/`module` input, unless it is its default, `train.py`. */
@@ -96,18 +155,6 @@ function actionEntry(entry: EntryPoint): ScriptParams['entry'] {
   if (entry.kind !== 'script') return undefined;
   const script = entry.path.replaceAll('\\', '/').replace(/^\.\//, '');
   return script === 'train.py' ? undefined : { script };
-}
-
-/** `--metrics-file`, else ml-cicd.yaml's metrics.file: a path inside the repository, with `/`. */
-function metricsFileOf(flag: string | undefined, existing: ExistingConfig | undefined) {
-  const recorded = existing?.doc.getIn(['metrics', 'file']);
-  if (flag !== undefined) return repositoryPath(flag, '--metrics-file', 'results/metrics.json');
-  if (typeof recorded !== 'string') return undefined;
-  try {
-    return repositoryPath(recorded, "ml-cicd.yaml's metrics.file", 'results/metrics.json');
-  } catch (error) {
-    throw new UserError((error as Error).message);
-  }
 }
 
 export async function run(
@@ -134,6 +181,7 @@ export async function run(
       ? undefined
       : pathInsideRepository(dir, values.script, '--script', 'scripts/train.py');
   const addKind = kind as Kind;
+  const moved = ciFile(dir, addKind, values['workflow-file']);
   const existing = readExistingConfig(dir);
   const known = { ...recordedAnswers(dir), ...existingAnswers(existing) };
   const answers = resolveAnswers(
@@ -146,30 +194,36 @@ export async function run(
   if (addKind !== 'dvc' && (values['dvc-deps'] || values['dvc-outs'])) {
     throw new UsageError('--dvc-deps and --dvc-outs apply only to add workflow dvc.');
   }
-  const metricsFile = metricsFileOf(values['metrics-file'], existing);
-  const entry = runnable(
-    findEntryPoint(dir, { script: scriptPath, module: values.module }),
-    dir,
-    addKind,
-  );
-  const shown = describeEntryPoint(entry);
+  const found = chosenEntry(dir, scriptPath, values.module);
+  // The CI of a DVC pipeline the team already has runs dvc repro: it needs no training script.
+  const pipelineOnly = !found && addKind === 'dvc' && teamStages(dir).length > 0;
+  const entry = pipelineOnly ? undefined : runnable(found, dir, addKind, io);
+  const shown = entry ? describeEntryPoint(entry) : 'dvc.yaml';
   // A path to an interpreter is the caller's, who may be in another folder than dir.
   const python =
     values.python && /[\\/]/.test(values.python) ? resolve(io.cwd, values.python) : values.python;
-  const outcome = await readArgparse(dir, entry, { python, import: values.import ?? false });
-  if (outcome.status === 'no-python') throw new UserError(say.noPython(outcome.tried));
-  if (outcome.status === 'failed') throw new UserError(say.unreadable(shown, outcome.message));
-  const { reading } = outcome;
-  io.out(`${say.readWith(shown, reading.flags.length, reading)}\n`);
-  for (const call of reading.unreadable) io.out(`note: ${say.unreadableCall(call)}\n`);
-  const script = scriptParams(reading.flags, shown);
-  const call = actionEntry(entry);
+  const outcome = entry
+    ? await readArgparse(dir, entry, { python, import: values.import ?? false })
+    : undefined;
+  if (outcome?.status === 'no-python') throw new UserError(say.noPython(outcome.tried));
+  if (outcome?.status === 'failed') throw new UserError(say.unreadable(shown, outcome.message));
+  const reading = outcome?.reading;
+  if (reading) io.out(`${say.readWith(shown, reading.flags.length, reading)}\n`);
+  for (const call of reading?.unreadable ?? []) io.out(`note: ${say.unreadableCall(call)}\n`);
+  const script = scriptParams(reading?.flags ?? [], shown);
+  const call = entry && actionEntry(entry);
   if (call) script.entry = call;
   for (const sentence of script.skipped) io.out(`note: ${sentence}\n`);
 
-  if (metricsFile) script.metricsFile = metricsFile;
+  const metrics = metricsFileOf(dir, entry, values['metrics-file'], existing);
+  if (metrics.file) script.metricsFile = metrics.file;
+  if (metrics.note) io.out(`note: ${metrics.note}\n`);
   const gates = existingGates(existing);
   if (gates) script.gates = gates;
+  const train = trainSettings(dir, existing);
+  if (Object.keys(train).length > 0) script.train = train;
+  const report = existingSection(existing, 'report');
+  if (report) script.report = report;
   if (addKind === 'dvc') {
     script.dvc = dvcPaths(dir, entry, { deps: values['dvc-deps'], outs: values['dvc-outs'] });
   }
@@ -177,7 +231,7 @@ export async function run(
   const dropped = keepRecordedParams(
     script,
     (existing?.doc.toJS() as { params?: unknown } | undefined)?.params,
-    reading.unreadable.length > 0,
+    (reading?.unreadable.length ?? 0) > 0,
     shown,
   );
   for (const sentence of dropped) io.out(`note: ${sentence}\n`);
@@ -185,8 +239,16 @@ export async function run(
     files: plan,
     notes,
     requirementsIn,
-  } = addPlan(dir, addKind, answers, script, assets, existing);
-  if (addKind === 'dvc') notes.push(...stageNotes(script));
+  } = addPlan(dir, addKind, answers, script, assets, existing, moved);
+  if (moved[ciPath] && values['workflow-file'] === undefined) {
+    notes.push(say.ciMoved(moved[ciPath]));
+  }
+  if (addKind === 'dvc') notes.push(...stageNotes(dir, script));
+  if (answers.tracker !== 'none') notes.push(say.trackerWired(answers.tracker));
+  if (train.requirements && !existingSection(existing, 'train')?.requirements) {
+    notes.push(say.requirementsFound(String(train.requirements)));
+  }
+  if (addKind === 'test') notes.push(...checksNotes(dir));
   for (const note of [...notes, ...cmlNotes(dir)]) io.out(`note: ${note}\n`);
   const undefaulted = script.required.filter((name) => script.params[name]?.default === '');
   if ((addKind === 'report' || addKind === 'retrain') && undefaulted.length > 0) {
@@ -204,6 +266,17 @@ export async function run(
     .filter((file) => !unedited(dir, manifest, file.path))
     .map((file) => file.path);
   if (conflicts.length > 0 && !force && !dryRun) throw new UserError(say.conflict(conflicts));
+  // A workflow that cannot install what it runs fails every run: add refuses, unless --lock locks
+  // it. The lock runs after every other check, so a failed lock leaves everything as it was.
+  const lockPath =
+    typeof train.requirements === 'string' && addKind !== 'test' ? train.requirements : undefined;
+  const problem = requirementsProblem(dir, addKind, lockPath);
+  const source = problem && values.lock ? lockSource(dir, addKind, lockPath) : undefined;
+  if (problem && !source && !dryRun) {
+    throw new UserError(say.requirementsRefused(problem));
+  }
+  if (source && !dryRun) io.out(`${await lock(dir, source)}\n`);
+  else if (problem) io.err(`warning: ${problem}\n`);
   const result = await writePlan(plan, dir, {
     mode: 'into-existing',
     force: true,
@@ -211,9 +284,6 @@ export async function run(
     keepLineEndings: true,
   });
   for (const file of result.files) io.out(`${say.fileLine(file.action, file.path)}\n`);
-  const warning = requirementsWarning(dir, addKind);
-  if (warning && values.lock && !dryRun) io.out(`${await lock(dir, addKind)}\n`);
-  else if (warning) io.err(`${warning}\n`);
   const dvcWarning = addKind === 'dvc' && dvcRequirementWarning(dir, requirementsIn);
   if (dvcWarning) io.err(`${dvcWarning}\n`);
   if (dryRun) io.out(`${result.diff}${say.dryRunDone}\n`);

@@ -13,16 +13,17 @@ export const help = (
 
 Add a workflow, and the files it needs, to the repository in dir (default: the current folder).
 The params come from the training script's argparse flags; nothing is overwritten without --force
-but the files ml-cicd wrote and nobody has edited since.
+but the files ml-cicd wrote and nobody has edited since, and nothing at all is written when a check
+fails. A later kind runs the script an earlier one recorded; ml-cicd update works on what add wrote.
 
 Kinds:
   train    .github/workflows/train.yml and the local action .github/actions/train: training on
            demand, the script's flags as workflow inputs, bound to the "training" environment;
            it runs the script (or the module) the flags were read from, on the repository's
            runner (ml-cicd.yaml's runner.kind, else hosted)
-  test     .github/workflows/ci.yml calling .github/workflows/checks.yml: ml-cicd validate (from
-           the local action .github/actions/ml-cicd), ruff and pytest on every pull request and
-           push to main
+  test     .github/workflows/ci.yml (ml-cicd-ci.yml beside a ci.yml of the team's) calling
+           .github/workflows/checks.yml: ml-cicd validate (from the local action
+           .github/actions/ml-cicd), ruff and pytest on every pull request and push to main
   report   .github/workflows/report.yml, the local actions .github/actions/train and
            .github/actions/report: on each pull request, trains the script with its defaults
            and comments its metrics against main's (each push to main keeps the baseline)
@@ -41,7 +42,8 @@ Each writes ml-cicd.yaml, .github/actionlint.yaml, .github/zizmor.yml, .github/d
 .ml-cicd/manifest.json.
 
 Flags:
-  --script <path>     training script (default: train.py, else [project.scripts])
+  --script <path>     training script (default: the one an earlier add recorded, else train.py,
+                      else a console script of pyproject.toml, setup.py or setup.cfg)
   --module <name>     training module, run as python -m <name>
   --import            read the script's flags by importing it (its top-level code runs, up to
                       parse_args) instead of reading its source; only for code you trust
@@ -51,12 +53,20 @@ Flags:
                       the JSON file the script writes its metrics to, recorded as ml-cicd.yaml's
                       metrics.file for the train action (default: outputs/metrics.json)
   --name <project>    project name (default: ml-cicd.yaml's, else the folder's name)
+  --tracker <name>    none, mlflow or wandb, as npm create ml-cicd names them: train.yml hands
+                      the tracker's settings to the script (default: ml-cicd.yaml's tracker.kind)
+  --workflow-file <name>
+                      test: the file name of ml-cicd's CI workflow in .github/workflows (default:
+                      ci.yml, or ml-cicd-ci.yml when the repository has a ci.yml of its own)
   --schedule <when>   retrain: monthly or weekly
   --dvc-deps <paths>  dvc: what the script reads besides itself, comma-separated (e.g. data/raw)
   --dvc-outs <paths>  dvc: what the script writes for DVC to version, comma-separated
 ${runnerFlags}
   --dry-run           write nothing; print what each file would get and the diff
-  --lock              lock unpinned requirements with uv, else pip-tools (pip-compile)
+  --lock              lock the requirements the workflow installs, with uv, else pip-tools
+                      (pip-compile), from requirements.in, an unpinned requirements.txt, or
+                      pyproject.toml's dependencies; without it, add refuses a training
+                      workflow whose requirements file is missing or unpinned
   --force             overwrite files that differ
   -h, --help          show this help
 
@@ -77,6 +87,20 @@ export const noEntryPoint = (dir: string) =>
 
 export const functionEntry = (entry: string) =>
   `The training entry point is ${entry}, a function the train action cannot call; pass the module that runs it with --module <name> (python -m <name>) or a script with --script <path>.`;
+
+export const consoleScriptRun = (entry: string, module: string, file: string) =>
+  `the console script ${entry} runs as python -m ${module}, as ${file} calls it under its __main__ guard.`;
+
+export const ciMoved = (path: string) =>
+  `.github/workflows/ci.yml is the team's own and stays as it is: ml-cicd's CI is written to ${path} (choose another name with --workflow-file <name>).`;
+
+export const trackerWired = (tracker: string) =>
+  `train.yml hands the ${tracker} settings of the "training" environment to the script, which logs to ${tracker} only if it calls ${tracker} itself, with ${tracker} in its requirements.`;
+
+export const requirementsFound = (path: string) =>
+  `the workflows install ${path}, recorded as ml-cicd.yaml's train.requirements (there is no requirements.txt at the root).`;
+
+export const requirementsRefused = (problem: string) => `Nothing was written: ${problem}.`;
 
 export const unreadable = (script: string, why: string) =>
   `Could not read the flags of ${script}: ${why}. Check that it is valid Python (python -m py_compile ${script}), or pass the interpreter with --python <path>.`;

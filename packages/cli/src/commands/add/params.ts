@@ -2,30 +2,71 @@
  * A training script's argparse flags as the params of ml-cicd.yaml and the argument lines of the
  * train action: how each flag reaches the script from a workflow_dispatch input.
  */
-import { maxParams, type Param } from '@ml-cicd/config';
+import { maxParams, paramName, type Param } from '@ml-cicd/config';
 import type { ScriptParams } from '@ml-cicd/core';
-import { longName, paramTypeOf, type ScriptFlag } from '../../argparse/index.js';
+import {
+  acceptedTypes,
+  isPositional,
+  isSwitch,
+  optionOf,
+  paramNameOf,
+  paramTypeOf,
+  passedOnlyWhenSet,
+  takesSeveral,
+  type ScriptFlag,
+} from '../../argparse/index.js';
 
 /** W21: what a free-text input may hold; a space is harmless since each value is one argument. */
 export const freeTextPattern = '^[A-Za-z0-9 _./:@=+,-]*$';
 
+/** What an input of a number flag whose default is None may hold: a number, or nothing. */
+export const optionalNumberPattern = {
+  int: '^(-?[0-9]+)?$',
+  float: '^(-?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?)?$',
+} as const;
+
+/** The most times a count flag (`-v -v -v`) is passed: one argument line each. */
+export const maxCount = 5;
+
 export interface ScriptParamsReading extends ScriptParams {
   /** One sentence per flag that could not become a param, or whose value could not be read, and why. */
   skipped: string[];
-  /** Flags left out because their default is computed at run time: a param written by hand stays. */
-  unknownDefaults: Map<string, ScriptFlag>;
+  /** Every flag an input could pass, by param name: ml-cicd.yaml may list any of them. */
+  candidates: Map<string, ScriptFlag>;
 }
 
-/** The schema's pattern of param names, which must also be the flag's long name. */
-const paramName = /^[a-z][a-z0-9-]*$/;
+const validName = new RegExp(paramName.pattern);
 
-/** The argument line of a switch: its flag when the input asks for it, else an empty (skipped) line. */
-function switchLine(name: string, flag: ScriptFlag): string | undefined {
-  const [on, off] = [flag.optionStrings.find((o) => o.startsWith('--')), `--no-${name}`];
-  if (flag.action === 'store_true') return `\${{ inputs.${name} && '${on}' || '' }}`;
-  if (flag.action === 'store_false') return `\${{ !inputs.${name} && '${on}' || '' }}`;
+/** train.yml's one input that is no param: more arguments, split by the train action. */
+const extraArgsInput = 'extra-args';
+
+/**
+ * The argument lines that pass a param's input to the script, one per line; undefined when the
+ * train workflow's own `--name=value` line does.
+ */
+function argLine(flag: ScriptFlag, name: string, param: Param): string | undefined {
+  const option = optionOf(flag, name);
+  const input = `inputs.${name}`;
+  if (flag.action === 'count') {
+    return Array.from(
+      { length: maxCount },
+      (_, index) => `\${{ ${input} >= ${index + 1} && '${option}' || '' }}`,
+    ).join('\n');
+  }
+  // Ticking the box passes the flag, whatever the flag then does (store_false turns a thing off).
+  if (isSwitch(flag)) return `\${{ ${input} && '${option}' || '' }}`;
   if (flag.action === 'BooleanOptionalAction') {
-    return `\${{ inputs.${name} && '${on}' || '${off}' }}`;
+    return `\${{ ${input} && '${option}' || '--no-${option.slice(2)}' }}`;
+  }
+  if (flag.boolText) {
+    const { true: on, false: off } = flag.boolText;
+    return `\${{ ${input} && '${option}=${on}' || '${option}=${off}' }}`;
+  }
+  // A positional argument is its bare value; an empty one (nargs='?') is an empty line, skipped.
+  if (isPositional(flag)) return `\${{ ${input} }}`;
+  // An empty free-text input leaves the flag out, so the script keeps its own default.
+  if (param.type === 'string' && !flag.required) {
+    return `\${{ ${input} != '' && format('${option}={0}', ${input}) || '' }}`;
   }
   return undefined;
 }
@@ -43,9 +84,26 @@ export function inertText(text: string): string {
     .replaceAll('${{', '$ {{');
 }
 
+/** The description: the flag's help, else what ticking or filling the input does. */
 function description(flag: ScriptFlag, name: string, script: string): string {
-  const help = inertText(flag.help?.replaceAll('%(default)s', String(flag.default ?? '')) ?? '');
-  return help || inertText(`The --${name} flag of ${script}.`);
+  const shownDefault = flag.defaultKnown && flag.default !== null ? String(flag.default) : '';
+  const help = inertText(flag.help?.replaceAll('%(default)s', shownDefault) ?? '');
+  const option = optionOf(flag, name);
+  const what = isPositional(flag) ? `The ${name} argument` : `The ${option} flag`;
+  if (flag.action === 'count') {
+    return inertText(
+      help
+        ? `${help} (times to pass ${option}, 0 to ${maxCount})`
+        : `How many times to pass ${option} to ${script} (0 to ${maxCount}).`,
+    );
+  }
+  if (isSwitch(flag) && !help) return inertText(`Ticked, passes ${option} to ${script}.`);
+  if (paramTypeOf(flag) === 'string' && passedOnlyWhenSet(flag)) {
+    return inertText(
+      help ? `${help} (empty: not passed)` : `${what} of ${script}, passed only when set.`,
+    );
+  }
+  return inertText(help || `${what} of ${script}.`);
 }
 
 const unpassable = /^$|^\s|\s$|[\p{Cc}\p{Cs}\u2028\u2029]|\$\{\{/u;
@@ -59,7 +117,21 @@ function choicesProblem(choices: string[]): string | undefined {
   return `its choice ${JSON.stringify(odd)} is empty or has a line break, a control character, an outer space or \${{, which a workflow input's options cannot hold as they are`;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The pattern of a free-text input: the flag's choices or a number when it has them, else W21's. */
+function textPattern(flag: ScriptFlag): string {
+  if (flag.choices)
+    return `^(${flag.choices.map((choice) => escapeRegExp(String(choice))).join('|')})?$`;
+  if (flag.kind === 'int' || flag.kind === 'float') return optionalNumberPattern[flag.kind];
+  return freeTextPattern;
+}
+
 function defaultOf(flag: ScriptFlag, type: Param['type']): Param['default'] | undefined {
+  if (flag.action === 'count') return 0;
+  if (isSwitch(flag)) return false;
   if (!flag.defaultKnown || flag.default === null) {
     if (type === 'string') return '';
     if (!flag.required) return undefined;
@@ -75,6 +147,8 @@ function defaultOf(flag: ScriptFlag, type: Param['type']): Param['default'] | un
   if (type === 'number' && typeof value === 'number') return value;
   if (type === 'boolean' && typeof value === 'boolean') return value;
   if ((type === 'string' || type === 'choice') && typeof value === 'string') return value;
+  // A converter ml-cicd cannot read (type=Path, a range check) reads its default's text the same.
+  if (type === 'string' && flag.kind === null && typeof value === 'number') return String(value);
   return undefined;
 }
 
@@ -83,7 +157,8 @@ function unreadNotes(flag: ScriptFlag, shown: string, script: string): string[] 
   const { unread } = flag;
   const notes: string[] = [];
   const unknown = 'cannot be read without running the script';
-  if (unread?.default !== undefined) {
+  // A count or a switch passes its flag or not: the script's default stays its own either way.
+  if (unread?.default !== undefined && flag.action !== 'count' && !isSwitch(flag)) {
     notes.push(
       `${script}'s ${shown} default (${unread.default}) ${unknown}, so the param's default is empty and the script keeps its own when the input is left empty.`,
     );
@@ -101,18 +176,34 @@ function unreadNotes(flag: ScriptFlag, shown: string, script: string): string[] 
   return notes;
 }
 
+/** Actions whose one value an input passes as `--name=value`. */
+const valueActions = new Set(['store', 'append', 'count', 'BooleanOptionalAction']);
+
+/** Why no input can pass the flag, whatever its default, if none can. */
+function unpassableFlag(flag: ScriptFlag, name: string): string | undefined {
+  if (takesSeveral(flag)) {
+    return `it takes several values (nargs=${JSON.stringify(flag.nargs)}), which one input cannot pass as separate arguments; type them in the extra-args input (e.g. --${name} a b)`;
+  }
+  if (!isSwitch(flag) && !valueActions.has(flag.action)) {
+    return `its action ${flag.action} is not one an input can pass; type it in the extra-args input`;
+  }
+  if (flag.kind === 'bool' && flag.action === 'store' && !flag.boolText) {
+    return 'its converter makes a boolean of texts other than true and false; type it in the extra-args input';
+  }
+  return undefined;
+}
+
+/** What `add` writes for a flag an input can pass, or why it cannot. */
 function toParam(flag: ScriptFlag, name: string, script: string): Param | string {
-  if (flag.kind === 'bool' && !switchLine(name, flag)) {
-    return `its action ${flag.action} is not a switch ml-cicd can pass`;
-  }
-  const type = paramTypeOf(flag) ?? 'string';
-  if (flag.unread?.default !== undefined && type !== 'string') {
-    return `its default (${flag.unread.default}) cannot be read without running the script; add params.${name} to ml-cicd.yaml with the default you want, or read the script with --import if you trust its code`;
-  }
+  const type = paramTypeOf(flag);
   const value = defaultOf(flag, type);
-  if (value === undefined)
-    return `its default ${JSON.stringify(flag.default)} is not of type ${type}`;
+  if (value === undefined) {
+    const shown = flag.unread?.default ?? JSON.stringify(flag.default);
+    return `its default ${shown} is not of type ${type}; list params.${name} in ml-cicd.yaml with the default you want`;
+  }
   const param: Param = { type, default: value, description: description(flag, name, script) };
+  if (type === 'integer' && flag.action === 'count')
+    Object.assign(param, { min: 0, max: maxCount });
   if (type === 'choice') {
     const choices = (flag.choices ?? []).map(String);
     const problem = choicesProblem(choices);
@@ -125,72 +216,139 @@ function toParam(flag: ScriptFlag, name: string, script: string): Param | string
     }
     param.choices = choices;
   }
-  if (type === 'string') param.pattern = freeTextPattern;
-  if (type === 'string' && !new RegExp(freeTextPattern).test(String(value))) {
-    return `its default ${JSON.stringify(value)} has characters outside ${freeTextPattern}`;
+  if (type === 'string') {
+    param.pattern = textPattern(flag);
+    if (flag.choices && choicesProblem(flag.choices.map(String))) {
+      return choicesProblem(flag.choices.map(String))!;
+    }
+    if (!new RegExp(param.pattern).test(String(value))) {
+      return `its default ${JSON.stringify(value)} has characters outside ${param.pattern}`;
+    }
   }
   return param;
 }
 
-function argLine(flag: ScriptFlag, name: string, param: Param): string | undefined {
-  if (param.type === 'boolean') return switchLine(name, flag);
-  // An empty free-text input leaves the flag out, so the script keeps its own default.
-  if (param.type === 'string' && !flag.required) {
-    return `\${{ inputs.${name} != '' && format('--${name}={0}', inputs.${name}) || '' }}`;
-  }
-  return undefined;
+/** Words in a flag's name that make it worth an input when the inputs run out. */
+const worthKeeping = [
+  /seed/i, // a run must be repeatable
+  /dry.?run|smoke|quick|fast|debug|tiny|toy|dummy|fake|synthetic|subset|sample|small|limit/i,
+  /epoch|steps|iters/i,
+];
+
+/** Lower ranks are kept first when the script has more flags than inputs. */
+function rank(flag: ScriptFlag, name: string): number {
+  if (flag.required) return 0;
+  const at = worthKeeping.findIndex((words) => words.test(name));
+  return at < 0 ? worthKeeping.length + 1 : at + 1;
 }
 
+interface Candidate {
+  flag: ScriptFlag;
+  name: string;
+  param: Param;
+}
+
+/** The flags as params, each input of train.yml passing one flag. */
 export function scriptParams(flags: ScriptFlag[], script: string): ScriptParamsReading {
   const reading: ScriptParamsReading = {
     params: {},
     args: {},
     required: [],
     skipped: [],
-    unknownDefaults: new Map(),
+    candidates: new Map(),
   };
-  const named = flags.filter((flag) => flag.action !== 'help' && flag.action !== 'version');
-  // Required flags first: a workflow run cannot do without them when params run out.
-  named.sort((a, b) => Number(b.required) - Number(a.required));
-  for (const flag of named) {
-    const name = longName(flag);
-    const shown = name ? `--${name}` : flag.optionStrings.join('/');
+  const candidates: Candidate[] = [];
+  const taken = new Map<string, string>();
+  const groups = new Map<string, string>();
+  for (const flag of flags) {
+    if (flag.action === 'help' || flag.action === 'version') continue;
+    const name = paramNameOf(flag);
+    const shown = name === undefined ? flag.optionStrings.join('/') : shownName(flag, name);
     const skip = (why: string) => reading.skipped.push(`${script}'s ${shown} is left out: ${why}.`);
-    if (!name) {
-      skip('it has no --long name, so no workflow input can pass it');
+    if (name === undefined) {
+      skip(
+        'it has no --long name, so no workflow input can pass it; type it in the extra-args input',
+      );
       continue;
     }
-    if (!paramName.test(name)) {
-      skip("a param's name must be lowercase letters, digits and hyphens, starting with a letter");
+    if (!validName.test(name)) {
+      skip(`a param's name must be ${paramName.meaning}; type it in the extra-args input`);
       continue;
     }
-    if (Object.keys(reading.params).length >= maxParams) {
-      skip(`ml-cicd.yaml holds at most ${maxParams} params (GitHub's limit of inputs)`);
+    // GitHub reads input ids without regard to case: batchSize and batchsize are one input.
+    const same = taken.get(name.toLowerCase());
+    if (same !== undefined) {
+      skip(
+        `GitHub reads input names without regard to case, so it would be the same input as ${same}`,
+      );
       continue;
     }
+    if (name.toLowerCase() === extraArgsInput) {
+      skip(
+        `train.yml's ${extraArgsInput} input has that name; type it in the ${extraArgsInput} input`,
+      );
+      continue;
+    }
+    const unpassable = unpassableFlag(flag, name);
+    if (unpassable) {
+      skip(unpassable);
+      continue;
+    }
+    taken.set(name.toLowerCase(), shown);
+    reading.candidates.set(name, flag);
     const param = toParam(flag, name, script);
-    if (typeof param === 'string' && flag.unread?.default !== undefined) {
-      reading.unknownDefaults.set(name, flag);
-    }
     if (typeof param === 'string') {
       skip(param);
       continue;
     }
-    reading.params[name] = param;
+    const rival = flag.exclusiveGroup && groups.get(flag.exclusiveGroup);
+    if (rival) {
+      skip(
+        `it is mutually exclusive with --${rival}, which is an input, and two inputs could pass both; list params.${name} in ml-cicd.yaml in place of params.${rival} to pass it instead`,
+      );
+      continue;
+    }
+    if (flag.exclusiveGroup) groups.set(flag.exclusiveGroup, name);
+    candidates.push({ flag, name, param });
+  }
+  const kept = new Set(
+    [...candidates].sort((a, b) => rank(a.flag, a.name) - rank(b.flag, b.name)).slice(0, maxParams),
+  );
+  // Required flags first: a workflow run cannot do without them.
+  const ordered = [...candidates].sort((a, b) => Number(b.flag.required) - Number(a.flag.required));
+  for (const candidate of ordered) {
+    const { flag, name, param } = candidate;
+    const shown = shownName(flag, name);
+    if (!kept.has(candidate)) {
+      reading.skipped.push(
+        `${script}'s ${shown} is left out: ml-cicd.yaml holds at most ${maxParams} params (GitHub's limit of inputs, one of them extra-args), and a seed, a dry-run or small-data flag, the epochs and the script's first flags came first; it still reaches the script through the extra-args input, and listing params.${name} in ml-cicd.yaml in place of another makes it an input.`,
+      );
+      continue;
+    }
+    addParam(reading, flag, name, param);
     reading.skipped.push(...unreadNotes(flag, shown, script));
-    const line = argLine(flag, name, param);
-    if (line) reading.args[name] = line;
-    if (flag.required) reading.required.push(name);
   }
   return reading;
 }
 
+/** `--batch_size` for a flag, `data_dir` for a positional argument. */
+function shownName(flag: ScriptFlag, name: string): string {
+  return isPositional(flag) ? name : `--${name}`;
+}
+
+function addParam(reading: ScriptParams, flag: ScriptFlag, name: string, param: Param): void {
+  reading.params[name] = param;
+  const line = argLine(flag, name, param);
+  if (line) reading.args[name] = line;
+  if (flag.required) reading.required.push(name);
+}
+
 /**
- * Keeps the params ml-cicd.yaml already has for what the static reading could not read, written by
- * hand as the notes ask, so a later `add` does not drop them: a flag whose default only the running
- * script knows, and, when some add_argument call could not be read at all, any param that is not
- * one of the flags read (a switch excepted: without its action there is no way to pass it).
- * Returns a sentence for each param it could not keep.
+ * The params ml-cicd.yaml already lists are the team's choice, which add never reverts: a flag
+ * it does not list stays out (the team removed it, or add left it out before), and one it lists
+ * stays in, written by hand when add could not write it, in the team's order. A param that is no
+ * flag of the script is kept only when the script's flags could not all be read. Returns a
+ * sentence for each change to what the script alone would give.
  */
 export function keepRecordedParams(
   reading: ScriptParamsReading,
@@ -198,39 +356,71 @@ export function keepRecordedParams(
   someCallsUnread: boolean,
   script: string,
 ): string[] {
-  const dropped: string[] = [];
-  const params = (recorded ?? {}) as Record<string, Param | undefined>;
-  const keep = (name: string, recordedParam: Param, flag?: ScriptFlag) => {
-    if (Object.keys(reading.params).length >= maxParams) return;
-    // Written by hand, so held to what add writes itself: one inert line, passable choices.
-    const problem =
-      recordedParam.type === 'choice' && choicesProblem((recordedParam.choices ?? []).map(String));
-    if (problem) {
-      dropped.push(`params.${name} of ml-cicd.yaml is left out: ${problem}.`);
-      return;
+  if (typeof recorded !== 'object' || recorded === null || Array.isArray(recorded)) return [];
+  const listed = recorded as Record<string, Param | undefined>;
+  const notes: string[] = [];
+  const fromScript = { ...reading.params };
+  const required = new Set(reading.required);
+  const args = { ...reading.args };
+  reading.params = {};
+  reading.args = {};
+  reading.required = [];
+  const noParser = reading.candidates.size === 0 && !someCallsUnread;
+  for (const [name, param] of Object.entries(listed)) {
+    if (!param || typeof param !== 'object' || Object.keys(reading.params).length >= maxParams) {
+      continue;
     }
-    const param = { ...recordedParam };
-    if (typeof param.description === 'string') param.description = inertText(param.description);
-    reading.params[name] = param;
-    const line = flag && argLine(flag, name, param);
-    if (line) reading.args[name] = line;
-    if (flag?.required) reading.required.push(name);
-  };
-  for (const [name, flag] of reading.unknownDefaults) {
-    const param = params[name];
-    if (!param || paramTypeOf(flag) !== param.type || name in reading.params) continue;
-    const known = { ...flag, defaultKnown: true, default: param.default };
-    if (defaultOf(known, param.type) !== undefined) keep(name, param, flag);
+    const flag = reading.candidates.get(name);
+    const written = fromScript[name];
+    // The script decides the type, unless the team chose another it accepts (a value for None).
+    const teamType =
+      flag && written?.type !== param.type && acceptedTypes(flag).includes(param.type);
+    if (written && !teamType) {
+      reading.params[name] = written;
+      if (args[name]) reading.args[name] = args[name];
+      if (required.has(name)) reading.required.push(name);
+      continue;
+    }
+    const problem = recordedProblem(name, param, flag, someCallsUnread || noParser, script);
+    if (problem) {
+      notes.push(`params.${name} of ml-cicd.yaml is left out: ${problem}.`);
+      continue;
+    }
+    const kept = { ...param };
+    if (typeof kept.description === 'string') kept.description = inertText(kept.description);
+    if (flag) addParam(reading, flag, name, kept);
+    else reading.params[name] = kept;
   }
-  if (!someCallsUnread) return dropped;
-  const read = new Set(reading.unknownDefaults.keys());
-  for (const [name, param] of Object.entries(params)) {
-    if (!param || name in reading.params || read.has(name)) continue;
-    if (param.type === 'boolean') {
-      dropped.push(
-        `params.${name} of ml-cicd.yaml is left out: no add_argument call of ${script} that could be read adds --${name}, and a switch cannot be passed without knowing its action.`,
-      );
-    } else keep(name, param);
+  for (const name of Object.keys(fromScript)) {
+    if (name in listed) continue;
+    const shown = shownName(reading.candidates.get(name)!, name);
+    notes.push(
+      `${script}'s ${shown} is left out: the params of ml-cicd.yaml do not list it, and they are the team's choice; add params.${name} there to make it an input.`,
+    );
   }
-  return dropped;
+  return notes;
+}
+
+/** Why a param the team wrote by hand cannot be kept, if it cannot. */
+function recordedProblem(
+  name: string,
+  param: Param,
+  flag: ScriptFlag | undefined,
+  unreadFlags: boolean,
+  script: string,
+): string | undefined {
+  const problem =
+    param.type === 'choice' ? choicesProblem((param.choices ?? []).map(String)) : undefined;
+  if (problem) return problem;
+  if (flag) {
+    if (!acceptedTypes(flag).includes(param.type)) {
+      return `${script} reads its flag as ${paramTypeOf(flag)}, not ${param.type}`;
+    }
+    return undefined;
+  }
+  if (!unreadFlags) return `it is not a flag of ${script}`;
+  if (param.type === 'boolean') {
+    return `no add_argument call of ${script} that could be read adds --${name}, and a switch cannot be passed without knowing its action`;
+  }
+  return undefined;
 }

@@ -9,6 +9,7 @@ import {
   buildProject,
   codeUnitOrder,
   dvcWorkflowPath,
+  generator,
   hashContent,
   manifestJson,
   manifestPath,
@@ -16,11 +17,19 @@ import {
   type Assets,
   type Manifest,
   type ScriptParams,
+  yamlOptions,
 } from '@ml-cicd/core';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { keptPipelineFiles } from './dvc.js';
 import { earlierManifest } from './earlier-manifest.js';
 import { mergeConfig, type ExistingConfig } from './existing-config.js';
 import { dependabotPath, mergeDependabot, type Merged } from './merge-dependabot.js';
-import { actionlintPath, mergeSettings, zizmorPath } from './merge-settings.js';
+import {
+  actionlintPath,
+  mergeSettings,
+  withWorkflowVariables,
+  zizmorPath,
+} from './merge-settings.js';
 
 const trainFiles = ['.github/workflows/train.yml', '.github/actions/train/action.yml'];
 const reportActionFiles = [
@@ -100,6 +109,111 @@ export const mergedPaths: ReadonlySet<string> = new Set([
   ...Object.keys(mergers),
 ]);
 
+/** What the manifest records of the `add` runs: what `update` and a later `add` render again. */
+export interface Added {
+  /** The kinds added so far, in the order of kindSpecs. */
+  kinds: Kind[];
+  /** The script's params and call as last rendered. */
+  script: ScriptParams;
+  /** Paths the workflows were written at instead of the engine's, e.g. a team's own ci.yml. */
+  moved?: Record<string, string>;
+}
+
+export type AddedManifest = Manifest & { added?: Added };
+
+/** Features a kind brings; the rest (release, update checks) belong to `npm create ml-cicd`. */
+const kindFeatures: Partial<Record<Kind, string[]>> = {
+  report: ['report'],
+  retrain: ['retrain'],
+};
+const alwaysFeatures = /^(base|runner-.*|tracker-.*|data-dvc)$/;
+
+/**
+ * The files of `kinds` as the engine renders them, before any merge with the team's files:
+ * the shared files and each kind's own, at the paths `moved` gives.
+ */
+export function renderKinds(
+  answers: Answers,
+  assets: Assets,
+  script: ScriptParams,
+  kinds: Kind[],
+  moved: Record<string, string> = {},
+): { files: Map<string, string>; features: string[]; requirementsIn: string } {
+  const project = buildProject(answers, assets, script);
+  const made = [...project.files.keys()];
+  const paths = new Set([...sharedFiles, ...kinds.flatMap((kind) => kindSpecs[kind].files(made))]);
+  const files = new Map<string, string>();
+  for (const path of [...paths].sort()) {
+    const content = project.files.get(path);
+    if (content === undefined) throw new Error(`The engine wrote no ${path}.`);
+    files.set(moved[path] ?? path, content);
+  }
+  const config = files.get('ml-cicd.yaml');
+  if (config !== undefined) files.set('ml-cicd.yaml', withUsedEnvironments(config, files));
+  const features = project.manifest.features;
+  return { files, features, requirementsIn: project.files.get('requirements.in') ?? '' };
+}
+
+/**
+ * ml-cicd.yaml without the environments of workflows that were not added (a release environment
+ * beside train.yml alone); `training` always stays, as the one the secrets commands set up.
+ */
+function withUsedEnvironments(config: string, files: Map<string, string>): string {
+  const doc = parseDocument(config);
+  const environments = doc.get('environments');
+  if (!isMap(environments)) return config;
+  const workflows = [...files]
+    .filter(([path]) => path.startsWith('.github/workflows/'))
+    .map(([, text]) => text);
+  const unused = environments.items
+    .map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key))
+    .filter((name) => name !== 'training')
+    .filter((name) => {
+      const bound = new RegExp(`environment:\\s*(?:name:\\s*)?["']?${name}["']?\\s*$`, 'm');
+      return !workflows.some((text) => bound.test(text));
+    });
+  if (unused.length === 0) return config;
+  for (const name of unused) environments.delete(name);
+  return doc.toString(yamlOptions);
+}
+
+/** The features of `kinds`, of those the engine selected. */
+export function kindsFeatures(selected: string[], kinds: Kind[]): string[] {
+  const wanted = new Set(kinds.flatMap((kind) => kindFeatures[kind] ?? []));
+  return selected.filter((id) => alwaysFeatures.test(id) || wanted.has(id));
+}
+
+/** A manifest `npm create ml-cicd` wrote: the whole project, which `add` only adds files to. */
+const createdProject = (manifest: AddedManifest | undefined) =>
+  manifest !== undefined && !manifest.added && 'README.md' in manifest.files;
+
+/**
+ * The keys of the script that render the files, not the notes of a reading; a value that renders
+ * as its absence is left out, so the same files are recorded the same way.
+ */
+function recordedScript(script: ScriptParams): ScriptParams {
+  const { params, args, required, entry, metricsFile, dvc, gates, train, report } = script;
+  return {
+    params,
+    args,
+    required,
+    entry,
+    metricsFile: metricsFile === 'outputs/metrics.json' ? undefined : metricsFile,
+    dvc,
+    gates: gates?.length ? gates : undefined,
+    train,
+    report,
+  };
+}
+
+/** The kinds an earlier `add` recorded, with this one, in the order of kindSpecs. */
+export function addedKinds(earlier: Kind[], kind: Kind): Kind[] {
+  const all = new Set([...earlier, kind]);
+  // A runner kind replaces another: train.yml runs on one runner.
+  if (isRunnerKind(kind)) for (const other of runnerKinds) if (other !== kind) all.delete(other);
+  return (Object.keys(kindSpecs) as Kind[]).filter((name) => all.has(name));
+}
+
 export function addPlan(
   dir: string,
   kind: Kind,
@@ -107,15 +221,15 @@ export function addPlan(
   script: ScriptParams,
   assets: Assets,
   existing?: ExistingConfig,
+  moved: Record<string, string> = {},
 ): { files: Map<string, string>; notes: string[]; requirementsIn: string } {
-  const project = buildProject(answers, assets, script);
+  const earlier = earlierManifest(dir) as AddedManifest | undefined;
+  const rendered = renderKinds(answers, assets, script, [kind], moved);
   const files = new Map<string, string>();
   const notes: string[] = [];
-  const owned = kindSpecs[kind].files([...project.files.keys()]);
-  for (const path of [...sharedFiles, ...owned].sort()) {
-    const content = project.files.get(path);
-    if (content === undefined) throw new Error(`The engine wrote no ${path}.`);
-    if (keptWhenPresent.has(path) && existsSync(join(dir, path))) {
+  const keptPipeline = keptPipelineFiles(dir);
+  for (const [path, content] of rendered.files) {
+    if ((keptWhenPresent.has(path) || keptPipeline.has(path)) && existsSync(join(dir, path))) {
       notes.push(`${path} is kept as it is: the repository has its own.`);
       continue;
     }
@@ -123,9 +237,11 @@ export function addPlan(
   }
   // The kind decides these keys: a runner kind the runner, dvc the data.
   const decided = isRunnerKind(kind) ? ['runner'] : kind === 'dvc' ? ['data'] : [];
+  if (answers.tracker !== 'none' || existing?.doc.hasIn(['tracker'])) decided.push('tracker');
   if (existing) {
     files.set('ml-cicd.yaml', lf(mergeConfig(existing, files.get('ml-cicd.yaml')!, decided)));
   }
+  files.set(actionlintPath, withWorkflowVariables(dir, files.get(actionlintPath)!));
   for (const [path, merge] of Object.entries(mergers)) {
     const theirs = join(dir, path);
     if (!existsSync(theirs)) continue;
@@ -133,15 +249,25 @@ export function addPlan(
     files.set(path, lf(merged.content));
     notes.push(...merged.notes);
   }
-  const earlier = earlierManifest(dir);
   const recorded = { ...earlier?.files };
   for (const [path, content] of files) recorded[path] = hashContent(content);
-  const manifest: Manifest = {
-    generator: project.manifest.generator,
+  const kinds = addedKinds(earlier?.added?.kinds ?? [], kind);
+  const allMoved = { ...earlier?.added?.moved, ...moved };
+  const manifest: AddedManifest = {
+    generator,
     answers,
-    features: earlier?.features ?? project.manifest.features,
+    features: kindsFeatures(rendered.features, kinds),
     files: Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => codeUnitOrder(a, b))),
+    added: {
+      kinds,
+      script: recordedScript(script),
+      ...(Object.keys(allMoved).length > 0 ? { moved: allMoved } : {}),
+    },
   };
+  if (createdProject(earlier)) {
+    manifest.features = earlier!.features;
+    delete manifest.added;
+  }
   files.set(manifestPath, manifestJson(manifest));
-  return { files, notes, requirementsIn: project.files.get('requirements.in') ?? '' };
+  return { files, notes, requirementsIn: rendered.requirementsIn };
 }

@@ -13,10 +13,13 @@ import {
   rawFromRecorded,
   resolveAnswers,
   writePlan,
+  type Assets,
 } from '@ml-cicd/core';
+import { bundledAssets } from '../add/assets.js';
 import { oneOf, parseFlags } from '../../args.js';
 import { UsageError, UserError } from '../../errors.js';
 import type { Io } from '../../io.js';
+import { addedBase, addedNext, addedOf, mergedIntoYours } from './added.js';
 import { answerFlags, changedAnswers, describeGiven, givenAnswers } from './answers.js';
 import { check } from './check.js';
 import { mergeAll, type FileUpdate } from './merge.js';
@@ -78,7 +81,11 @@ async function apply(dir: string, updates: FileUpdate[], manifest: string): Prom
   }
 }
 
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(
+  argv: string[],
+  io: Io,
+  assets: Assets = bundledAssets(),
+): Promise<number> {
   const { values, positionals } = parseFlags(argv, flags, 'ml-cicd update');
   if (values.help) {
     io.out(say.help(generator.version));
@@ -141,17 +148,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   if (!dryRun) requireCleanTree(dir);
 
+  const added = addedOf(dir);
+  if (added && target !== generator.version) throw new UserError(say.addedElsewhere(target));
   // This version no longer renders a replaced choice, so the base comes from the manifest's
   // hashes: the user's file where it is as generated, else the new render where that is.
   const bundledCannotRender = moved.length > 0 && recorded.version === generator.version;
-  const next = await render(target, answers, dir);
-  const base = bundledCannotRender
-    ? baseFromRecorded(recorded, dir, next)
-    : await render(recorded.version, recorded.answers, dir);
-  const mismatched = bundledCannotRender ? [] : baseMismatches(recorded, base);
+  const addedFiles = added
+    ? addedNext(answers, added, dir, given, assets, recorded.files)
+    : undefined;
+  const next = addedFiles?.files ?? (await render(target, answers, dir));
+  const base = added
+    ? addedBase(recorded, added, dir, assets)
+    : bundledCannotRender
+      ? baseFromRecorded(recorded, dir, next)
+      : await render(recorded.version, recorded.answers, dir);
+  const mismatched = bundledCannotRender || added ? [] : baseMismatches(recorded, base);
   if (mismatched.length > 0) throw new UserError(say.baseMismatch(recorded.version, mismatched));
-  const manifest = next.get(manifestPath);
+  const manifest = addedFiles?.manifest ?? next.get(manifestPath);
   if (manifest === undefined) throw new Error(`ml-cicd ${target} rendered no ${manifestPath}.`);
+  // add merges what the workflows need into these files of the team's: next already holds them.
+  if (added) for (const path of mergedIntoYours) base.set(path, readYours(dir, path) ?? '');
 
   const updates = mergeAll({
     base,

@@ -99,6 +99,9 @@ export const olderTarget = (to: string, recorded: string) =>
 export const baseMismatch = (version: string, paths: string[]) =>
   `ml-cicd ${version} with the recorded answers does not render what ${manifestPath} records for ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''}: without the files the project started from, a merge could lose your edits, so nothing was changed.`;
 
+export const addedElsewhere = (to: string) =>
+  `--to ${to}: the workflows here were written by ml-cicd add, which this ml-cicd updates only to its own version; run npx ml-cicd@${to} update instead.`;
+
 export const answersDoNotFit = (version: string, why: string) =>
   `The answers recorded in ${manifestPath} do not fit ml-cicd ${version}: ${why}`;
 

@@ -18,6 +18,54 @@ export function metricsFileInput(config: MlCicdConfig): Record<string, string> {
   return file === `${config.outputs.dir}/metrics.json` ? {} : { 'metrics-file': file };
 }
 
+/** The train action's inputs of ml-cicd.yaml's `train`: what it installs, when not its defaults. */
+export function installInputs(config: MlCicdConfig): Record<string, string | boolean> {
+  const { requirements = 'requirements.txt', 'install-project': project = false } =
+    config.train ?? {};
+  return {
+    ...(requirements === 'requirements.txt' ? {} : { requirements }),
+    ...(project ? { 'install-project': true } : {}),
+  };
+}
+
+/**
+ * The train action's `args`: one argument a line. An empty one (a positional left empty) is left
+ * out: the action would skip it anyway.
+ */
+export function argLines(args: string[]): string {
+  return args
+    .filter((arg) => arg !== '')
+    .map((arg) => `${arg}\n`)
+    .join('');
+}
+
+/** `train.args` of ml-cicd.yaml: the train action passes them before the params. */
+export function fixedArgs(config: MlCicdConfig): string[] {
+  return config.train?.args ?? [];
+}
+
+const segments = (path: string) =>
+  path
+    .replace(/^(\.\/)+/, '')
+    .split('/')
+    .filter((part) => part !== '' && part !== '.');
+
+/**
+ * Where the metrics file is inside the artifact the train action uploads. It uploads the output
+ * folder and the metrics file; upload-artifact roots the artifact at the folder that holds both
+ * paths (the output folder itself when the file is inside it).
+ */
+export function metricsPathInArtifact(config: MlCicdConfig): string {
+  const dir = segments(config.outputs.dir);
+  const file = segments(config.metrics.file);
+  let common = 0;
+  while (common < dir.length && common < file.length - 1 && dir[common] === file[common]) common++;
+  return file.slice(common).join('/');
+}
+
+/** train.yml's one input that is not a param. */
+export const extraArgsInput = 'extra-args';
+
 function dispatchInput(param: Param, required: boolean): Record<string, unknown> {
   return {
     description: param.description,
@@ -29,10 +77,8 @@ function dispatchInput(param: Param, required: boolean): Record<string, unknown>
 }
 
 /** One `--flag=value` line per param: the local train action passes each line as one argument. */
-function trainArgs(params: Record<string, Param>, call?: ScriptCall): string {
-  return Object.keys(params)
-    .map((name) => `${call?.args[name] ?? `--${name}=\${{ inputs.${name} }}`}\n`)
-    .join('');
+function trainArgs(params: Record<string, Param>, call?: ScriptCall): string[] {
+  return Object.keys(params).map((name) => call?.args[name] ?? `--${name}=\${{ inputs.${name} }}`);
 }
 
 /** W21: a free string input must match its param's pattern before the script sees it. */
@@ -42,7 +88,8 @@ function patternChecks(params: Record<string, Param>): Record<string, unknown>[]
   return [
     {
       name: 'Check the free-text inputs against their patterns',
-      shell: 'python',
+      // Before setup-python: the runner's own python3 (a self-hosted one may have no `python`).
+      shell: 'python3 {0}',
       env: Object.fromEntries(
         checked.flatMap(([name, param], index) => [
           [`NAME_${index}`, name],
@@ -73,16 +120,30 @@ function checkScript(count: number): string {
 export function trainWorkflow(model: ProjectModel): unknown {
   const { config, script: call } = model;
   const { launch, teardown, runsOn, setupSteps } = model.runner;
+  if (extraArgsInput in config.params) {
+    throw new Error(
+      `ml-cicd.yaml's params may not hold ${extraArgsInput}: it is train.yml's input for more arguments; rename the param.`,
+    );
+  }
   return {
     name: 'Train',
     on: {
       workflow_dispatch: {
-        inputs: Object.fromEntries(
-          Object.entries(config.params).map(([name, param]) => [
-            name,
-            dispatchInput(param, call?.required.includes(name) ?? false),
-          ]),
-        ),
+        inputs: {
+          ...Object.fromEntries(
+            Object.entries(config.params).map(([name, param]) => [
+              name,
+              dispatchInput(param, call?.required.includes(name) ?? false),
+            ]),
+          ),
+          [extraArgsInput]: {
+            description:
+              'More arguments, separated by spaces, passed after the params (e.g. --dry-run trainer.max_epochs=1); never read by a shell.',
+            type: 'string',
+            required: false,
+            default: '',
+          },
+        },
       },
     },
     permissions: {},
@@ -111,10 +172,12 @@ export function trainWorkflow(model: ProjectModel): unknown {
             ...model.trainingStepEnv(),
             with: {
               'python-version': config.python,
+              ...installInputs(config),
               ...call?.entry,
               'output-dir': config.outputs.dir,
               ...metricsFileInput(config),
-              args: trainArgs(config.params, call),
+              args: argLines([...fixedArgs(config), ...trainArgs(config.params, call)]),
+              [extraArgsInput]: `\${{ inputs.${extraArgsInput} }}`,
               // Training publishes nothing, so uv may keep its cache; release.yml's build may not.
               'uv-cache': true,
             },

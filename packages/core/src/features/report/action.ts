@@ -36,10 +36,11 @@ export interface ReportInputs {
   /** The folder of this run's params.json, when the run writes one beside metrics.json. */
   paramsDir?: string;
   /**
-   * Where the base branch's metrics.json and params.json are: an artifact of the base branch's
-   * runs, which the action finds and downloads itself, or a folder they were put in.
+   * Where the base branch's metrics and params.json are: an artifact of the base branch's runs,
+   * which the action finds and downloads itself, or a folder they were put in; `file` is the
+   * metrics file's path in it.
    */
-  baseline: { artifact: string } | { dir: string };
+  baseline: { artifact: string; file: string } | { dir: string; file: string };
   gates: Gate[];
   /** Set it when one workflow reports more than once, so each keeps its own sticky comment. */
   commentKey?: string;
@@ -64,7 +65,7 @@ export function reportStep(inputs: ReportInputs): Record<string, unknown> {
     with: {
       metrics: metricsFile,
       ...('artifact' in baseline ? { 'baseline-artifact': baseline.artifact } : {}),
-      baseline: `${base}metrics.json`,
+      baseline: `${base}${baseline.file}`,
       ...(paramsDir
         ? { params: `${paramsDir}/params.json`, 'baseline-params': `${base}params.json` }
         : {}),

@@ -1,13 +1,19 @@
 /**
- * `.github/workflows/report.yml`: on a push to main, train with the default params and keep the
- * outputs as the baseline artifact; on a pull request, train the pull request's code the same
- * way and report it against main's latest baseline.
+ * `.github/workflows/report.yml`: on a push to main, train with the report's arguments (or the
+ * default params) and keep the outputs as the baseline artifact; on a pull request, train the
+ * pull request's code the same way and report it against main's latest baseline.
  */
 import type { Param } from '@ml-cicd/config';
 import { hostedTrainingImage, type ProjectModel, type ScriptCall } from '../../model.js';
 import { uses } from '../../versions.js';
 import { commented } from '../../yaml.js';
-import { metricsFileInput } from '../base/train-workflow.js';
+import {
+  argLines,
+  fixedArgs,
+  installInputs,
+  metricsFileInput,
+  metricsPathInArtifact,
+} from '../base/train-workflow.js';
 import { reportStep } from './action.js';
 
 /** The artifact pushes to main upload and pull requests compare with. */
@@ -18,27 +24,28 @@ const reportArtifact = 'model-report';
 const sameRepository = 'github.event.pull_request.head.repo.full_name == github.repository';
 
 /** Required flags get their default; every other param keeps the script's own default. */
-function defaultArgs(params: Record<string, Param>, call?: ScriptCall): string {
-  return (call?.required ?? [])
-    .map((name) => {
-      const value = String(params[name]?.default ?? '');
-      const line = call?.args[name] ?? `--${name}=\${{ inputs.${name} }}`;
-      return `${line.replace(`\${{ inputs.${name} }}`, value)}\n`;
-    })
-    .join('');
+function defaultArgs(params: Record<string, Param>, call?: ScriptCall): string[] {
+  return (call?.required ?? []).map((name) => {
+    const value = String(params[name]?.default ?? '');
+    const line = call?.args[name] ?? `--${name}=\${{ inputs.${name} }}`;
+    return line.replace(`\${{ inputs.${name} }}`, value);
+  });
 }
 
 /**
- * Checks out and trains with the default params, uploading the outputs as `artifact`. `uvCache`
- * keeps uv's cache: only for jobs that neither release nor publish (zizmor's cache-poisoning).
+ * Checks out and trains, uploading the outputs as `artifact`: with `train.args`, then the
+ * report's own arguments when `cheap` and ml-cicd.yaml has them, else the params' defaults.
+ * `uvCache` keeps uv's cache: only for jobs that neither release nor publish (zizmor's
+ * cache-poisoning).
  */
 export function trainSteps(
   model: ProjectModel,
   artifact: string,
-  { uvCache }: { uvCache: boolean },
+  { uvCache, cheap }: { uvCache: boolean; cheap: boolean },
 ): Record<string, unknown>[] {
   const { config, script: call } = model;
-  const args = defaultArgs(config.params, call);
+  const own = cheap ? config.report?.args : undefined;
+  const args = argLines([...fixedArgs(config), ...(own ?? defaultArgs(config.params, call))]);
   return [
     {
       name: 'Check out the repository',
@@ -46,10 +53,12 @@ export function trainSteps(
       with: { 'persist-credentials': false },
     },
     {
-      name: 'Train with the default params',
+      name:
+        own === undefined ? 'Train with the default params' : "Train with the report's arguments",
       uses: './.github/actions/train',
       with: {
         'python-version': config.python,
+        ...installInputs(config),
         ...call?.entry,
         'output-dir': config.outputs.dir,
         ...metricsFileInput(config),
@@ -83,7 +92,7 @@ export function reportWorkflow(model: ProjectModel): unknown {
       baseline: {
         ...job("Record main's metrics as the baseline", 'push'),
         permissions: { contents: 'read' },
-        steps: trainSteps(model, baselineArtifact, { uvCache: true }),
+        steps: trainSteps(model, baselineArtifact, { uvCache: true, cheap: true }),
       },
       report: {
         ...job('Train and report against main', 'pull_request'),
@@ -93,11 +102,11 @@ export function reportWorkflow(model: ProjectModel): unknown {
           'pull-requests': commented('write', 'to create and update the sticky report comment'),
         },
         steps: [
-          ...trainSteps(model, reportArtifact, { uvCache: true }),
+          ...trainSteps(model, reportArtifact, { uvCache: true, cheap: true }),
           reportStep({
             metricsFile: model.config.metrics.file,
             // The action finds main's newest baseline artifact of this repository itself.
-            baseline: { artifact: baselineArtifact },
+            baseline: { artifact: baselineArtifact, file: metricsPathInArtifact(model.config) },
             gates: model.config.metrics.gates,
             // The generated train.py writes params.json; a team's own script may not.
             ...(model.script === undefined ? { paramsDir: model.config.outputs.dir } : {}),

@@ -155,15 +155,23 @@ export function retrainWorkflow(model: ProjectModel, cron: string): unknown {
   };
 }
 
-/** Fetches the metrics.json of the latest release, if there is one, as the report's baseline. */
+/**
+ * Fetches the metrics file of the latest release, if there is one, as the report's baseline: the
+ * asset named as ml-cicd.yaml's metrics file (release.yml attaches the metrics as metrics.json).
+ */
 const releasedMetricsScript = [
-  'if gh release download --pattern metrics.json --dir released 2>/dev/null; then',
-  '  echo "Baseline: metrics.json of the latest release."',
+  'if gh release download --pattern "$METRICS_ASSET" --dir released 2>/dev/null; then',
+  '  echo "Baseline: $METRICS_ASSET of the latest release."',
   'else',
-  '  echo "No release with a metrics.json yet: the gates alone decide."',
+  '  echo "No release with a $METRICS_ASSET yet: the gates alone decide."',
   'fi',
   '',
 ].join('\n');
+
+/** The name of the release asset that holds the metrics: the metrics file's own name. */
+export function releasedMetricsAsset(metricsFile: string): string {
+  return metricsFile.split('/').filter(Boolean).at(-1) ?? metricsFile;
+}
 
 /**
  * For a repository's own script (`add workflow retrain`), whose model no generated code can load:
@@ -172,6 +180,7 @@ const releasedMetricsScript = [
  */
 export function scriptRetrainWorkflow(model: ProjectModel, cron: string): unknown {
   const { config } = model;
+  const asset = releasedMetricsAsset(config.metrics.file);
   return {
     name: 'Retrain',
     on: triggers(cron),
@@ -190,11 +199,16 @@ export function scriptRetrainWorkflow(model: ProjectModel, cron: string): unknow
         },
         steps: [
           // Its outputs decide whether the release still holds: no cache a pull request could write.
-          ...trainSteps(model, 'retrain-outputs', { uvCache: false }),
+          // The params' defaults, not report.args: its metrics are compared with the release's.
+          ...trainSteps(model, 'retrain-outputs', { uvCache: false, cheap: false }),
           {
             name: 'Download the metrics of the latest release',
             shell: 'bash',
-            env: { GH_TOKEN: '${{ github.token }}', GH_REPO: '${{ github.repository }}' },
+            env: {
+              GH_TOKEN: '${{ github.token }}',
+              GH_REPO: '${{ github.repository }}',
+              METRICS_ASSET: asset,
+            },
             run: releasedMetricsScript,
           },
           {
@@ -202,7 +216,7 @@ export function scriptRetrainWorkflow(model: ProjectModel, cron: string): unknow
               name: 'Report the metrics against the gates and the latest release',
               id: 'report',
               metricsFile: config.metrics.file,
-              baseline: { dir: 'released' },
+              baseline: { dir: 'released', file: asset },
               gates: config.metrics.gates,
               commentMode: 'off',
             }),

@@ -75,9 +75,23 @@ if (files.length === 0) {
   process.exit(0);
 }
 
-// Paths are kept relative to the folder that holds every match, as the real action does.
-let common = roots.length === 1 && statSync(roots[0]).isDirectory() ? roots[0] : dirname(files[0]);
-while (!files.every((file) => !relative(common, file).startsWith('..'))) common = dirname(common);
+// Paths are kept relative to the artifact's root, which the real action takes from the paths
+// asked for, not from the files found: each line's search path (up to its first glob), those
+// inside another left out; several give the folder that holds them all; one lone file, its folder.
+const inside = (folder, path) => !relative(folder, path).startsWith('..');
+const searchPath = (pattern) => {
+  const parts = pattern.split('/');
+  const glob = parts.findIndex((part) => /[*?[]/.test(part));
+  return resolve(workspace, (glob < 0 ? parts : parts.slice(0, glob)).join('/') || '.');
+};
+const searchPaths = [...new Set(includes.map(searchPath))];
+const searched = searchPaths.filter(
+  (path) => !searchPaths.some((other) => other !== path && inside(other, path)),
+);
+let common = searched[0];
+if (searched.length > 1) {
+  while (!searched.every((path) => inside(common, path))) common = dirname(common);
+} else if (files.length === 1 && files[0] === common) common = dirname(common);
 
 const runId = process.env.GITHUB_RUN_ID;
 const runDir = join(store, runId);

@@ -23,6 +23,7 @@ import json
 import linecache
 import math
 import os
+import pathlib
 import runpy
 import sys
 import traceback
@@ -63,14 +64,18 @@ def jsonable(value):
         return (value, True) if abs(value) <= SAFE_INTEGER else (None, False)
     if isinstance(value, float):
         return (value, True) if math.isfinite(value) else (None, False)
+    if isinstance(value, pathlib.PurePath):
+        return value.as_posix(), True
     if isinstance(value, (list, tuple)) and all(jsonable(item)[1] for item in value):
-        return list(value), True
+        return [jsonable(item)[0] for item in value], True
     return None, False
 
 
 def kind_of(type_, action, choices, default):
     if action in BOOLEAN_ACTIONS:
         return "bool"
+    if action == "count":
+        return "int"
     if type_ is None:
         return "str" if action == "store" else None
     if type_ in KINDS:
@@ -90,9 +95,10 @@ def choice_value(choice):
     return value if readable else repr(choice)
 
 
-def flag(option_strings, action, kind, default, choices, required, help_, where):
+def flag(option_strings, action, kind, default, choices, required, help_, where, extra=None):
     value, readable = jsonable(default)
     return {
+        **(extra or {}),
         "option_strings": list(option_strings),
         "action": action,
         "kind": kind,
@@ -155,8 +161,39 @@ def read_by_import(args, locations):
     raise NotParsed("it finished without parsing its flags")
 
 
+# What a converter that maps text to a boolean is tried with: `type=str2bool` and the like.
+BOOL_TEXTS = (("true", "false"), ("True", "False"), ("yes", "no"))
+
+
+def imported_bool_text(type_):
+    """The texts a converter turns into True and False, or None when it is not such a converter."""
+    if type_ is bool:
+        return ["true", ""]  # bool() of any non-empty text is True
+    if type_ is None or type_ in KINDS:
+        return None
+    if getattr(type_, "__name__", None) == "strtobool":
+        return ["true", "false"]  # distutils' and its copies: 1 and 0 rather than True and False
+    for true_text, false_text in BOOL_TEXTS:
+        try:
+            if type_(true_text) is True and type_(false_text) is False:
+                return [true_text, false_text]
+        except Exception:
+            continue
+    return None
+
+
+def group_of(parser):
+    """The mutually exclusive group of each action, by `id`, as the group's number."""
+    return {
+        id(action): str(number)
+        for number, group in enumerate(parser._mutually_exclusive_groups)
+        for action in group._group_actions
+    }
+
+
 def imported_flags(parser, locations, root):
     flags = []
+    groups = group_of(parser)
     for action in parser._actions:
         name = action_name(parser, action)
         if name in SKIPPED_ACTIONS:
@@ -164,13 +201,24 @@ def imported_flags(parser, locations, root):
         where = dict(locations.get(id(action), {}))
         if "file" in where:
             where["file"] = relative_to(where["file"], root)
-        choices = list(action.choices) if action.choices is not None else None
+        choices = ordered_choices(action.choices) if action.choices is not None else None
         suppressed = isinstance(action.default, str) and action.default == argparse.SUPPRESS
         default = None if suppressed else action.default
-        kind = kind_of(action.type, name, choices, default)
+        extra = {"dest": action.dest, "nargs": action.nargs if name == "store" else None}
+        bool_text = imported_bool_text(action.type) if name == "store" else None
+        if bool_text:
+            extra["bool_text"] = bool_text
+            if isinstance(default, str):
+                try:
+                    default = bool(action.type(default))
+                except Exception:
+                    pass  # a text the converter refuses: the default stays unknown
+        if id(action) in groups:
+            extra["exclusive_group"] = groups[id(action)]
+        kind = "bool" if bool_text else kind_of(action.type, name, choices, default)
         options = action.option_strings or [action.dest]
         required, help_ = action.required, action.help
-        flags.append(flag(options, name, kind, default, choices, required, help_, where))
+        flags.append(flag(options, name, kind, default, choices, required, help_, where, extra))
     return flags
 
 
@@ -178,12 +226,47 @@ def imported_flags(parser, locations, root):
 
 
 def literal(node, constants):
+    """The value of a literal, a module constant, `range(...)` or `Path(...)` of literals."""
     if isinstance(node, ast.Name) and node.id in constants:
         return constants[node.id], True
     try:
         return ast.literal_eval(node), True
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return None, False
+        pass
+    if isinstance(node, ast.Call) and not node.keywords:
+        callee = called_name(node.func)
+        args = [literal(arg, constants) for arg in node.args]
+        if not all(ok for _, ok in args):
+            return None, False
+        values = [value for value, _ in args]
+        integers = all(type(value) is int for value in values)
+        if callee == "range" and 1 <= len(values) <= 3 and integers and 0 not in values[2:]:
+            numbers = range(*values)
+            return (list(numbers), True) if len(numbers) <= 1000 else (None, False)
+        if callee in PATH_TYPES and all(isinstance(value, str) for value in values):
+            return pathlib.PurePosixPath(*values).as_posix(), True
+    if is_path(node):
+        left, right = literal(node.left, constants), literal(node.right, constants)
+        if left[1] and right[1] and isinstance(right[0], str):
+            return pathlib.PurePosixPath(left[0], right[0]).as_posix(), True
+    return None, False
+
+
+PATH_TYPES = {"Path", "PurePath", "PosixPath", "PurePosixPath"}
+
+
+def is_path(node):
+    """Whether the expression is `Path(...)` joined with `/` to more parts."""
+    if isinstance(node, ast.Call):
+        return called_name(node.func) in PATH_TYPES
+    return isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and is_path(node.left)
+
+
+def called_name(func):
+    """`range` for `range(...)`, `Path` for `pathlib.Path(...)`."""
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else None
 
 
 def static_action(node, constants):
@@ -205,8 +288,124 @@ def static_kind(type_node, action, choices):
     return None
 
 
-def static_call(call, constants, where):
+def words_of(node):
+    """The string constants in an expression: the texts a condition compares with."""
+    return {
+        item.value
+        for item in ast.walk(node)
+        if isinstance(item, ast.Constant) and isinstance(item.value, str)
+    }
+
+
+def returned_bool(statements):
+    """True or False when the first statement of a branch returns that constant."""
+    first = statements[0] if statements else None
+    if isinstance(first, ast.Return) and isinstance(first.value, ast.Constant):
+        value = first.value.value
+        return value if isinstance(value, bool) else None
+    return None
+
+
+def bool_words(function):
+    """The texts a `str2bool`-style function returns True and False for, else None."""
+    if isinstance(function, ast.Lambda):
+        body = function.body
+        # lambda x: bool(strtobool(x))
+        while isinstance(body, ast.Call) and called_name(body.func) == "bool" and body.args:
+            body = body.args[0]
+        if isinstance(body, ast.Call) and called_name(body.func) == "strtobool":
+            return STRTOBOOL_WORDS
+        if isinstance(body, ast.Compare) and len(body.ops) == 1:
+            if isinstance(body.ops[0], (ast.In, ast.Eq)):
+                lowers = "lower" in ast.unparse(body.left)
+                return words_of(body.comparators[0]), None, lowers
+        return None
+    returns = [node for node in ast.walk(function) if isinstance(node, ast.Return)]
+    parameter = function.args.args[0].arg if function.args.args else None
+    # Every return gives a bool constant, a comparison, or the argument itself (already a bool).
+    for node in returns:
+        value = node.value
+        constant = isinstance(value, ast.Constant) and isinstance(value.value, bool)
+        itself = isinstance(value, ast.Name) and value.id == parameter
+        if not (constant or itself or isinstance(value, ast.Compare)):
+            return None
+    true_words, false_words = set(), set()
+    for node in ast.walk(function):
+        if isinstance(node, ast.If):
+            outcome = returned_bool(node.body)
+            if outcome is not None:
+                (true_words if outcome else false_words).update(words_of(node.test))
+    for node in returns:
+        if isinstance(node.value, ast.Compare) and isinstance(node.value.ops[0], (ast.In, ast.Eq)):
+            true_words.update(words_of(node.value.comparators[0]))
+            false_words = None if false_words == set() else false_words
+    lowers = any(
+        isinstance(node, ast.Attribute) and node.attr in ("lower", "casefold")
+        for node in ast.walk(function)
+    )
+    return (true_words, false_words, lowers) if true_words else None
+
+
+# What distutils' strtobool (and its copies) take, in any case.
+STRTOBOOL_WORDS = (
+    {"y", "yes", "t", "true", "on", "1"},
+    {"n", "no", "f", "false", "off", "0"},
+    True,  # it lowers the text first
+)
+
+
+def static_bool_text(type_node, functions):
+    """The texts a converter turns into True and False (`type=str2bool`), or None."""
+    if isinstance(type_node, ast.Name) and type_node.id == "bool":
+        return ["true", ""], None
+    if called_name(type_node) == "strtobool":
+        return ["true", "false"], STRTOBOOL_WORDS
+    function = type_node if isinstance(type_node, ast.Lambda) else None
+    if isinstance(type_node, ast.Name):
+        function = functions.get(type_node.id)
+    words = bool_words(function) if function is not None else None
+    if words is None:
+        return None, None
+    true_words, false_words, _ = words
+    for true_text, false_text in BOOL_TEXTS:
+        # No words for False (`return text in (...)`): every other text is False.
+        is_false = false_words is None or false_text in false_words
+        if true_text in true_words and false_text not in true_words and is_false:
+            return [true_text, false_text], words
+    return None, None
+
+
+def bool_default(default, words):
+    """What a bool converter makes of a text default, as argparse converts it; None if unknown."""
+    true_words, false_words, lowers = words
+    default = default.lower() if lowers else default
+    if default in true_words:
+        return True
+    if false_words is None or default in false_words:
+        return False
+    return None
+
+
+def argparse_dest(options, keywords, constants):
+    """The attribute argparse stores the value in: dest=, else the first long option's name."""
+    if "dest" in keywords:
+        dest, ok = literal(keywords["dest"], constants)
+        return dest if ok and isinstance(dest, str) else None
+    long = [option for option in options if option.startswith("--")]
+    chosen = (long or options)[0].lstrip("-")
+    return chosen.replace("-", "_")
+
+
+def ordered_choices(choices):
+    """A set's choices sorted, so that the reading never depends on Python's hash order."""
+    if isinstance(choices, (set, frozenset)):
+        return sorted(choices, key=repr)
+    return list(choices)
+
+
+def static_call(call, context, where):
     """The flag an add_argument call adds, "skip" for --help/--version, or (None, reason)."""
+    constants = context["constants"]
     names = [literal(arg, constants) for arg in call.args]
     if not names:
         return None, "it names no flag"
@@ -237,7 +436,7 @@ def static_call(call, constants, where):
     choices, choices_known = known("choices")
     if choices is not None and not isinstance(choices, (list, tuple, set, frozenset, str)):
         choices_known, unread["choices"] = False, code_of(keywords["choices"])
-    choices = list(choices) if choices is not None and choices_known else None
+    choices = ordered_choices(choices) if choices is not None and choices_known else None
     implicit = {"store_true": False, "store_false": True}.get(action)
     default, default_known = known("default", implicit)
     nargs, _ = value("nargs")
@@ -247,16 +446,52 @@ def static_call(call, constants, where):
     help_, help_known = value("help")
     kind = static_kind(keywords.get("type"), action, choices) if choices_known else None
     options = [name for name, _ in names]
+    extra = {"dest": argparse_dest(options, keywords, constants), "nargs": nargs}
+    if action == "store" and "type" in keywords:
+        bool_text, words = static_bool_text(keywords["type"], context["functions"])
+        if bool_text:
+            kind, extra["bool_text"] = "bool", bool_text
+            if default_known and isinstance(default, str):
+                default = bool_default(default, words) if words else bool(default)
+                default_known = default is not None
+                if not default_known:
+                    unread["default"] = code_of(keywords["default"])
+    group = exclusive_group(call, context, where["line"])
+    if group:
+        extra["exclusive_group"] = group
     if action == "BooleanOptionalAction":
         options += ["--no-" + option[2:] for option in options if option.startswith("--")]
     help_ = help_ if help_known and isinstance(help_, str) else None
-    entry = flag(options, action, kind, default, choices, required, help_, where)
+    entry = flag(options, action, kind, default, choices, required, help_, where, extra)
     entry["default_known"] = entry["default_known"] and default_known
     if default_known and not entry["default_known"]:
         unread["default"] = code_of(keywords["default"])
     if unread:
         entry["unread"] = unread
     return entry, None
+
+
+def exclusive_group(call, context, line):
+    """`file:line` of the add_mutually_exclusive_group the call adds to, if it adds to one."""
+    receiver = call.func.value
+    if not isinstance(receiver, ast.Name):
+        return None
+    made = [at for at in context["groups"].get(receiver.id, []) if at <= line]
+    return f"{context['file']}:{max(made)}" if made else None
+
+
+def exclusive_groups(tree):
+    """The lines where each name is assigned a mutually exclusive group."""
+    groups = {}
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)):
+            continue
+        if called_name(node.value.func) != "add_mutually_exclusive_group":
+            continue
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                groups.setdefault(target.id, []).append(node.lineno)
+    return groups
 
 
 def code_of(node):
@@ -319,8 +554,9 @@ def is_project_file(path, root):
     )
 
 
-def read_statically(entry_file, root, search):
-    flags, unreadable, parses = [], [], False
+def parse_project(entry_file, root, search):
+    """The syntax trees of the entry point and of the project modules it imports, in order."""
+    trees = []
     queue, seen = [os.path.abspath(entry_file)], set()
     while queue and len(seen) < MAX_FILES:
         path = queue.pop(0)
@@ -329,8 +565,34 @@ def read_statically(entry_file, root, search):
         seen.add(path)
         with open(path, encoding="utf-8") as source:
             tree = ast.parse(source.read(), filename=path)
-        constants = module_constants(tree)
+        trees.append((path, tree))
+        queue += [os.path.abspath(found) for found in local_imports(tree, search, path)]
+    return trees
+
+
+def functions_of(tree):
+    return {
+        node.name: node
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
+
+
+def read_statically(entry_file, root, search):
+    flags, unreadable, parses = [], [], False
+    trees = parse_project(entry_file, root, search)
+    # A converter such as str2bool may live in another module of the project than its flag.
+    everywhere = {}
+    for _, tree in reversed(trees):
+        everywhere.update(functions_of(tree))
+    for path, tree in trees:
         relative = relative_to(path, root)
+        context = {
+            "file": relative.replace(os.sep, "/"),
+            "constants": module_constants(tree),
+            "functions": {**everywhere, **functions_of(tree)},
+            "groups": exclusive_groups(tree),
+        }
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
                 continue
@@ -339,12 +601,11 @@ def read_statically(entry_file, root, search):
             if node.func.attr != "add_argument":
                 continue
             where = {"file": relative, "line": node.lineno, "column": node.col_offset + 1}
-            entry, reason = static_call(node, constants, where)
+            entry, reason = static_call(node, context, where)
             if reason:
                 unreadable.append(dict(where, reason=reason))
             elif entry != "skip":
                 flags.append(entry)
-        queue += [os.path.abspath(found) for found in local_imports(tree, search, path)]
     return flags, unreadable, parses
 
 
@@ -367,6 +628,10 @@ def entry_file(args, search):
     path = resolve(module, search, 0, "")
     if path is None:
         raise RuntimeError(f"the module {module} was not found under {' or '.join(search)}")
+    # python -m runs a package's __main__.py, not its __init__.py.
+    main_file = os.path.join(os.path.dirname(path), "__main__.py")
+    if args.module and path.endswith("__init__.py") and os.path.isfile(main_file):
+        return main_file
     return path
 
 

@@ -1,0 +1,1 @@
+"""Demand forecasting with lagged features."""
