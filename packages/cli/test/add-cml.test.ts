@@ -1,15 +1,7 @@
 /** `ml-cicd add workflow` in a repository that still runs CML: it offers what replaces each use. */
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/commands/add/index.js';
-import { assets, read, tempDir, write } from './fixtures.js';
+import { add, read, tempDir, write } from './fixtures.js';
 import { lockedRequirements, moduleLevel } from './scripts.js';
-
-async function add(dir: string, ...argv: string[]) {
-  let out = '';
-  const io = { out: (t: string) => void (out += t), err: () => {}, color: false, cwd: dir };
-  const code = await run(argv, io, assets);
-  return { code, out };
-}
 
 const cmlWorkflow = `name: CML
 on: pull_request

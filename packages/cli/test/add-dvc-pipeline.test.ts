@@ -3,16 +3,8 @@
  * parameters stay as the team wrote them, and the DVC workflow reproduces that pipeline.
  */
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/commands/add/index.js';
-import { assets, read, tempDir, write } from './fixtures.js';
+import { add, read, tempDir, write } from './fixtures.js';
 import { lockedRequirements, moduleLevel } from './scripts.js';
-
-async function add(dir: string, ...argv: string[]) {
-  let out = '';
-  const io = { out: (t: string) => void (out += t), err: () => {}, color: false, cwd: dir };
-  const code = await run(argv, io, assets);
-  return { code, out };
-}
 
 const dvcYaml = `# Our pipeline.
 stages:

@@ -10,16 +10,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { run } from '../src/commands/add/index.js';
-import { assets, read, tempDir, write } from './fixtures.js';
+import { add, read, tempDir, write } from './fixtures.js';
 import { lockedRequirements, moduleLevel } from './scripts.js';
-
-async function add(dir: string, ...argv: string[]) {
-  let out = '';
-  const io = { out: (t: string) => void (out += t), err: () => {}, color: false, cwd: dir };
-  const code = await run(argv, io, assets);
-  return { code, out };
-}
 
 const lockedDev = `ruff==0.17.6 \\\n    --hash=sha256:${'0'.repeat(64)}\npytest==9.0.0 \\\n    --hash=sha256:${'1'.repeat(64)}\n`;
 

@@ -4,18 +4,10 @@
  */
 import { assertToolsInstalled, formatReport, validateProject } from '@ml-cicd/validators';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../src/commands/add/index.js';
-import { assets, read, tempDir, write } from './fixtures.js';
+import { add, read, tempDir, write } from './fixtures.js';
 import { lockedRequirements, moduleLevel } from './scripts.js';
 
 beforeAll(assertToolsInstalled);
-
-async function add(dir: string, ...argv: string[]) {
-  let out = '';
-  const io = { out: (t: string) => void (out += t), err: () => {}, color: false, cwd: dir };
-  const code = await run(argv, io, assets);
-  return { code, out };
-}
 
 /** A workflow of the team's that reads two configuration variables, one by index. */
 const deployWorkflow = `name: Deploy

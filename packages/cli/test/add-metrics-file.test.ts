@@ -1,16 +1,8 @@
 /** `ml-cicd add workflow train` finds where the script writes its metrics, from its source. */
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/commands/add/index.js';
 import { metricsPathsIn } from '../src/commands/add/metrics-file.js';
-import { assets, read, tempDir, write } from './fixtures.js';
+import { add, read, tempDir, write } from './fixtures.js';
 import { lockedRequirements, moduleLevel } from './scripts.js';
-
-async function add(dir: string, ...argv: string[]) {
-  let out = '';
-  const io = { out: (t: string) => void (out += t), err: () => {}, color: false, cwd: dir };
-  const code = await run(argv, io, assets);
-  return { code, out };
-}
 
 function repo(writes: string): string {
   const dir = tempDir();

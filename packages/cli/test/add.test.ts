@@ -7,26 +7,12 @@ import { chmodSync, readdirSync, realpathSync, statSync, symlinkSync } from 'nod
 import { delimiter, join, relative } from 'node:path';
 import { assertToolsInstalled, formatReport, validateProject } from '@ml-cicd/validators';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../src/commands/add/index.js';
 import { UsageError } from '../src/errors.js';
-import { assets, printed, read, tempDir, write } from './fixtures.js';
+import { add, assets, printed, read, tempDir, write } from './fixtures.js';
 import { runBin } from './run-bin.js';
 import { inFunction, moduleLevel, writePackage } from './scripts.js';
 
 beforeAll(assertToolsInstalled);
-
-async function add(dir: string, ...argv: string[]) {
-  let out = '';
-  let err = '';
-  const io = {
-    out: (t: string) => void (out += t),
-    err: (t: string) => void (err += t),
-    color: false,
-    cwd: dir,
-  };
-  const code = await run(argv, io, assets);
-  return { code, out, err };
-}
 
 /** Every file under dir with its content and mtime. */
 function tree(dir: string, prefix = ''): Record<string, string> {

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildProject, resolveAnswers, writePlan, type RawAnswers } from '@ml-cicd/core';
 import { afterAll } from 'vitest';
+import { run as runAdd } from '../src/commands/add/index.js';
 import { formatText } from '../src/format/text.js';
 import { validateProject, type ValidateOptions } from '../src/validate/validate-project.js';
 
@@ -99,4 +100,18 @@ export async function printed(dir: string, options: ValidateOptions = {}): Promi
     { minSeverity: 'warning', color: false, cwd: dir },
   );
   return text.trimEnd().split('\n').slice(0, -1);
+}
+
+/** `ml-cicd add <argv>` run in `dir`, with what it printed to stdout and stderr. */
+export async function add(dir: string, ...argv: string[]) {
+  let out = '';
+  let err = '';
+  const io = {
+    out: (t: string) => void (out += t),
+    err: (t: string) => void (err += t),
+    color: false,
+    cwd: dir,
+  };
+  const code = await runAdd(argv, io, assets);
+  return { code, out, err };
 }
