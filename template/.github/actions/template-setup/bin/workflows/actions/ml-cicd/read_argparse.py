@@ -18,6 +18,7 @@ The JSON follows a marker line on stdout: the entry point's own prints go to std
 
 import argparse
 import ast
+import contextlib
 import importlib
 import json
 import linecache
@@ -209,10 +210,9 @@ def imported_flags(parser, locations, root):
         if bool_text:
             extra["bool_text"] = bool_text
             if isinstance(default, str):
-                try:
+                # A text the converter refuses leaves the default unknown.
+                with contextlib.suppress(Exception):
                     default = bool(action.type(default))
-                except Exception:
-                    pass  # a text the converter refuses: the default stays unknown
         if id(action) in groups:
             extra["exclusive_group"] = groups[id(action)]
         kind = "bool" if bool_text else kind_of(action.type, name, choices, default)
@@ -315,10 +315,13 @@ def bool_words(function):
             body = body.args[0]
         if isinstance(body, ast.Call) and called_name(body.func) == "strtobool":
             return STRTOBOOL_WORDS
-        if isinstance(body, ast.Compare) and len(body.ops) == 1:
-            if isinstance(body.ops[0], (ast.In, ast.Eq)):
-                lowers = "lower" in ast.unparse(body.left)
-                return words_of(body.comparators[0]), None, lowers
+        if (
+            isinstance(body, ast.Compare)
+            and len(body.ops) == 1
+            and isinstance(body.ops[0], (ast.In, ast.Eq))
+        ):
+            lowers = "lower" in ast.unparse(body.left)
+            return words_of(body.comparators[0]), None, lowers
         return None
     returns = [node for node in ast.walk(function) if isinstance(node, ast.Return)]
     parameter = function.args.args[0].arg if function.args.args else None
