@@ -12,7 +12,7 @@ import { run as runAdd } from '../src/commands/add/index.js';
 import { run as runUpdate } from '../src/commands/update/index.js';
 import { UsageError } from '../src/errors.js';
 import { assets, printed, read, tempDir, write } from './fixtures.js';
-import { inFunction, moduleLevel, packageCli } from './scripts.js';
+import { inFunction, moduleLevel, packageCli, lockedRequirements as locked } from './scripts.js';
 
 function io(dir: string) {
   const said = { out: '', err: '' };
@@ -49,9 +49,6 @@ function tree(dir: string, prefix = ''): Record<string, string> {
   }
   return found;
 }
-
-/** A hash-locked requirements file, as the workflows install it. */
-const locked = `numpy==2.1.0 \\\n    --hash=sha256:${'0'.repeat(64)}\n`;
 
 /** A repository of these files; with `locks`, the locked requirements its workflows install. */
 function repo(files: Record<string, string>, locks = true): string {

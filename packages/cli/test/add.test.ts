@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import { add, assets, printed, read, tempDir, write } from './fixtures.js';
 import { runBin } from './run-bin.js';
-import { inFunction, moduleLevel, writePackage } from './scripts.js';
+import { inFunction, moduleLevel, writePackage, lockedRequirements as locked } from './scripts.js';
 
 beforeAll(assertToolsInstalled);
 
@@ -24,9 +24,6 @@ function tree(dir: string, prefix = ''): Record<string, string> {
   }
   return found;
 }
-
-/** A hash-locked requirements file, as the workflows install it. */
-const locked = `numpy==2.1.0 \\\n    --hash=sha256:${'0'.repeat(64)}\n`;
 
 /** The files of every fixture: the script, and the locks its workflows install. */
 const repoFiles = ['requirements-dev.txt', 'requirements.txt', 'train.py'];

@@ -9,13 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { run as add } from '../src/commands/add/index.js';
 import { run as validate } from '../src/commands/validate/index.js';
 import { assets, read, tempDir, write } from './fixtures.js';
-import { moduleLevel } from './scripts.js';
+import { moduleLevel, lockedRequirements as locked } from './scripts.js';
 
 /** A train.py whose top-level code, before parsing its flags, leaves RAN beside it. */
 const leavesMarker = `from pathlib import Path\nPath(__file__).with_name("RAN").write_text("yes")\n${moduleLevel}`;
-
-/** A hash-locked requirements file, as the workflows install it. */
-const locked = `numpy==2.1.0 \\\n    --hash=sha256:${'0'.repeat(64)}\n`;
 
 function repository(): string {
   const dir = tempDir();

@@ -14,7 +14,7 @@ export type {
   SecretsScope,
   TrainSettings,
 } from './types.js';
-export { schema, maxDispatchInputs, maxParams, type JsonSchema } from './schema.js';
+export { schema, extraArgsInput, maxDispatchInputs, maxParams, type JsonSchema } from './schema.js';
 export { githubLimits } from './limits.js';
 export { dvcRemoteKinds, dvcRemoteUrls } from './schema/data.js';
 export { secretsScopes } from './schema/secrets-scope.js';

@@ -24,6 +24,9 @@ export type { JsonSchema } from './schema/json-schema.js';
 /** GitHub accepts at most 25 `workflow_dispatch` inputs (10 until 2025-12-04). */
 export const maxDispatchInputs = 25;
 
+/** train.yml's one input that is not a param: more arguments, split by the train action. */
+export const extraArgsInput = 'extra-args';
+
 /** Every param is one input of train.yml, whose one other input is `extra-args`. */
 export const maxParams = maxDispatchInputs - 1;
 

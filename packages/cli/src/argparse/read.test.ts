@@ -369,7 +369,10 @@ args = parser.parse_args()
     write(dir, 'trainer/__main__.py', moduleLevel);
     const reading = await read(dir, { kind: 'module', module: 'trainer' });
     expect(reading.method).toBe('static');
-    expect(reading.flags.map((flag) => flag.optionStrings).length).toBeGreaterThan(0);
+    expect(reading.flags.map((flag) => flag.optionStrings)).toEqual([
+      ['--batch-size'],
+      ['--model'],
+    ]);
     expect(reading.flags[0]).toMatchObject({ file: 'trainer/__main__.py' });
   });
 

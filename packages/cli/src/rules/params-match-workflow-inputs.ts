@@ -1,4 +1,4 @@
-import type { Param, ParamType } from '@ml-cicd/config';
+import { extraArgsInput, type Param, type ParamType } from '@ml-cicd/config';
 import type { Node } from 'yaml';
 import type { Project } from '../validate/project.js';
 import { sameValue, show } from '../validate/show.js';
@@ -7,9 +7,6 @@ import { entries, entryAt, get, items, text, type Entry } from '../validate/yaml
 import { problemAt, type Problem, type Rule } from './rule.js';
 
 export const trainWorkflowPath = '.github/workflows/train.yml';
-
-/** train.yml's one input that is no param: more arguments, split by the train action. */
-export const extraArgsInput = 'extra-args';
 
 /** The workflow_dispatch input type of each param type. */
 export const dispatchTypes: Record<ParamType, string> = {

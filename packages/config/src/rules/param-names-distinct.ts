@@ -1,7 +1,5 @@
+import { extraArgsInput } from '../schema.js';
 import type { Rule } from './rule.js';
-
-/** train.yml's one input that is no param. */
-const extraArgsInput = 'extra-args';
 
 /** param-names-distinct: each param is its own workflow_dispatch input of train.yml. */
 export const paramNamesDistinct: Rule = {

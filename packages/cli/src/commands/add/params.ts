@@ -2,7 +2,7 @@
  * A training script's argparse flags as the params of ml-cicd.yaml and the argument lines of the
  * train action: how each flag reaches the script from a workflow_dispatch input.
  */
-import { maxParams, paramName, type Param } from '@ml-cicd/config';
+import { extraArgsInput, maxParams, paramName, type Param } from '@ml-cicd/config';
 import type { ScriptParams } from '@ml-cicd/core';
 import {
   acceptedTypes,
@@ -36,9 +36,6 @@ export interface ScriptParamsReading extends ScriptParams {
 }
 
 const validName = new RegExp(paramName.pattern);
-
-/** train.yml's one input that is no param: more arguments, split by the train action. */
-const extraArgsInput = 'extra-args';
 
 /**
  * The argument lines that pass a param's input to the script, one per line; undefined when the

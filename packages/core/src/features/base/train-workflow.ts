@@ -1,5 +1,5 @@
 /** `.github/workflows/train.yml`: the Environment-bound training job, dispatched by hand. */
-import type { MlCicdConfig, Param, ParamType } from '@ml-cicd/config';
+import { extraArgsInput, type MlCicdConfig, type Param, type ParamType } from '@ml-cicd/config';
 import type { ProjectModel, ScriptCall } from '../../model.js';
 import { uses } from '../../versions.js';
 
@@ -62,9 +62,6 @@ export function metricsPathInArtifact(config: MlCicdConfig): string {
   while (common < dir.length && common < file.length - 1 && dir[common] === file[common]) common++;
   return file.slice(common).join('/');
 }
-
-/** train.yml's one input that is not a param. */
-export const extraArgsInput = 'extra-args';
 
 function dispatchInput(param: Param, required: boolean): Record<string, unknown> {
   return {
