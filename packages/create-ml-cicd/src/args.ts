@@ -1,9 +1,9 @@
 /** Command-line flags: the registry's options plus the bin's own; every prompt is also a flag. */
-import { parseArgs } from 'node:util';
 import {
   findLevel,
   isYesNo,
   options,
+  parseFlags,
   refuseRetired,
   UsageError,
   type Level,
@@ -58,18 +58,6 @@ function toggle(values: Record<string, unknown>, name: string): boolean | undefi
   return on ? true : off ? false : undefined;
 }
 
-function explain(error: unknown): UsageError {
-  const message = error instanceof Error ? error.message : String(error);
-  const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown?.[1])
-    return new UsageError(
-      `Unknown flag ${unknown[1]}. Run create-ml-cicd --help to see the flags.`,
-    );
-  const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
-  if (missing?.[1]) return new UsageError(`${missing[1].replace(/^-\w, /, '')} needs a value.`);
-  return new UsageError(`${message.split('\n')[0]} Run create-ml-cicd --help to see the flags.`);
-}
-
 /** init keeps the template's answers; only the name may be given. */
 function checkInitFlags(values: Record<string, unknown>): void {
   const flags = ['answers', 'level', ...options.flatMap(({ flag }) => [flag, `no-${flag}`])];
@@ -86,17 +74,7 @@ export function parse(argv: string[]): ParsedArgs {
     ...options.map((option) => [option.flag, { type: 'string' as const }]),
     ...options.filter(isYesNo).map((option) => [`no-${option.flag}`, { type: 'boolean' as const }]),
   ]);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { ...binFlags, ...answerFlags },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw explain(error);
-  }
+  const parsed = parseFlags(argv, { ...binFlags, ...answerFlags }, 'create-ml-cicd');
   const command = parsed.positionals[0] === 'init' ? 'init' : 'create';
   const positionals = command === 'init' ? parsed.positionals.slice(1) : parsed.positionals;
   const values = parsed.values as Record<string, string | boolean | undefined>;

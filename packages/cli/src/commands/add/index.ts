@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import {
   nameFromFolder,
+  parseFlags,
   planActions,
   resolveAnswers,
   writePlan,
@@ -16,7 +17,6 @@ import {
   type EntryPoint,
 } from '../../argparse/index.js';
 import { moduleRun } from '../../argparse/entry-point.js';
-import { parseFlags } from '../../args.js';
 import { UsageError, UserError } from '../../errors.js';
 import type { Io } from '../../io.js';
 import { checksNotes } from './checks.js';

@@ -5,13 +5,13 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseFlags } from '@ml-cicd/core';
 import {
   credentialNameProblem,
   formatFinding,
   loadConfig,
   type MlCicdConfig,
 } from '@ml-cicd/config';
-import { parseFlags } from '../../args.js';
 import { UsageError, UserError } from '../../errors.js';
 import type { Io } from '../../io.js';
 import { parseDotenv } from './dotenv.js';

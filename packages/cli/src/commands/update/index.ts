@@ -10,13 +10,14 @@ import {
   generator,
   manifestPath,
   movedChoicesIn,
+  parseFlags,
   rawFromRecorded,
   resolveAnswers,
   writePlan,
   type Assets,
 } from '@ml-cicd/core';
 import { bundledAssets } from '../add/assets.js';
-import { oneOf, parseFlags } from '../../args.js';
+import { oneOf } from '../../args.js';
 import { UsageError, UserError } from '../../errors.js';
 import type { Io } from '../../io.js';
 import { addedBase, addedNext, addedOf, mergedIntoYours } from './added.js';

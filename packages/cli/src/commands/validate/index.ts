@@ -1,7 +1,8 @@
 /** `ml-cicd validate [dir]`: run the rules, print the findings in the chosen format, exit 1 on any. */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { oneOf, parseFlags } from '../../args.js';
+import { parseFlags } from '@ml-cicd/core';
+import { oneOf } from '../../args.js';
 import { UsageError, UserError } from '../../errors.js';
 import { formats, render } from '../../format/index.js';
 import type { Io } from '../../io.js';
