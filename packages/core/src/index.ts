@@ -4,6 +4,7 @@ export * from './combinations.js';
 export * from './docs.js';
 export * from './errors.js';
 export * from './flags.js';
+export * from './npx.js';
 export * from './levels.js';
 export * from './locks.js';
 export * from './lock-hashes.js';

@@ -1,5 +1,5 @@
 /** `create-ml-cicd [folder] [flags]`: scaffold a Python ML project that trains on GitHub Actions. */
-import { basename, relative, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import {
   buildProject,
   levelFlags,
@@ -17,7 +17,7 @@ import { bundledAssets } from './assets.js';
 import { Cancelled, exitCodeOf, messageOf } from './errors.js';
 import type { GitOutcome } from './git.js';
 import { helpText } from './help.js';
-import { detectPackageManager, nextSteps } from './next-steps.js';
+import { cdPath, detectPackageManager, nextSteps } from './next-steps.js';
 import { fileLines, printJson } from './output.js';
 
 type Ui = typeof import('./prompts.js');
@@ -152,7 +152,7 @@ async function run(argv: string[]): Promise<number> {
     if (!spinner) say('Installed the pinned requirements into .venv.');
   }
   const steps = nextSteps({
-    cdPath: relative(process.cwd(), dir) || '.',
+    cdPath: cdPath(process.cwd(), dir),
     installed: flags.install,
     windows: process.platform === 'win32',
     pm: detectPackageManager(process.env.npm_config_user_agent),

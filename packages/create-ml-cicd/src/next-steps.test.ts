@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCommand, detectPackageManager, nextSteps } from './next-steps.js';
+import { cdPath, createCommand, detectPackageManager, nextSteps } from './next-steps.js';
 
 describe('next steps', () => {
   it.each([
@@ -13,9 +13,27 @@ describe('next steps', () => {
   });
 
   it('spells each create command', () => {
-    expect(createCommand('npm', 'x')).toBe('npm create ml-cicd@latest x');
-    expect(createCommand('yarn', 'x')).toBe('yarn create ml-cicd x');
-    expect(createCommand('bun', 'x')).toBe('bun create ml-cicd x');
+    expect(createCommand('npm', 'x', {})).toBe('npm create ml-cicd@latest x');
+    expect(createCommand('yarn', 'x', {})).toBe('yarn create ml-cicd x');
+    expect(createCommand('bun', 'x', {})).toBe('bun create ml-cicd x');
+  });
+
+  it('runs the same tarball again when this run came from one (the packages not on npm yet)', () => {
+    const env = { npm_config_package: '/tmp/ml cicd/create-ml-cicd-0.1.0.tgz' };
+    expect(createCommand('npm', 'x', env)).toBe(
+      'npx --package "/tmp/ml cicd/create-ml-cicd-0.1.0.tgz" create-ml-cicd x',
+    );
+    expect(createCommand('npm', 'x', { npm_config_package: 'create-ml-cicd@latest' })).toBe(
+      'npm create ml-cicd@latest x',
+    );
+  });
+
+  it.each([
+    ['/home/ana', '/home/ana/my-project', 'my-project'],
+    ['/home/ana/my-project', '/home/ana/my-project', '.'],
+    ['/home/ana/work/repo', '/tmp/demo/my-project', '/tmp/demo/my-project'],
+  ])('from %s, cds into %s as %s', (cwd, dir, path) => {
+    expect(cdPath(cwd, dir)).toBe(path);
   });
 
   it('uses Windows activation and quotes a folder with spaces', () => {

@@ -1,4 +1,6 @@
 /** The message after a project is written: what to run next, for the user's shell and tools. */
+import { isAbsolute, relative } from 'node:path';
+import { npxCommand, shellWord, startedFromTarball } from '@ml-cicd/core';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
 
@@ -8,15 +10,27 @@ export function detectPackageManager(userAgent: string | undefined): PackageMana
   return name === 'pnpm' || name === 'yarn' || name === 'bun' ? name : 'npm';
 }
 
-/** How this package manager runs a `create-*` package. */
-export function createCommand(pm: PackageManager, args: string): string {
+/** How this package manager runs a `create-*` package; from the same tarball if this run was. */
+export function createCommand(
+  pm: PackageManager,
+  args: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  if (startedFromTarball(env)) return npxCommand('create-ml-cicd', args, env);
   if (pm === 'npm') return `npm create ml-cicd@latest ${args}`;
   if (pm === 'bun') return `bun create ml-cicd ${args}`;
   return `${pm} create ml-cicd ${args}`;
 }
 
+/** The project folder as `cd` takes it from `cwd`: relative inside it, absolute elsewhere. */
+export function cdPath(cwd: string, dir: string): string {
+  const path = relative(cwd, dir);
+  if (path === '') return '.';
+  return path.startsWith('..') || isAbsolute(path) ? dir : path;
+}
+
 export interface NextStepsInput {
-  /** The folder as the user should `cd` into it, relative when possible. */
+  /** The folder as the user should `cd` into it: relative when inside the current one. */
   cdPath: string;
   installed: boolean;
   windows: boolean;
@@ -26,7 +40,7 @@ export interface NextStepsInput {
 export function nextSteps({ cdPath, installed, windows, pm }: NextStepsInput): string[] {
   const activate = windows ? '.venv\\Scripts\\activate' : '. .venv/bin/activate';
   const steps: string[] = [];
-  if (cdPath !== '.') steps.push(`cd ${/\s/.test(cdPath) ? JSON.stringify(cdPath) : cdPath}`);
+  if (cdPath !== '.') steps.push(`cd ${shellWord(cdPath)}`);
   if (!installed) {
     steps.push(windows ? 'py -m venv .venv' : 'python3 -m venv .venv');
   }

@@ -1,5 +1,5 @@
 /** What `ml-cicd add` says, apart from its logic. */
-import type { FileAction } from '@ml-cicd/core';
+import { npxCommand, type FileAction } from '@ml-cicd/core';
 import type { ArgparseReading, UnreadableCall } from '../../argparse/index.js';
 
 export const usage = 'add workflow <kind> [dir]';
@@ -135,6 +135,6 @@ export const conflict = (paths: string[]) =>
 export const unchanged = 'Nothing changed: every file is already as ml-cicd would write it.';
 
 export const wrote = (count: number) =>
-  `Wrote ${count} file${count === 1 ? '' : 's'}. Check the repository with: npx ml-cicd validate`;
+  `Wrote ${count} file${count === 1 ? '' : 's'}. Check the repository with: ${npxCommand('ml-cicd', 'validate')}`;
 
 export const dryRunDone = 'Dry run: nothing was written.';
