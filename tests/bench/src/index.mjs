@@ -2,7 +2,7 @@
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
@@ -14,6 +14,7 @@ import {
   packPeer,
   writeNpmrc,
 } from './pack.mjs';
+import { ccdsTemplateHint, checkCcdsTemplate, installCcds } from './ccds.mjs';
 import { benchCi, renderCi } from './ci-runs.mjs';
 import { benchPython } from './python.mjs';
 import { analyse, progress, render, writeJson } from './report.mjs';
@@ -24,7 +25,7 @@ import { run } from './time.mjs';
 
 const usage = `Usage: pnpm bench [--iterations 15] [--cold-iterations 5] [--python-runs 3]
                   [--warmup 2] [--no-build] [--skip-python] [--trackers] [--validate-runs 5]
-                  [--ci-runs 1]
+                  [--ci-runs 1] [--ccds-template DIR]
 
   --iterations N       scaffold runs per tool from the installed tarball
   --cold-iterations N  install + scaffold runs per tool from an empty npm cache
@@ -35,6 +36,8 @@ const usage = `Usage: pnpm bench [--iterations 15] [--cold-iterations 5] [--pyth
   --trackers           also time those steps for each --tracker (--python-runs each; minutes)
   --validate-runs N    runs of ml-cicd validate and actionlint on 100 workflows (0: none)
   --ci-runs N          cold and warm act runs of the generated ci.yml (0: none; needs act)
+  --ccds-template DIR  a copy of cookiecutter-data-science 2.3.0, to time ccds with it too
+                       (${ccdsTemplateHint})
 `;
 
 function options(argv) {
@@ -50,6 +53,7 @@ function options(argv) {
       trackers: { type: 'boolean', default: false },
       'validate-runs': { type: 'string', default: '5' },
       'ci-runs': { type: 'string', default: '1' },
+      'ccds-template': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -62,6 +66,8 @@ function options(argv) {
     }
     return value;
   };
+  const ccdsTemplate = values['ccds-template'] && resolve(values['ccds-template']);
+  if (ccdsTemplate) checkCcdsTemplate(ccdsTemplate);
   return {
     help: values.help,
     iterations: count('iterations', 1),
@@ -73,6 +79,7 @@ function options(argv) {
     trackers: values.trackers,
     validateRuns: count('validate-runs', 0),
     ciRuns: count('ci-runs', 0),
+    ccdsTemplate,
   };
 }
 
@@ -101,6 +108,10 @@ async function bench(opts, root) {
     installed[tool] = await installTarball(packs[tool], prefix, env);
   }
 
+  const ccds = opts.ccdsTemplate && {
+    bin: await installCcds(progress),
+    template: opts.ccdsTemplate,
+  };
   const snapshot = await snapshotProject(installed, root);
   progress(`scaffolding from the installed tarballs, ${opts.warmup} warm-up rounds`);
   const scaffold = await warmScaffold(installed, snapshot, {
@@ -108,6 +119,7 @@ async function bench(opts, root) {
     iterations: opts.iterations,
     warmup: opts.warmup,
     onRound: roundLine('scaffold', opts.iterations),
+    ccds,
   });
   progress('installing and scaffolding from an empty npm cache');
   const cold = await coldScaffold(packs, npmrc, {

@@ -7,16 +7,21 @@ import { fileURLToPath } from 'node:url';
 import { cleanEnv, npmEnv } from './pack.mjs';
 import { interleave, run } from './time.mjs';
 
-/** How each tool scaffolds without asking anything, and a file that proves it wrote the project. */
+/**
+ * How each tool scaffolds the folder `project` without asking anything, and a file that proves it
+ * wrote the project.
+ */
 export const TOOLS = {
-  ours: { args: ['--yes', '--no-git'], writes: 'ml-cicd.yaml' },
+  ours: { args: ['project', '--yes', '--no-git'], writes: 'ml-cicd.yaml' },
   // Without a TTY create-vite 9 already skips its prompts; the flags make that explicit, and
   // --no-immediate keeps it from installing and starting the dev server.
   peer: {
-    args: ['--template', 'vanilla-ts', '--no-interactive', '--no-immediate'],
+    args: ['project', '--template', 'vanilla-ts', '--no-interactive', '--no-immediate'],
     writes: 'index.html',
   },
-  bare: { args: [], writes: 'ml-cicd.yaml' },
+  bare: { args: ['project'], writes: 'ml-cicd.yaml' },
+  // Its defaults otherwise (virtualenv, requirements.txt, ruff, mkdocs, the code scaffold).
+  ccds: { args: ['--no-input', 'project_name=project'], writes: 'Makefile' },
 };
 
 const bareWriter = fileURLToPath(new URL('./bare-writer.mjs', import.meta.url));
@@ -34,7 +39,7 @@ async function filesUnder(dir) {
  */
 export async function snapshotProject(installed, root) {
   const dir = await mkdtemp(join(root, 'snapshot-'));
-  await run(process.execPath, [installed.ours.bin, 'project', ...TOOLS.ours.args], {
+  await run(process.execPath, [installed.ours.bin, ...TOOLS.ours.args], {
     cwd: dir,
     env: cleanEnv(),
   });
@@ -57,7 +62,7 @@ async function scaffoldOnce(root, tool, command, args, env) {
   const dir = await mkdtemp(join(root, 'run-'));
   const cwd = join(dir, 'work');
   await mkdir(cwd);
-  const { ms } = await run(command, [...args, 'project', ...TOOLS[tool].args], {
+  const { ms } = await run(command, [...args, ...TOOLS[tool].args], {
     cwd,
     env: env(dir),
   });
@@ -69,10 +74,10 @@ async function scaffoldOnce(root, tool, command, args, env) {
 }
 
 /**
- * `node <installed bin> project ...` for both tools, the bare writer of the same project, and
- * `node -e 0` as the floor.
+ * `node <installed bin> project ...` for both tools, the bare writer of the same project, `node -e
+ * 0` as the floor, and ccds with its template when `ccds` is given.
  */
-export function warmScaffold(installed, snapshot, { root, iterations, warmup, onRound }) {
+export function warmScaffold(installed, snapshot, { root, iterations, warmup, onRound, ccds }) {
   const env = cleanEnv();
   const node = process.execPath;
   const tasks = {
@@ -80,6 +85,11 @@ export function warmScaffold(installed, snapshot, { root, iterations, warmup, on
     peer: () => scaffoldOnce(root, 'peer', node, [installed.peer.bin], () => env),
     bare: () => scaffoldOnce(root, 'bare', node, [bareWriter, snapshot.json], () => env),
     floor: async () => (await run(node, ['-e', '0'], { env })).ms,
+    ...(ccds && {
+      // Its own HOME: cookiecutter writes a replay file there on every run.
+      ccds: () =>
+        scaffoldOnce(root, 'ccds', ccds.bin, [ccds.template], (dir) => ({ ...env, HOME: dir })),
+    }),
   };
   return interleave(tasks, { iterations, warmup, onRound });
 }
