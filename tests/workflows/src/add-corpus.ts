@@ -12,6 +12,7 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { lockExcludeNewer } from '@ml-cicd/core';
 import { parse } from 'yaml';
 import { storedArtifacts } from './artifact-store.js';
 import { run, type RunResult } from './exec.js';
@@ -97,7 +98,8 @@ export function filesOf(dir: string): Map<string, Buffer> {
 
 /**
  * Runs the built ml-cicd CLI in the repository, as a team would with npx, with uv on its PATH
- * (for --lock) from a folder of the suite that holds nothing else.
+ * (for --lock) from a folder of the suite that holds nothing else. uv locks with the files PyPI
+ * had on the day the project's own locks were made, so a release since then changes no verdict.
  */
 export function mlCicd(root: string, dir: string, args: string[]): Promise<RunResult> {
   const tools = join(root, 'corpus-tools');
@@ -105,7 +107,11 @@ export function mlCicd(root: string, dir: string, args: string[]): Promise<RunRe
     mkdirSync(tools, { recursive: true });
     symlinkSync(uvBin, join(tools, 'uv'));
   }
-  const env = { ...process.env, PATH: `${tools}:${process.env.PATH ?? ''}` };
+  const env = {
+    ...process.env,
+    PATH: `${tools}:${process.env.PATH ?? ''}`,
+    UV_EXCLUDE_NEWER: lockExcludeNewer,
+  };
   return run(process.execPath, [cliBin, ...args], { cwd: dir, env });
 }
 

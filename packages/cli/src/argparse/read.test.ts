@@ -389,6 +389,7 @@ args = parser.parse_args()
     const reading = await read(script(dynamicFlags), trainPy);
     expect(reading.unreadable).toEqual([
       {
+        call: 'add_argument',
         file: 'train.py',
         line: 6,
         column: 5,
@@ -396,6 +397,100 @@ args = parser.parse_args()
       },
     ]);
     expect(reading.flags.map((flag) => flag.optionStrings)).toEqual([['--gamma']]);
+  });
+
+  it('reads the fields of the dataclasses given to HfArgumentParser as its flags, statically', async () => {
+    const dir = script(`from dataclasses import dataclass, field
+from typing import ClassVar, List, Literal, Optional
+
+from transformers import HfArgumentParser, TrainingArguments
+
+
+@dataclass
+class Base:
+    seed: int = 42
+
+
+@dataclass
+class ModelArguments(Base):
+    model_name: str = field(metadata={"help": "Hub id or path"})
+    dropout: Optional[float] = field(default=None, metadata={"help": "Dropout rate"})
+    pooling: Literal["mean", "cls"] = "mean"
+    freeze: bool = field(default=True, metadata={"help": "Train the head only"})
+    layers: List[int] = field(default_factory=lambda: [1, 2])
+    cache: str | None = field(default=None, init=False)
+    version: ClassVar[str] = "1"
+
+
+def main():
+    parser = HfArgumentParser((ModelArguments, TrainingArguments))
+    model_args, training_args = parser.parse_args_into_dataclasses()
+`);
+    const reading = await read(dir, trainPy);
+    const flags = reading.flags.map((flag) => ({
+      ...essentials(flag),
+      nargs: flag.nargs,
+      boolText: flag.boolText,
+      line: flag.line,
+      unread: flag.unread,
+    }));
+    const field = { action: 'store', choices: null, required: false, help: null };
+    expect(flags).toEqual([
+      { ...field, optionStrings: ['--seed'], kind: 'int', default: 42, line: 9 },
+      {
+        ...field,
+        optionStrings: ['--model_name'],
+        kind: 'str',
+        default: null,
+        required: true,
+        help: 'Hub id or path',
+        line: 14,
+      },
+      {
+        ...field,
+        optionStrings: ['--dropout'],
+        kind: 'float',
+        default: null,
+        help: 'Dropout rate',
+        line: 15,
+      },
+      {
+        ...field,
+        optionStrings: ['--pooling'],
+        kind: 'str',
+        default: 'mean',
+        choices: ['mean', 'cls'],
+        line: 16,
+      },
+      {
+        ...field,
+        optionStrings: ['--freeze'],
+        kind: 'bool',
+        default: true,
+        help: 'Train the head only',
+        nargs: '?',
+        boolText: { true: 'true', false: 'false' },
+        line: 17,
+      },
+      {
+        ...field,
+        optionStrings: ['--layers'],
+        kind: 'int',
+        default: null,
+        nargs: '+',
+        line: 18,
+        unread: { default: 'lambda: [1, 2]' },
+      },
+    ]);
+    expect(reading.unreadable).toEqual([
+      {
+        call: 'HfArgumentParser',
+        file: 'train.py',
+        line: 24,
+        column: 14,
+        reason: 'TrainingArguments is not a dataclass of the project: its fields are not read',
+      },
+    ]);
   });
 
   it('reads flags added in a loop by importing the script', async () => {

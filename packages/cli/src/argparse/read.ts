@@ -103,6 +103,7 @@ export function parseOutput(stdout: string, command: string): ArgparseOutcome | 
     python: { command, version: String(raw.python) },
     flags: (raw.flags as Raw[]).map(toFlag),
     unreadable: (raw.unreadable as Raw[]).map((call) => ({
+      call: typeof call.call === 'string' ? call.call : 'add_argument',
       file: String(call.file).replaceAll('\\', '/'),
       line: Number(call.line),
       column: Number(call.column),

@@ -45,6 +45,8 @@ export interface ScriptFlag {
 
 /** An `add_argument` call the static reading could not understand. */
 export interface UnreadableCall {
+  /** `add_argument`, or `HfArgumentParser` for a dataclass whose fields are not read. */
+  call: string;
   file: string;
   line: number;
   column: number;

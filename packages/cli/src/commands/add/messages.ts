@@ -119,7 +119,7 @@ export const readWith = (script: string, count: number, reading: ArgparseReading
 };
 
 export const unreadableCall = (call: UnreadableCall) =>
-  `the add_argument call at ${call.file}:${call.line} cannot be read without running the script (${call.reason}), so its flag is not a param; add it to ml-cicd.yaml's params by hand, or read the script with --import if you trust its code.`;
+  `the ${call.call} call at ${call.file}:${call.line} cannot be read without running the script (${call.reason}), so ${call.call === 'add_argument' ? 'its flag is not a param; add it' : 'those flags are not params; add the ones you want'} to ml-cicd.yaml's params by hand, or read the script with --import if you trust its code.`;
 
 const width = 'identical '.length;
 
