@@ -17,7 +17,7 @@ import { bundledAssets } from './assets.js';
 import { Cancelled, exitCodeOf, messageOf } from './errors.js';
 import type { GitOutcome } from './git.js';
 import { helpText } from './help.js';
-import { cdPath, detectPackageManager, nextSteps } from './next-steps.js';
+import { cdPath, detectPackageManager, mlCicdCommand, nextSteps } from './next-steps.js';
 import { fileLines, printJson } from './output.js';
 
 type Ui = typeof import('./prompts.js');
@@ -51,6 +51,10 @@ async function write(
     );
   }
 }
+
+/** Whether a feature declares repository secrets or variables (with secrets-scope: repo too). */
+const hasSecrets = (feature: string) =>
+  feature.startsWith('tracker-') || feature === 'runner-ec2' || feature === 'update-pr';
 
 /** What a `--level` preset sets, shown before anything is generated. */
 function levelLine(level: Level): string {
@@ -151,11 +155,16 @@ async function run(argv: string[]): Promise<number> {
     spinner?.stop('Installed the pinned requirements into .venv.');
     if (!spinner) say('Installed the pinned requirements into .venv.');
   }
+  const { features } = plan.manifest;
   const steps = nextSteps({
     cdPath: cdPath(process.cwd(), dir),
     installed: flags.install,
     windows: process.platform === 'win32',
     pm: detectPackageManager(process.env.npm_config_user_agent),
+    features,
+    // GitHub Environments (unless secrets-scope is repo), or the repository secrets of a feature.
+    settings: answers.secretsScope !== 'repo' || features.some(hasSecrets),
+    mlCicd: mlCicdCommand(pkg.version),
   });
   if (flags.json) {
     printJson({

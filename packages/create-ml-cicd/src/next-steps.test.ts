@@ -1,5 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { cdPath, createCommand, detectPackageManager, nextSteps } from './next-steps.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  cdPath,
+  createCommand,
+  detectPackageManager,
+  mlCicdCommand,
+  nextSteps,
+  type NextStepsInput,
+} from './next-steps.js';
+
+const defaults: NextStepsInput = {
+  cdPath: 'my-project',
+  installed: false,
+  windows: false,
+  pm: 'npm',
+  features: ['base', 'runner-hosted', 'release', 'report'],
+  settings: true,
+  mlCicd: 'npx ml-cicd@0.1.0',
+};
 
 describe('next steps', () => {
   it.each([
@@ -37,7 +57,7 @@ describe('next steps', () => {
   });
 
   it('uses Windows activation and quotes a folder with spaces', () => {
-    const steps = nextSteps({ cdPath: 'my project', installed: false, windows: true, pm: 'npm' });
+    const steps = nextSteps({ ...defaults, cdPath: 'my project', windows: true });
     expect(steps.slice(0, 3)).toEqual([
       'cd "my project"',
       'py -m venv .venv',
@@ -46,8 +66,35 @@ describe('next steps', () => {
   });
 
   it('skips the install steps after --install', () => {
-    const steps = nextSteps({ cdPath: '.', installed: true, windows: false, pm: 'npm' });
+    const steps = nextSteps({ ...defaults, cdPath: '.', installed: true });
     expect(steps).not.toContain('pip install --require-hashes -r requirements-dev.txt');
     expect(steps[0]).toBe('. .venv/bin/activate');
+  });
+
+  it('asks for dvc repro and a committed dvc.lock before the first push of a DVC project', () => {
+    const steps = nextSteps({ ...defaults, features: [...defaults.features, 'data-dvc'] });
+    const push = steps.findIndex((step) => step.startsWith('push'));
+    expect(steps.indexOf('dvc repro')).toBeGreaterThan(steps.indexOf('pytest'));
+    expect(steps.indexOf('dvc repro')).toBeLessThan(push);
+    expect(nextSteps(defaults)).not.toContain('dvc repro');
+  });
+
+  it('sets up the environments and secrets before the first push, when there are any', () => {
+    const steps = nextSteps(defaults);
+    const secrets = steps.findIndex((step) => step.endsWith('npx ml-cicd@0.1.0 secrets --apply'));
+    expect(secrets).toBeGreaterThan(-1);
+    expect(secrets).toBeLessThan(steps.findIndex((step) => step.startsWith('push')));
+    expect(nextSteps({ ...defaults, settings: false }).join('\n')).not.toContain('secrets');
+  });
+
+  it('runs ml-cicd from its tarball beside the one create-ml-cicd came from, else from npm', () => {
+    const packs = mkdtempSync(join(tmpdir(), 'ml-cicd-packs-'));
+    const env = { npm_config_package: join(packs, 'create-ml-cicd-0.1.0.tgz') };
+    expect(mlCicdCommand('0.1.0', env)).toBe('npx ml-cicd@0.1.0');
+    writeFileSync(join(packs, 'ml-cicd-0.1.0.tgz'), '');
+    expect(mlCicdCommand('0.1.0', env)).toBe(
+      `npx --package ${join(packs, 'ml-cicd-0.1.0.tgz')} ml-cicd`,
+    );
+    expect(mlCicdCommand('0.1.0', {})).toBe('npx ml-cicd@0.1.0');
   });
 });

@@ -1,5 +1,6 @@
 /** The message after a project is written: what to run next, for the user's shell and tools. */
-import { isAbsolute, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { npxCommand, shellWord, startedFromTarball } from '@ml-cicd/core';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
@@ -29,15 +30,41 @@ export function cdPath(cwd: string, dir: string): string {
   return path.startsWith('..') || isAbsolute(path) ? dir : path;
 }
 
+/**
+ * How to run ml-cicd of the same version: from its tarball beside create-ml-cicd's when this run
+ * came from a tarball (as the README's clone instructions pack both), else from npm.
+ */
+export function mlCicdCommand(version: string, env: NodeJS.ProcessEnv = process.env): string {
+  const tarball = startedFromTarball(env);
+  const cli = tarball && join(dirname(tarball), `ml-cicd-${version}.tgz`);
+  return cli && existsSync(cli)
+    ? `npx --package ${shellWord(cli)} ml-cicd`
+    : `npx ml-cicd@${version}`;
+}
+
 export interface NextStepsInput {
   /** The folder as the user should `cd` into it: relative when inside the current one. */
   cdPath: string;
   installed: boolean;
   windows: boolean;
   pm: PackageManager;
+  /** The features the project was made with (its manifest's). */
+  features: readonly string[];
+  /** Whether ml-cicd.yaml lists GitHub Environments, secrets or variables to set up. */
+  settings: boolean;
+  /** How to run ml-cicd (mlCicdCommand). */
+  mlCicd: string;
 }
 
-export function nextSteps({ cdPath, installed, windows, pm }: NextStepsInput): string[] {
+export function nextSteps({
+  cdPath,
+  installed,
+  windows,
+  pm,
+  features,
+  settings,
+  mlCicd,
+}: NextStepsInput): string[] {
   const activate = windows ? '.venv\\Scripts\\activate' : '. .venv/bin/activate';
   const steps: string[] = [];
   if (cdPath !== '.') steps.push(`cd ${shellWord(cdPath)}`);
@@ -47,8 +74,17 @@ export function nextSteps({ cdPath, installed, windows, pm }: NextStepsInput): s
   steps.push(activate);
   if (!installed) steps.push('pip install --require-hashes -r requirements-dev.txt');
   steps.push('pytest', 'python train.py --criterion entropy --max-depth 3');
+  if (features.includes('data-dvc')) {
+    // The DVC job of CI fails until dvc.lock records what the pipeline made.
+    steps.push('dvc repro', 'git add dvc.lock && git commit -m "Record the DVC pipeline outputs"');
+  }
+  if (settings) {
+    steps.push(
+      `create the GitHub repository, then its environments and secrets before the first push: ${mlCicd} secrets --apply`,
+    );
+  }
   steps.push(
-    'push to a new GitHub repository, then run Actions → Train → Run workflow',
+    'push to the GitHub repository, then run Actions → Train → Run workflow',
     `another project: ${createCommand(pm, 'other-project')}`,
   );
   return steps;
