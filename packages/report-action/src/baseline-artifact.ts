@@ -4,14 +4,17 @@
  * of its own. Any other run on that branch (another workflow, a `workflow_dispatch` of a changed
  * file, a `pull_request_target`) could upload an artifact of that name too.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix } from 'node:path';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream } from 'node:stream/web';
 import * as core from '@actions/core';
 import { baselineArtifact as say } from './messages.ts';
 import { callFailure, gitHub, type GitHub } from './octokit.ts';
 import { baseBranch, type EventContext } from './target.ts';
-import { readZip } from './unzip.ts';
+import { unpackFiles } from './unzip.ts';
 import type { Settings } from './validate.ts';
 
 /** The fields of an artifact that choose it, typed as GitHub's REST API describes them. */
@@ -48,6 +51,9 @@ export interface ArtifactQuery {
 
 /** How many of the newest candidate artifacts are checked against their run before giving up. */
 const RUNS_CHECKED = 10;
+
+/** The most the baseline's files may unpack to: JSON files of metrics and params are smaller. */
+const UNPACK_LIMIT = 32 * 2 ** 20;
 
 /** A fork's branch may be called main too: only runs whose head is this repository count. */
 export function candidatesFromBranch(artifacts: Artifact[], branch: string): Artifact[] {
@@ -96,16 +102,14 @@ async function newestOwnPush(
   return undefined;
 }
 
-/** A path inside the archive that stays inside the folder it is unpacked to. */
-function safePath(name: string): string | undefined {
-  const path = posix.normalize(name.replaceAll('\\', '/'));
-  return path.startsWith('../') || path === '..' || posix.isAbsolute(path) ? undefined : path;
-}
-
-/** Downloads and unpacks the artifact into dir; undefined when there is none yet. */
+/**
+ * Downloads the artifact and unpacks the named files of it into dir; undefined when there is none
+ * yet. The zip goes to a file beside dir: an artifact holds every output of a run, the model too.
+ */
 export async function downloadBaseline(
   github: GitHub,
   query: ArtifactQuery,
+  files: string[],
   dir: string,
 ): Promise<Artifact | undefined> {
   const { owner, repo, name, branch } = query;
@@ -122,13 +126,20 @@ export async function downloadBaseline(
   // origin, drops the token (the Fetch standard's redirect rule), so only the API ever sees it.
   const { data } = await github.request(
     'GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
-    { owner, repo, artifact_id: artifact.id, archive_format: 'zip' },
+    {
+      owner,
+      repo,
+      artifact_id: artifact.id,
+      archive_format: 'zip',
+      request: { parseSuccessResponseBody: false },
+    },
   );
-  for (const [entry, content] of readZip(Buffer.from(data as ArrayBuffer))) {
-    const path = safePath(entry);
-    if (!path) continue;
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
+  const zipPath = `${dir}.zip`;
+  try {
+    await pipeline(Readable.fromWeb(data as ReadableStream), createWriteStream(zipPath));
+    await unpackFiles(zipPath, files, dir, UNPACK_LIMIT);
+  } finally {
+    rmSync(zipPath, { force: true });
   }
   return artifact;
 }
@@ -164,7 +175,9 @@ export async function baselineFiles(
   const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'ml-cicd-baseline-'));
   try {
     const github = gitHub(settings.token, settings.apiUrl);
-    const found = await downloadBaseline(github, { owner, repo, name, branch, runId }, dir);
+    const query = { owner, repo, name, branch, runId };
+    const files = [...asGiven.baseline, ...asGiven.baselineParams];
+    const found = await downloadBaseline(github, query, files, dir);
     if (!found) {
       core.info(say.none(name, branch));
       return none;
@@ -172,12 +185,9 @@ export async function baselineFiles(
     core.info(say.found(name, branch, found.workflow_run?.id));
   } catch (error) {
     const failed = callFailure(error);
-    const why = !failed
-      ? (error as Error).message
-      : 'unanswered' in failed
-        ? failed.unanswered
-        : `GitHub answered ${failed.status}: ${failed.message}`;
-    core.warning(say.failed(name, why));
+    if (!failed) core.warning(say.unreadable(name, (error as Error).message));
+    else if ('unanswered' in failed) core.warning(say.failed(name, failed.unanswered));
+    else core.warning(say.failed(name, `GitHub answered ${failed.status}: ${failed.message}`));
     return none;
   }
   const inDir = (paths: string[]) => paths.map((path) => join(dir, path));

@@ -1,6 +1,7 @@
 /** Reads the action's inputs and what the runner says about this run, once, as plain strings. */
+import { existsSync, readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { context } from '@actions/github';
+import type { EventContext } from './target.ts';
 
 export interface RawInputs {
   metrics: string[];
@@ -44,15 +45,30 @@ export function readInputs(): RawInputs {
   };
 }
 
-export function readRunnerEnv(): RunnerEnv {
-  const { owner, repo } = context.repo;
-  // The context's fields are undefined (NaN for the run) where the runner did not set them.
+/** The runner's GITHUB_* variables; '' where one is not set. */
+export function readRunnerEnv(env: NodeJS.ProcessEnv = process.env): RunnerEnv {
   return {
-    workflow: context.workflow ?? '',
-    job: context.job ?? '',
-    serverUrl: context.serverUrl,
-    repository: `${owner}/${repo}`,
-    runId: Number.isNaN(context.runId) ? '' : String(context.runId),
-    apiUrl: context.apiUrl,
+    workflow: env.GITHUB_WORKFLOW ?? '',
+    job: env.GITHUB_JOB ?? '',
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    repository: env.GITHUB_REPOSITORY ?? '',
+    runId: env.GITHUB_RUN_ID ?? '',
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+  };
+}
+
+/** The event that started the run, from the file the runner writes its webhook payload to. */
+export function readEvent(env: NodeJS.ProcessEnv = process.env): EventContext {
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const path = env.GITHUB_EVENT_PATH;
+  const payload =
+    path && existsSync(path)
+      ? (JSON.parse(readFileSync(path, 'utf8')) as EventContext['payload'])
+      : {};
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    repo: { owner, repo },
+    actor: env.GITHUB_ACTOR ?? '',
+    payload,
   };
 }

@@ -1,11 +1,10 @@
 /** The action: read and check the inputs, build the report, write the summary, post the comment. */
 import * as core from '@actions/core';
-import { context } from '@actions/github';
 import { baselineFiles } from './baseline-artifact.ts';
 import { MAX_COMMENT, markerFor, postComment } from './comment.ts';
 import { InputError } from './errors.ts';
 import { isBroken } from './gates.ts';
-import { readInputs, readRunnerEnv } from './inputs.ts';
+import { readEvent, readInputs, readRunnerEnv } from './inputs.ts';
 import {
   commentFailed,
   forbidden,
@@ -15,7 +14,7 @@ import {
   unexpected,
   unreachable,
 } from './messages.ts';
-import { callFailure, gitHub, unusedProxyVariable } from './octokit.ts';
+import { callFailure, gitHub, useProxyFromEnv } from './octokit.ts';
 import { renderBrief, renderReport } from './render.ts';
 import { buildReport, type Report } from './report.ts';
 import { commentTarget, type EventContext } from './target.ts';
@@ -57,15 +56,18 @@ async function publish(
 }
 
 export async function run(): Promise<void> {
-  const proxy = unusedProxyVariable(process.env);
+  const proxy = useProxyFromEnv(process.env);
   if (proxy) core.info(proxyUnused(proxy));
   try {
-    const settings = validate(readInputs(), readRunnerEnv());
-    const { describe, ...baseline } = await baselineFiles(settings, context, context.runId);
+    const runner = readRunnerEnv();
+    const settings = validate(readInputs(), runner);
+    const event = readEvent();
+    const runId = Number.parseInt(runner.runId, 10);
+    const { describe, ...baseline } = await baselineFiles(settings, event, runId);
     const report = buildReport({
       ...settings,
       ...baseline,
-      runLabel: context.eventName === 'pull_request' ? 'This PR' : 'This run',
+      runLabel: event.eventName === 'pull_request' ? 'This PR' : 'This run',
     });
     report.missingBaseline = report.missingBaseline.map(describe);
     const markdown = renderReport(report);
@@ -76,7 +78,7 @@ export async function run(): Promise<void> {
     core.info(markdown);
     core.endGroup();
     await writeSummary(markdown);
-    await publish(settings, context, report, markdown);
+    await publish(settings, event, report, markdown);
     if (broken.length > 0) core.setFailed(gateFailure(broken));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -52,7 +52,7 @@ export const commentFailed = (status: number, message: string) =>
   `Could not write the pull request comment: GitHub answered ${status} (${message}).`;
 
 export const proxyUnused = (variable: string) =>
-  `${variable} is set, but Node's fetch uses a proxy only when the step starts with NODE_USE_ENV_PROXY=1, so calls to the GitHub API go direct; to send them through the proxy, set NODE_USE_ENV_PROXY: 1 in this step's env.`;
+  `${variable} is set, but this Node (before 24.14) lets fetch use a proxy only when the step starts with NODE_USE_ENV_PROXY=1, so calls to the GitHub API go direct; to send them through the proxy, set NODE_USE_ENV_PROXY: 1 in this step's env.`;
 
 export const unexpected = (message: string) =>
   `The report action failed unexpectedly: ${message}. Please report this to ml-cicd with the step's log.`;
@@ -71,5 +71,7 @@ export const baselineArtifact = {
     `The event names no base branch (no pull request, no repository) to take the ${name} artifact from: the report has no baseline.`,
   failed: (name: string, why: string) =>
     `Could not download the baseline artifact ${name} (${why}); the job needs "actions: read". The report has no baseline.`,
+  unreadable: (name: string, why: string) =>
+    `Could not read the baseline artifact ${name} (${why}). The report has no baseline.`,
   inside: (path: string, name: string) => `${path} (in the ${name} artifact)`,
 };

@@ -1,6 +1,6 @@
 import { RequestError } from '@octokit/request-error';
-import { describe, expect, it } from 'vitest';
-import { callFailure, unusedProxyVariable } from './octokit.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { callFailure, useProxyFromEnv } from './octokit.ts';
 
 const request = { method: 'GET' as const, url: 'https://api.github.com/repos/acme/x', headers: {} };
 const answered = (status: number, data: unknown) =>
@@ -32,12 +32,26 @@ describe('what a failed call says', () => {
   });
 });
 
-describe('a proxy variable that Node leaves unused', () => {
-  it('is named while NODE_USE_ENV_PROXY is not 1, HTTPS_PROXY before HTTP_PROXY', () => {
-    const proxy = 'http://proxy.internal:3128';
-    expect(unusedProxyVariable({ HTTP_PROXY: proxy, https_proxy: proxy })).toBe('https_proxy');
-    expect(unusedProxyVariable({ http_proxy: proxy, NODE_USE_ENV_PROXY: '0' })).toBe('http_proxy');
-    expect(unusedProxyVariable({ HTTPS_PROXY: proxy, NODE_USE_ENV_PROXY: '1' })).toBeUndefined();
-    expect(unusedProxyVariable({ HTTPS_PROXY: '', NO_PROXY: '*' })).toBeUndefined();
+describe('the proxy variables', () => {
+  const proxy = 'http://proxy.internal:3128';
+
+  it('are handed to Node where it can take them at run time (24.14 on)', () => {
+    const setGlobalProxyFromEnv = vi.fn(() => () => undefined);
+    expect(useProxyFromEnv({ HTTPS_PROXY: proxy }, { setGlobalProxyFromEnv })).toBeUndefined();
+    expect(setGlobalProxyFromEnv).toHaveBeenCalledOnce();
+  });
+
+  it('are left to Node when the step starts with NODE_USE_ENV_PROXY=1', () => {
+    const setGlobalProxyFromEnv = vi.fn(() => () => undefined);
+    const env = { HTTPS_PROXY: proxy, NODE_USE_ENV_PROXY: '1' };
+    expect(useProxyFromEnv(env, { setGlobalProxyFromEnv })).toBeUndefined();
+    expect(useProxyFromEnv(env, {})).toBeUndefined();
+    expect(setGlobalProxyFromEnv).not.toHaveBeenCalled();
+  });
+
+  it('are named, HTTPS_PROXY before HTTP_PROXY, where an older Node leaves them unused', () => {
+    expect(useProxyFromEnv({ HTTP_PROXY: proxy, https_proxy: proxy }, {})).toBe('https_proxy');
+    expect(useProxyFromEnv({ http_proxy: proxy, NODE_USE_ENV_PROXY: '0' }, {})).toBe('http_proxy');
+    expect(useProxyFromEnv({ HTTPS_PROXY: '', NO_PROXY: '*' }, {})).toBeUndefined();
   });
 });

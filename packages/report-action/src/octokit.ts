@@ -1,23 +1,37 @@
 /**
- * The GitHub REST API through @actions/github: its Octokit, based at the api-url input, and what a
- * failed call means for the report. Every call goes through Node's own fetch (src/runtime-fetch.ts
- * stands in for undici), which honours HTTPS_PROXY and NO_PROXY when NODE_USE_ENV_PROXY is 1.
+ * The GitHub REST API through @octokit/core, with the pagination plugin for the comments, based at
+ * the api-url input, and what a failed call means for the report. Octokit calls Node's own fetch.
  */
-import { STATUS_CODES } from 'node:http';
-import { getOctokit } from '@actions/github';
+import * as http from 'node:http';
+import { Octokit } from '@octokit/core';
+import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { RequestError } from '@octokit/request-error';
 
-/** Without `rest`: the build leaves that plugin out (src/rest-endpoint-methods.ts). */
-export type GitHub = Omit<ReturnType<typeof getOctokit>, 'rest'>;
+const ReportOctokit = Octokit.plugin(paginateRest);
+export type GitHub = InstanceType<typeof ReportOctokit>;
 
 export const gitHub = (token: string, apiUrl: string): GitHub =>
-  getOctokit(token, { baseUrl: apiUrl });
+  new ReportOctokit({ auth: token, baseUrl: apiUrl });
 
 const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 
-/** The proxy variable that is set but unused: Node reads them only with NODE_USE_ENV_PROXY=1. */
-export function unusedProxyVariable(env: NodeJS.ProcessEnv): string | undefined {
+/** Node's http module, whose setGlobalProxyFromEnv (24.14 on) the oldest Node's types lack. */
+type NodeHttp = { setGlobalProxyFromEnv?: () => () => void };
+
+/**
+ * Sends fetch through HTTPS_PROXY or HTTP_PROXY, NO_PROXY's hosts excepted, as a step started with
+ * NODE_USE_ENV_PROXY=1 does. Where Node cannot (before 24.14), the proxy variable that stays unused
+ * while NODE_USE_ENV_PROXY is not 1, for the log.
+ */
+export function useProxyFromEnv(
+  env: NodeJS.ProcessEnv,
+  node: NodeHttp = http as NodeHttp,
+): string | undefined {
   if (env.NODE_USE_ENV_PROXY === '1') return undefined;
+  if (node.setGlobalProxyFromEnv) {
+    node.setGlobalProxyFromEnv();
+    return undefined;
+  }
   return PROXY_VARIABLES.find((name) => env[name]);
 }
 
@@ -33,6 +47,8 @@ export function callFailure(error: unknown): CallFailure | undefined {
   // not JSON, so the status text says enough there.
   const data = error.response.data as { message?: unknown } | null | undefined;
   const message =
-    typeof data?.message === 'string' ? data.message : (STATUS_CODES[error.status] ?? 'no message');
+    typeof data?.message === 'string'
+      ? data.message
+      : (http.STATUS_CODES[error.status] ?? 'no message');
   return { status: error.status, message };
 }

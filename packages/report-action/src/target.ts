@@ -5,7 +5,7 @@
  */
 import { skipComment } from './messages.ts';
 
-/** The part of @actions/github's `context` that the action reads. */
+/** What the action reads of the event that started the run (see readEvent in inputs.ts). */
 export interface EventContext {
   eventName: string;
   /** The repository the workflow runs in. */
@@ -17,8 +17,7 @@ export interface EventContext {
       head?: { repo?: { full_name?: string } | null };
       base?: { ref?: string };
     };
-    // Open like the context's own payload type, which a type of optional fields alone would refuse.
-    repository?: { default_branch?: string; [field: string]: unknown };
+    repository?: { default_branch?: string };
   };
 }
 

@@ -1,10 +1,11 @@
 /**
  * baseline-artifact: the bundled action finds main's newest artifact of this repository through a
  * local stand-in for the REST API, follows the download redirect to another origin without the
- * token, and unpacks the zip as upload-artifact streams it (data descriptors, no sizes in the
- * local headers).
+ * token, and unpacks the files it reads from the zip as upload-artifact streams it (data
+ * descriptors, no sizes in the local headers).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -74,7 +75,11 @@ describe('baseline-artifact', () => {
     );
     github.zips.set(
       6,
-      artifactZip({ 'metrics.json': fixture('baseline.json'), 'params.json': '{}' }),
+      artifactZip({
+        'metrics.json': fixture('baseline.json'),
+        'params.json': '{}',
+        'model.pkl': 'weights',
+      }),
     );
     github.zips.set(9, artifactZip({ 'metrics.json': '{"accuracy": 0.1}' }));
     expect(pullRequest.pull_request.base.ref).toBe('main');
@@ -99,6 +104,13 @@ describe('baseline-artifact', () => {
     expect(result.summary).toContain(`| \`accuracy\` | ${base.accuracy} |`);
     expect(result.summary).not.toContain('No baseline yet');
     expect(`${result.stdout}${result.summary}`).not.toContain(TOKEN);
+    const runnerTemp = join(result.workspace, '.runner-temp');
+    const [unpacked, ...others] = readdirSync(runnerTemp);
+    expect(others).toEqual([]);
+    expect(readdirSync(join(runnerTemp, unpacked ?? '')).sort()).toEqual([
+      'metrics.json',
+      'params.json',
+    ]);
   });
 
   it.each([
@@ -149,6 +161,26 @@ describe('baseline-artifact', () => {
     const result = await run();
     expect(result.code).toBe(0);
     expect(existsSync(join(result.workspace, '.runner-temp', 'escaped.json'))).toBe(false);
+    expect(result.stdout).toContain(
+      '::warning::Could not read the baseline artifact model-baseline (invalid relative path: ../escaped.json). The report has no baseline.',
+    );
+  });
+
+  it('refuses files that would unpack past the limit, naming the artifact and the limit', async () => {
+    github.artifacts.push(artifact(4, 'main', 14));
+    // 40 MiB of zeros, deflated to 40 kB.
+    const script = [
+      'import sys, zipfile',
+      'with zipfile.ZipFile(sys.stdout.buffer, "w", zipfile.ZIP_DEFLATED) as archive:',
+      '    archive.writestr("metrics.json", bytes(40 * 2**20))',
+    ].join('\n');
+    github.zips.set(4, execFileSync('python3', ['-c', script]));
+    const result = await run();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      '::warning::Could not read the baseline artifact model-baseline (metrics.json would unpack to 40 MiB, over the limit of 32 MiB). The report has no baseline.',
+    );
+    expect(result.summary).toContain('> No baseline yet:');
   });
 
   it('warns and reports without a baseline when the token cannot read artifacts', async () => {

@@ -1,9 +1,11 @@
 /**
- * The bundled action behind a proxy. dist/ carries no undici: @actions/github's proxy dispatcher is
- * never made (src/http-client.ts) and Node's own fetch decides, which reads HTTPS_PROXY, HTTP_PROXY
- * and NO_PROXY only when the step starts with NODE_USE_ENV_PROXY=1 (Node 24.0 and 22.21 on).
+ * The bundled action behind a proxy. Octokit calls Node's own fetch, which reads HTTPS_PROXY,
+ * HTTP_PROXY and NO_PROXY when the step starts with NODE_USE_ENV_PROXY=1 (Node 24.0 and 22.21 on),
+ * or when the action hands them to http.setGlobalProxyFromEnv (Node 24.14 on). Each case runs on
+ * the Node that can; the tests run the action with the Node that runs them.
  */
 import { once } from 'node:events';
+import * as http from 'node:http';
 import { createServer, request as forward } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { connect, createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
@@ -16,6 +18,7 @@ const fixture = (name: string) =>
   readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
 const nodeReadsProxyVariables = major >= 24 || (major === 22 && minor >= 21);
+const nodeSetsProxyAtRunTime = 'setGlobalProxyFromEnv' in http;
 
 /** A forward proxy on 127.0.0.1 that records the host:port of every request it passes on. */
 async function startProxy() {
@@ -107,38 +110,45 @@ const allCalls = [
   'POST /repos/acme/churn-model/issues/7/comments',
 ];
 
-describe('behind a proxy', () => {
-  it('without NODE_USE_ENV_PROXY, goes direct past an HTTPS_PROXY where nothing listens, and says how to use it', async () => {
-    const result = await run({ HTTPS_PROXY: await nothingListening() });
+/** Runs with HTTP_PROXY, NO_PROXY naming the storage: the API's calls alone go through the proxy. */
+async function expectThroughProxy(env: Record<string, string>) {
+  const proxy = await startProxy();
+  try {
+    const storage = new URL(github.storage.url);
+    const result = await run({ ...env, HTTP_PROXY: proxy.url, NO_PROXY: storage.hostname });
     expect(result.code).toBe(0);
     expect(calls()).toEqual(allCalls);
-    expect(github.storage.requests.map((r) => r.path)).toEqual(['/blobs/6']);
-    expect(result.stdout).toMatch(
-      /^HTTPS_PROXY is set, but Node's fetch uses a proxy only when the step starts with NODE_USE_ENV_PROXY=1, .* set NODE_USE_ENV_PROXY: 1 in this step's env\.$/m,
-    );
-  });
+    expect(github.storage.requests).toHaveLength(1);
+    expect(proxy.targets.length).toBeGreaterThan(0);
+    expect(new Set(proxy.targets)).toEqual(new Set([new URL(github.url).host]));
+    expect(proxy.targets).not.toContain(storage.host);
+    expect(result.stdout).not.toContain('NODE_USE_ENV_PROXY');
+  } finally {
+    proxy.close();
+  }
+}
+
+describe('behind a proxy', () => {
+  it.skipIf(!nodeSetsProxyAtRunTime)(
+    'sends the calls through HTTP_PROXY but for the NO_PROXY hosts, with no NODE_USE_ENV_PROXY, and says nothing',
+    () => expectThroughProxy({}),
+  );
 
   it.skipIf(!nodeReadsProxyVariables)(
     'with NODE_USE_ENV_PROXY=1, sends the calls through HTTP_PROXY but for the NO_PROXY hosts, and says nothing',
+    () => expectThroughProxy({ NODE_USE_ENV_PROXY: '1' }),
+  );
+
+  it.skipIf(nodeSetsProxyAtRunTime)(
+    'on a Node before 24.14, without NODE_USE_ENV_PROXY, goes direct past an HTTPS_PROXY where nothing listens, and says how to use it',
     async () => {
-      const proxy = await startProxy();
-      try {
-        const storage = new URL(github.storage.url).host;
-        const result = await run({
-          NODE_USE_ENV_PROXY: '1',
-          HTTP_PROXY: proxy.url,
-          NO_PROXY: new URL(github.storage.url).hostname,
-        });
-        expect(result.code).toBe(0);
-        expect(calls()).toEqual(allCalls);
-        expect(github.storage.requests).toHaveLength(1);
-        expect(proxy.targets.length).toBeGreaterThan(0);
-        expect(new Set(proxy.targets)).toEqual(new Set([new URL(github.url).host]));
-        expect(proxy.targets).not.toContain(storage);
-        expect(result.stdout).not.toContain('NODE_USE_ENV_PROXY');
-      } finally {
-        proxy.close();
-      }
+      const result = await run({ HTTPS_PROXY: await nothingListening() });
+      expect(result.code).toBe(0);
+      expect(calls()).toEqual(allCalls);
+      expect(github.storage.requests.map((r) => r.path)).toEqual(['/blobs/6']);
+      expect(result.stdout).toMatch(
+        /^HTTPS_PROXY is set, but this Node \(before 24\.14\) lets fetch use a proxy only when the step starts with NODE_USE_ENV_PROXY=1, .* set NODE_USE_ENV_PROXY: 1 in this step's env\.$/m,
+      );
     },
   );
 });
