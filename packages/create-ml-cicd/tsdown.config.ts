@@ -4,10 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsdown';
 import { base, fsWithoutFacade } from '../../tsdown.base.ts';
 
-// @ml-cicd/config imports yaml to read ml-cicd.yaml, which scaffolding never does. Its ESM build
-// (the "browser" entry, free of Node APIs) is dropped whole; the CommonJS build would leave the
-// bundler's CommonJS helpers behind.
-const yamlPackage = createRequire(new URL('../config/package.json', import.meta.url)).resolve(
+// yaml's Node entry is CommonJS, which the bundler keeps whole (its parser too); its ESM build, the
+// "browser" entry free of Node APIs, lets it keep only what writing YAML uses.
+const yamlPackage = createRequire(new URL('../core/package.json', import.meta.url)).resolve(
   'yaml/package.json',
 );
 
@@ -18,16 +17,10 @@ export default defineConfig({
   noExternal: [/^@ml-cicd\//, '@clack/prompts', 'yaml', 'diff'],
   alias: {
     yaml: join(dirname(yamlPackage), 'browser/index.js'),
-    // From source, so the bundler sees each module and keeps only what scaffolding uses.
+    // From source, not their one-file dist, so the bundler sees each module (side-effect free, as
+    // their package.json says) and keeps only what scaffolding uses.
     '@ml-cicd/core': fileURLToPath(new URL('../core/src/index.ts', import.meta.url)),
     '@ml-cicd/config': fileURLToPath(new URL('../config/src/index.ts', import.meta.url)),
-  },
-  // Scaffolding writes YAML with core's own writer and checks no ml-cicd.yaml. yaml's modules and
-  // the workspace packages (the schema validator in them) only define values, so what the
-  // scaffold path never calls is dropped.
-  treeshake: {
-    moduleSideEffects: (id) =>
-      /\/node_modules\/yaml\/|\/packages\/(core|config)\//.test(id) ? false : undefined,
   },
   plugins: [fsWithoutFacade()],
   banner: { js: '#!/usr/bin/env node' },
