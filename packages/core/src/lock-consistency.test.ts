@@ -1,13 +1,16 @@
 /**
  * What the committed locks must hold, checked offline: every requirement set a project can get has
  * its locks, each pin of the `.in` texts (the typed pin map) is locked at that version for every
- * supported Python, every locked requirement has hashes, and no requirement is locked twice for one
- * Python. Whether a fresh lock from PyPI would differ is `pnpm lock:python --check`, not a test.
+ * supported Python, every locked requirement has hashes, no requirement is locked twice for one
+ * Python, and each lock's header says which files' hashes it keeps. Whether uv would write the same
+ * lock, and whether each holds the file uv installs on each platform, needs PyPI: that is
+ * `pnpm lock:python --check`, not a test.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requirementSets } from './combinations.js';
+import { keptHashesNote } from './lock-hashes.js';
 import { lockCommand, lockFiles, readLocks } from './locks.js';
 import { pythonVersions } from './versions.js';
 import { repoAssets } from '../test/assets.js';
@@ -171,6 +174,7 @@ describe('the committed requirement locks', () => {
         const text = locks![file];
         const input = file.replace('.txt', '.in');
         expect(text).toContain(lockCommand(input, file));
+        expect(text).toContain(keptHashesNote);
         const locked = lockedRequirements(text);
         expect(locked.filter((entry) => entry.hashes === 0).map((entry) => entry.name)).toEqual([]);
         // The dev lock includes requirements.in through `-r`.

@@ -1,20 +1,15 @@
 /**
- * A universal lock lists the hash of every file of each pinned release, wheels for PyPy, musl,
- * 32-bit, s390x or Python 3.14 included: two thirds of the hashes, none of which pip can pick on
- * the platforms generated projects support. The locks keep the files those platforms can install.
+ * A universal lock lists the hash of every file of each pinned release, wheels for PyPy, Python
+ * 3.9 or 3.14 and free-threaded builds included: half of its hashes, none of which pip can pick on
+ * the Pythons generated projects support. The locks keep what those Pythons install, on every
+ * operating system and CPU, since a user's machine may be any of them (musl, ppc64le, Windows on
+ * arm64, ...): `pnpm lock:python` checks that uv's choice on each platform it can target is kept.
  */
 import { pythonVersions } from './versions.js';
 
 const minors = pythonVersions.map((version) => Number(version.split('.')[1]));
 
-/** Platform tags of Linux and macOS on x86_64 and arm64, and of 64-bit Windows on x86_64. */
-const supportedPlatform = (tag: string) =>
-  tag === 'any' ||
-  tag === 'win_amd64' ||
-  /^(manylinux\d*|manylinux_\d+_\d+|linux)_(x86_64|aarch64)$/.test(tag) ||
-  /^macosx_\d+_\d+_(x86_64|arm64|universal2|intel)$/.test(tag);
-
-/** Whether CPython 3.`minor` accepts a wheel of this python and abi tag (PEP 425). */
+/** Whether CPython 3.`minor`, not free-threaded, accepts a wheel's python and abi tag (PEP 425). */
 function acceptsTags(minor: number, python: string, abi: string): boolean {
   const cpython = /^cp3(\d+)$/.exec(python);
   if (cpython) {
@@ -25,34 +20,38 @@ function acceptsTags(minor: number, python: string, abi: string): boolean {
   return generic !== null && abi === 'none' && (generic[1] === '' || Number(generic[1]) <= minor);
 }
 
-/** Whether pip on a supported Python and platform can install this file of a release. */
-export function installableFile(filename: string): boolean {
-  if (!filename.endsWith('.whl')) return true; // an sdist builds anywhere
-  const [python = '', abi = '', platform = ''] = filename
-    .slice(0, -'.whl'.length)
-    .split('-')
-    .slice(-3);
-  return (
+/** The supported Python minors that can install a wheel, read from its file name's tags. */
+function wheelMinors(filename: string): number[] {
+  const [python = '', abi = ''] = filename.slice(0, -'.whl'.length).split('-').slice(-3);
+  return minors.filter((minor) =>
     python
       .split('.')
-      .some((tag) =>
-        abi.split('.').some((abiTag) => minors.some((minor) => acceptsTags(minor, tag, abiTag))),
-      ) && platform.split('.').some(supportedPlatform)
+      .some((tag) => abi.split('.').some((abiTag) => acceptsTags(minor, tag, abiTag))),
   );
 }
 
+/** Whether pip on a supported Python, on any platform, can install this file of a release. */
+export function installableFile(filename: string): boolean {
+  return !filename.endsWith('.whl') || wheelMinors(filename).length > 0;
+}
+
+/** A wheel that installs on every supported Python and platform: its release's sdist is unused. */
+const universalWheel = (filename: string) =>
+  filename.endsWith('-any.whl') && wheelMinors(filename).length === minors.length;
+
 /** Written under uv's header, so a reader knows why hashes are fewer than a fresh compile gives. */
-export const keptHashesNote = `# ml-cicd kept the hashes of the files pip can install on CPython ${pythonVersions[0]}-${pythonVersions.at(-1)} (Linux and macOS
-# on x86_64 and arm64, Windows on x86_64): the wheels, and the sdist where no wheel is pure Python.
-# Running the command above brings back the rest.
+export const keptHashesNote = `# ml-cicd kept the hashes of the files CPython ${pythonVersions[0]}-${pythonVersions.at(-1)} can install, on every operating system
+# and CPU: its wheels, and the sdist unless a pure-Python wheel serves every one of these Pythons.
+# For another Python (3.14, free-threaded, PyPy), delete this file and run the command above: uv
+# keeps the hashes of an existing file, and locks anew without one (its pins may move up).
 `;
 
 const requirementBlock = /^(\S[^\n]*?) \\\n((?: {4}--hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)/gm;
 
 /**
- * The lock without the hashes of files no supported platform installs, nor of an sdist that a
- * pure-Python wheel makes unused. `filenameOf` names the file of a hash; a hash it does not know
- * is kept, and so are all of a requirement's when none would be left.
+ * The lock without the hashes of files no supported Python installs, nor of an sdist that a
+ * universal wheel makes unused. `filenameOf` names the file of a hash; a hash it does not know is
+ * kept, and so are all of a requirement's when none would be left.
  */
 export function trimLockHashes(lock: string, filenameOf: (sha256: string) => string | undefined) {
   const trimmed = lock.replace(requirementBlock, (block, requirement: string, lines: string) => {
@@ -61,9 +60,9 @@ export function trimLockHashes(lock: string, filenameOf: (sha256: string) => str
       const filename = filenameOf(hash);
       return filename === undefined || installableFile(filename);
     });
-    // pip takes a wheel over the sdist, and a pure-Python wheel installs everywhere.
-    const pure = installable.some((hash) => filenameOf(hash)?.endsWith('-none-any.whl'));
-    const kept = pure
+    // pip takes a wheel over the sdist.
+    const universal = installable.some((hash) => universalWheel(filenameOf(hash) ?? ''));
+    const kept = universal
       ? installable.filter((hash) => filenameOf(hash)?.endsWith('.whl') ?? true)
       : installable;
     if (kept.length === 0) return block;

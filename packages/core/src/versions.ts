@@ -35,7 +35,10 @@ export const pypi = {
 
 export type PypiPackage = keyof typeof pypi;
 
-/** Locks resolve as of this instant (uv `--exclude-newer`), so re-locking reproduces them. */
+/**
+ * New locks resolve as of this instant (uv `--exclude-newer`); re-locking keeps the pins of the
+ * committed locks (an index's upload times can move, so the cutoff alone would not).
+ */
 export const lockExcludeNewer = '2026-11-23T00:00:00Z';
 
 /** The Python versions a lock covers; the lowest is the resolver's floor. */

@@ -90,8 +90,8 @@ passes workflow inputs through environment variables, never into scripts.`;
 }
 
 const dependencies = `\`requirements.in\` and \`requirements-dev.in\` list the direct dependencies; \`requirements.txt\`
-and \`requirements-dev.txt\` pin every package with hashes for Linux, macOS and Windows on Python
-3.10 to 3.13. After changing an \`.in\` file, lock again with [uv](https://docs.astral.sh/uv/):
+and \`requirements-dev.txt\` pin every package with hashes for CPython 3.10 to 3.13 on any operating
+system and CPU. After changing an \`.in\` file, lock again with [uv](https://docs.astral.sh/uv/):
 
 \`\`\`sh
 ${lockCommand('requirements.in', 'requirements.txt')}
