@@ -10,6 +10,7 @@ export function mlCicdYaml(model: ProjectModel, version: string): string {
     model.config,
     [
       `yaml-language-server: $schema=${schemaUrl(version)}`,
+      '(that address answers once @ml-cicd/config is on npm; ml-cicd validate checks this file either way)',
       'The one source of truth of this project: train.py flags, workflow inputs, gates, runner and',
       'environments. `ml-cicd validate` reports where the repository has drifted from it.',
     ].join('\n'),

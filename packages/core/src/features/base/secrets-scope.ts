@@ -90,7 +90,8 @@ function body(model: ProjectModel): string {
     '```',
     '',
     'Values reach `gh` on its standard input, never on a command line. A name left empty in the file',
-    'is skipped; a name set nowhere is reported as missing.',
+    'is skipped; a name set nowhere is reported as missing. (`npx ml-cicd` answers 404 until ml-cicd',
+    'is on npm: until then, run it from a tarball packed in a clone of ml-cicd, as its README says.)',
   ].join('\n');
 }
 

@@ -60,8 +60,6 @@ export function reportStep(inputs: ReportInputs): Record<string, unknown> {
     name: inputs.name ?? 'Report the metrics against the base branch',
     ...(inputs.id ? { id: inputs.id } : {}),
     uses: `./${actionDir}`,
-    // The action calls GitHub with Node's own fetch, which honours HTTPS_PROXY only when told to.
-    env: { NODE_USE_ENV_PROXY: '1' },
     with: {
       metrics: metricsFile,
       ...('artifact' in baseline ? { 'baseline-artifact': baseline.artifact } : {}),

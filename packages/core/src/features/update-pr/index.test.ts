@@ -36,7 +36,7 @@ describe('--update-check pr', () => {
     expect(JSON.stringify(pullRequest.steps)).not.toContain('npx');
     expect(JSON.stringify(pullRequest.steps)).not.toContain('dist/index.js');
     expect(pullRequest.steps[0].with).toEqual({
-      'app-id': '${{ vars.UPDATE_APP_ID }}',
+      'client-id': '${{ vars.UPDATE_APP_CLIENT_ID }}',
       'private-key': '${{ secrets.UPDATE_APP_PRIVATE_KEY }}',
       'permission-contents': 'write',
       'permission-pull-requests': 'write',
@@ -56,7 +56,7 @@ describe('--update-check pr', () => {
 
   it('declares the environment, its variable and secret, and explains the App in the README', () => {
     expect(project.files.get('ml-cicd.yaml')).toContain(
-      '  template-update:\n    description: "The GitHub App that opens the template update pull request: allow only the default branch."\n    secrets:\n      - UPDATE_APP_PRIVATE_KEY\n    variables:\n      - UPDATE_APP_ID\n',
+      '  template-update:\n    description: "The GitHub App that opens the template update pull request: allow only the default branch."\n    secrets:\n      - UPDATE_APP_PRIVATE_KEY\n    variables:\n      - UPDATE_APP_CLIENT_ID\n',
     );
     expect(project.files.get('README.md')).toContain('GitHub App of your own');
     expect(project.manifest.features).toContain('update-pr');

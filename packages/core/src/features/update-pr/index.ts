@@ -6,7 +6,7 @@ import type { ProjectModel } from '../../model.js';
 import { defineFeature } from '../types.js';
 import { workflowPath } from '../update-check/workflow.js';
 import {
-  appIdVariable,
+  appClientIdVariable,
   appKeySecret,
   updateBranch,
   updateEnvironment,
@@ -26,8 +26,8 @@ conflict stays as markers, which \`ml-cicd validate\` reports in the pull reques
 
 GITHUB_TOKEN cannot push changes to \`.github/workflows/\`, so the pull request is opened with a
 GitHub App of your own: create one with the repository permissions Contents, Pull requests and
-Workflows (read and write), install it on this repository, then set its ID as the variable
-\`${appIdVariable}\` and its private key as the secret \`${appKeySecret}\` ${appSettingsPlace(model)}`;
+Workflows (read and write), install it on this repository, then set its client ID as the variable
+\`${appClientIdVariable}\` and its private key as the secret \`${appKeySecret}\` ${appSettingsPlace(model)}`;
 
 function appSettingsPlace(model: ProjectModel): string {
   if (model.config['secrets-scope'] === 'repo') {
@@ -55,11 +55,11 @@ export const updatePullRequest = defineFeature({
       description:
         'The GitHub App that opens the template update pull request: allow only the default branch.',
       secrets: [appKeySecret],
-      variables: [appIdVariable],
+      variables: [appClientIdVariable],
     };
-    model.configVariables.add(appIdVariable);
+    model.configVariables.add(appClientIdVariable);
     model.settingDocs
-      .set(appIdVariable, 'ID of the GitHub App that opens the template update pull request.')
+      .set(appClientIdVariable, 'Client ID of the GitHub App that opens the template update pull request.')
       .set(appKeySecret, 'Private key of that GitHub App (a .pem file).');
     model.readme.push({ title: 'Template updates', order: 75, body: pullRequestReadme(model) });
   },

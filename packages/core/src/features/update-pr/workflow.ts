@@ -98,7 +98,7 @@ fi
 
 /** The environment that holds the GitHub App the update pull request is opened with. */
 export const updateEnvironment = 'template-update';
-export const appIdVariable = 'UPDATE_APP_ID';
+export const appClientIdVariable = 'UPDATE_APP_CLIENT_ID';
 export const appKeySecret = 'UPDATE_APP_PRIVATE_KEY';
 
 export function updatePullRequestWorkflow(model: ProjectModel): unknown {
@@ -171,7 +171,7 @@ export function updatePullRequestWorkflow(model: ProjectModel): unknown {
             id: 'app',
             uses: uses('createGithubAppToken'),
             with: {
-              'app-id': `\${{ vars.${appIdVariable} }}`,
+              'client-id': `\${{ vars.${appClientIdVariable} }}`,
               'private-key': `\${{ secrets.${appKeySecret} }}`,
               'permission-contents': 'write',
               'permission-pull-requests': 'write',
