@@ -1,4 +1,8 @@
-/** `pnpm plop rule`: the skeleton of a named validate rule of @ml-cicd/config, registered. */
+/**
+ * `pnpm plop rule`: the skeleton of a named validate rule, registered where rules of its kind
+ * live: one that reads the whole repository in the cli, one that reads ml-cicd.yaml alone in
+ * @ml-cicd/config (which runs it as it loads the file).
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionType, NodePlopAPI, PlopGeneratorConfig } from 'node-plop';
@@ -6,38 +10,57 @@ import { contributorRoot } from './paths.js';
 import { asked, kebab, lineProblem, textAnswer, type PlopAnswers } from './questions.js';
 import { formatTs, registryEdits } from './source-edits.js';
 
-const rulesDir = 'packages/config/src/rules';
-/** Findings of these come from the loader, not from a named rule. */
-const reserved = new Set(['schema', 'yaml']);
-const severities = ['error', 'warning'];
+const kinds = {
+  repository: {
+    dir: 'packages/cli/src/rules',
+    template: 'repository-rule',
+    registry: 'export const rules: readonly Rule[] = [',
+    example: 'job-timeout.ts',
+    test: 'start from a fresh render (project()), break exactly one thing (edit) and expect the exact file:line:col finding (printed), and none with rules: {<id>: off} (turnOff)',
+  },
+  'ml-cicd.yaml': {
+    dir: 'packages/config/src/rules',
+    template: 'config-rule',
+    registry: 'export const rules: readonly ConfigRule[] = [',
+    example: 'param-default-in-range.ts',
+    test: 'break exactly one thing in the example (breakExample) and expect the exact ml-cicd.yaml:line:col finding (printed), and none with rules: {<id>: off}',
+  },
+} as const;
+type Kind = keyof typeof kinds;
+const kindNames = Object.keys(kinds) as Kind[];
+
+/** Findings of these come from the loaders, not from a named rule. */
+const reserved = new Set(['schema', 'yaml', 'unknown-rule']);
+const severities = ['error', 'warning', 'info'];
 
 function idProblem(root: string, id: string): string | undefined {
   if (!kebab.test(id))
     return `"${id}" is not a rule id: use kebab-case, e.g. workflow-pinned-actions.`;
-  if (reserved.has(id) || existsSync(join(root, rulesDir, `${id}.ts`))) {
-    return `${id} is taken: choose another rule id.`;
-  }
-  return undefined;
+  const taken = kindNames.some((kind) => existsSync(join(root, kinds[kind].dir, `${id}.ts`)));
+  return reserved.has(id) || taken ? `${id} is taken: choose another rule id.` : undefined;
 }
 
 function problems(root: string, data: PlopAnswers): string[] {
   const given = (name: string) => textAnswer(data, name) ?? '';
   const severity = textAnswer(data, 'severity') ?? 'error';
+  const reads = textAnswer(data, 'reads') ?? 'repository';
   return [
     idProblem(root, given('id')),
     lineProblem('summary', given('summary')),
     lineProblem('doc', given('doc')),
     severities.includes(severity)
       ? undefined
-      : `severity must be error or warning (got "${severity}").`,
+      : `severity must be one of ${severities.join(', ')} (got "${severity}").`,
+    reads in kinds ? undefined : `reads must be ${kindNames.join(' or ')} (got "${reads}").`,
   ].filter((problem) => problem !== undefined);
 }
 
-const checklist = (id: string) =>
+const checklist = (id: string, kind: (typeof kinds)[Kind]) =>
   [
     'Next, by hand:',
-    `  - ${id}.ts: check() returns one { path, message } per problem; the message is one sentence naming the path and what would be valid`,
-    `  - ${id}.test.ts: break exactly one thing in the example (breakExample) and expect the exact ml-cicd.yaml:line:col finding, and none with rules: {${id}: off}`,
+    `  - ${kind.dir}/${id}.ts: check() returns one problem per finding, as in ${kind.example}; the message is one sentence naming what is wrong and what would be valid`,
+    `  - ${id}.test.ts: ${kind.test.replace('<id>', id)}`,
+    '  - docs/guide/validate.md: WRITE_DOCS=1 vitest run test/validate-docs.test.ts in packages/cli',
     '  - .changeset/*.md: a changeset describing the new rule',
   ].join('\n');
 
@@ -46,6 +69,8 @@ function actions(plop: NodePlopAPI, data: PlopAnswers): ActionType[] {
   const found = problems(root, data);
   if (found.length > 0) throw new Error(found.join('\n'));
   const id = textAnswer(data, 'id')!;
+  const reads = (textAnswer(data, 'reads') ?? 'repository') as Kind;
+  const kind = kinds[reads];
   const draft = {
     name: plop.renderString('{{camelCase id}}', { id }),
     severity: textAnswer(data, 'severity') ?? 'error',
@@ -53,18 +78,13 @@ function actions(plop: NodePlopAPI, data: PlopAnswers): ActionType[] {
   return [
     ...['.ts', '.test.ts'].map((suffix) => ({
       type: 'add' as const,
-      path: join(root, rulesDir, `${id}${suffix}`),
-      templateFile: `templates/rule${suffix}.hbs`,
+      path: join(root, kind.dir, `${id}${suffix}`),
+      templateFile: `templates/${kind.template}${suffix}.hbs`,
       data: draft,
       transform: formatTs,
     })),
-    ...registryEdits(
-      join(root, rulesDir, 'index.ts'),
-      'export const rules: readonly Rule[] = [',
-      draft.name,
-      `./${id}.js`,
-    ),
-    checklist(id),
+    ...registryEdits(join(root, kind.dir, 'index.ts'), kind.registry, draft.name, `./${id}.js`),
+    checklist(id, kind),
   ];
 }
 
@@ -97,6 +117,14 @@ export function rule(plop: NodePlopAPI): Partial<PlopGeneratorConfig> {
         message: 'Severity',
         choices: severities,
         default: 'error',
+      },
+      {
+        type: 'list',
+        name: 'reads',
+        message:
+          'What it reads: the repository (workflows, script, files; in the cli) or ml-cicd.yaml alone (in @ml-cicd/config, also checked by ml-cicd secrets)',
+        choices: kindNames,
+        default: 'repository',
       },
     ]),
     actions: (data) => actions(plop, data ?? {}),

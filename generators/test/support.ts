@@ -98,7 +98,10 @@ export function copyPackage(root: string, name: string): string {
   for (const file of ['package.json', 'tsconfig.base.json', 'tsdown.base.ts', 'vitest.shared.ts']) {
     cpSync(join(repoRoot, file), join(root, file));
   }
-  symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
+  // The root's scripts, which a package's build config imports (the cli's copy-assets).
+  for (const folder of ['node_modules', 'scripts']) {
+    symlinkSync(join(repoRoot, folder), join(root, folder));
+  }
   // Real folders of links: a generator adds templates/<id>/, vitest its cache to node_modules/.
   for (const folder of ['templates', 'workflows']) {
     mkdirSync(join(root, folder));

@@ -5,25 +5,24 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { rules as configRules } from '@ml-cicd/config';
 import { describe, expect, it } from 'vitest';
-import { rules } from '../src/rules/index.js';
+import { everyRule } from '../src/rules/index.js';
 
 const guide = new URL('../../../docs/guide/validate.md', import.meta.url);
 const start =
   '<!-- rules: generated from the rules by WRITE_DOCS=1 vitest run test/validate-docs.test.ts -->';
 const end = '<!-- rules end -->';
 
+function where(rule: (typeof everyRule)[number]): string {
+  if (configRules.some((own) => own === rule)) return 'ml-cicd.yaml';
+  return rule.ownFilesOnly ? 'the files ml-cicd wrote' : 'the repository';
+}
+
 function section(): string {
-  const entries = [
-    ...rules.map((rule) => ({
-      ...rule,
-      where: rule.ownFilesOnly ? 'the files ml-cicd wrote' : 'the repository',
-    })),
-    ...configRules.map((rule) => ({ ...rule, security: [], where: 'ml-cicd.yaml' })),
-  ];
-  return entries
-    .map(({ id, severity, security, doc, where }) => {
+  return everyRule
+    .map((rule) => {
+      const { id, severity, security, doc } = rule;
       const ids = security.length > 0 ? `, ${security.join(' ')}` : '';
-      return `### \`${id}\`\n\n_${severity}${ids}; on ${where}_\n\n${doc}\n`;
+      return `### \`${id}\`\n\n_${severity}${ids}; on ${where(rule)}_\n\n${doc}\n`;
     })
     .join('\n');
 }

@@ -1,4 +1,7 @@
-/** @ml-cicd/config: the schema of ml-cicd.yaml, loading it into positioned findings, the rules. */
+/**
+ * @ml-cicd/config: the schema of ml-cicd.yaml, loading it into positioned findings, the rules of
+ * ml-cicd.yaml, and what every validate rule shares: the Rule and Finding types and the YAML loader.
+ */
 export type {
   Environment,
   Gate,
@@ -19,9 +22,15 @@ export { githubLimits } from './limits.js';
 export { dvcRemoteKinds, dvcRemoteUrls } from './schema/data.js';
 export { secretsScopes } from './schema/secrets-scope.js';
 export { loadConfig, type LoadResult } from './validate.js';
-export { formatFinding, type Finding, type Severity } from './finding.js';
-export { credentialNameProblem, rules, type Rule } from './rules/index.js';
-export type { Problem } from './problem.js';
+export { atLeast, formatFinding, severities, type Finding, type Severity } from './finding.js';
+export { findingOf, problemAt, problemAtOffset, type Problem, type Rule } from './rule.js';
+export {
+  credentialNameProblem,
+  rules,
+  type ConfigRule,
+  type ConfigSubject,
+} from './rules/index.js';
+export { parseYamlFile, yamlErrors, type YamlFile } from './yaml-file.js';
 export {
   awsRegion,
   ec2InstanceType,

@@ -1,5 +1,6 @@
 /** The config the generator writes for a default project, and a way to break one thing in it. */
 import { formatFinding } from '../src/finding.js';
+import type { ConfigSubject } from '../src/rules/subject.js';
 import { loadConfig } from '../src/validate.js';
 export const exampleYaml = `version: 1
 project:
@@ -35,4 +36,10 @@ export function breakExample(from: string, to: string): string {
 /** Every finding of `text`, as `ml-cicd validate` prints it. */
 export function printed(text: string): string[] {
   return loadConfig(text).findings.map(formatFinding);
+}
+
+/** What the rules of ml-cicd.yaml read, for a text whose config matches the schema. */
+export function subjectOf(text: string): ConfigSubject {
+  const { config, file } = loadConfig(text);
+  return { config: config!, file };
 }

@@ -1,6 +1,6 @@
+import { parseYamlFile } from '@ml-cicd/config';
 import type { Project } from '../validate/project.js';
 import { sameValue, show } from '../validate/show.js';
-import { parseYamlFile } from '../validate/yaml-file.js';
 import { entries, entry, text } from '../validate/yaml-nodes.js';
 import { teamsOwnFile } from './managed-files.js';
 import { problemAt, type Problem, type Rule } from './rule.js';

@@ -1,4 +1,9 @@
-/** The named validate rules, in the order their findings are listed; each can be turned off in `rules:`. */
+/**
+ * The registry of the named validate rules; each can be turned off in `rules:`. Those of
+ * ml-cicd.yaml live in @ml-cicd/config, which runs them as it loads the file (so `ml-cicd secrets`
+ * refuses what validate reports); those of the repository live here, one file each.
+ */
+import { rules as configRules } from '@ml-cicd/config';
 import { artifactPaths } from './artifact-paths.js';
 import { checkoutPersistCredentials } from './checkout-persist-credentials.js';
 import { cmlUse } from './cml-use.js';
@@ -28,8 +33,9 @@ import { workflowParser } from './workflow-parser.js';
 import { workflowPermissions } from './workflow-permissions.js';
 import { workflowPinnedActions } from './workflow-pinned-actions.js';
 
-export type { Problem, Rule } from './rule.js';
+export type { Rule } from './rule.js';
 
+/** The rules of the repository, run once it is loaded. */
 export const rules: readonly Rule[] = [
   // Consistency: ml-cicd.yaml, the workflows, the script, the pins and the generated files agree.
   paramsMatchWorkflowInputs,
@@ -62,3 +68,6 @@ export const rules: readonly Rule[] = [
   cmlUse,
   trainingMovingLabel,
 ];
+
+/** Every named rule of ml-cicd validate, as its docs, SARIF and the `rules:` off-switches list them. */
+export const everyRule = [...configRules, ...rules];

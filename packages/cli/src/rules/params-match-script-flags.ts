@@ -78,7 +78,7 @@ async function check(project: Project): Promise<Problem[]> {
   const unreadable = reading.unreadable[0];
   if (unreadable) {
     project.note(
-      `The params were not compared with the flags of ${script}: the add_argument call at ${unreadable.file}:${unreadable.line} cannot be read without running the script (${unreadable.reason})${reading.importError ? `, and importing it failed (${reading.importError})` : ''}. Make the call's arguments literals, or pass --import (which runs the script's top-level code) with --python naming an interpreter that has its requirements.`,
+      `The params were not compared with the flags of ${script}: the ${unreadable.call} call at ${unreadable.file}:${unreadable.line} cannot be read without running the script (${unreadable.reason})${reading.importError ? `, and importing it failed (${reading.importError})` : ''}. Make the call's arguments literals, or pass --import (which runs the script's top-level code) with --python naming an interpreter that has its requirements.`,
     );
     return [];
   }

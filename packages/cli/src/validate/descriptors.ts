@@ -2,8 +2,7 @@
  * Every id a finding can carry, with its doc and severity: the named rules, the rules of
  * ml-cicd.yaml from @ml-cicd/config, and the built-in checks that are not rules (no off-switch).
  */
-import { rules as configRules } from '@ml-cicd/config';
-import { rules } from '../rules/index.js';
+import { everyRule } from '../rules/index.js';
 import type { Severity } from './finding.js';
 
 export interface RuleDescriptor {
@@ -35,9 +34,10 @@ export const builtinChecks: readonly RuleDescriptor[] = [
 ];
 
 export function ruleDescriptors(): RuleDescriptor[] {
-  return [
-    ...builtinChecks,
-    ...configRules.map((rule) => ({ ...rule, security: [] })),
-    ...rules,
-  ].map(({ id, doc, severity, security }) => ({ id, doc, severity, security }));
+  return [...builtinChecks, ...everyRule].map(({ id, doc, severity, security }) => ({
+    id,
+    doc,
+    severity,
+    security,
+  }));
 }

@@ -3,7 +3,7 @@
  * and every `if:` value (an expression even without `${{ }}`).
  */
 import { isScalar, visit, type Node, type Scalar } from 'yaml';
-import type { YamlFile } from './yaml-file.js';
+import type { YamlFile } from '@ml-cicd/config';
 
 export interface Expression {
   /** The expression's source text, `${{ }}` included when present. */

@@ -1,15 +1,15 @@
 /**
- * Reads the repository into a `Project`: `ml-cicd.yaml` through `@ml-cicd/config` (its YAML,
- * schema and rule findings), the workflows and local actions as YAML with positions, and the
- * `*.rej` files. What cannot be read becomes a finding, never an exception.
+ * Reads the repository into a `Project`: `ml-cicd.yaml` through `@ml-cicd/config`, parsed once (its
+ * YAML, schema and rule findings, and the file with positions the other rules read), the workflows
+ * and local actions with the same YAML loader, and the `*.rej` files. What cannot be read becomes a
+ * finding, never an exception.
  */
 import { isMap } from 'yaml';
-import { loadConfig } from '@ml-cicd/config';
+import { loadConfig, parseYamlFile, yamlErrors } from '@ml-cicd/config';
 import type { Finding } from './finding.js';
 import { actionPaths, rejectPaths, workflowPaths } from './find-files.js';
 import { configPath, createProject, type Project, type ProjectOptions } from './project.js';
 import type { WorkflowFile } from './workflow.js';
-import { parseYamlFile, yamlFindings } from './yaml-file.js';
 
 export interface LoadedProject {
   project: Project;
@@ -24,8 +24,7 @@ function readConfig(project: Project): Finding[] {
     );
     return [];
   }
-  const { config, findings } = loadConfig(text, configPath);
-  const file = parseYamlFile(configPath, text);
+  const { file, config, findings } = loadConfig(text, configPath);
   if (file.doc.errors.length === 0) project.configFile = file;
   if (config) project.config = config;
   return findings;
@@ -42,7 +41,7 @@ function readWorkflows(project: Project): Finding[] {
     const text = project.read(path);
     if (text === undefined) continue;
     const file = parseYamlFile(path, text);
-    const problems = yamlFindings(file);
+    const problems = yamlErrors(file);
     findings.push(...problems);
     // GitHub's parser reports a file that is YAML but not a mapping; the rules need a mapping.
     if (problems.length === 0 && isMap(file.doc.contents)) {

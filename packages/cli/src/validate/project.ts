@@ -1,10 +1,9 @@
 /** What the rules see of the repository: its config, its workflows, and the files they read. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MlCicdConfig } from '@ml-cicd/config';
+import type { MlCicdConfig, YamlFile } from '@ml-cicd/config';
 import type { EntryOverride } from '../argparse/index.js';
 import type { WorkflowFile } from './workflow.js';
-import type { YamlFile } from './yaml-file.js';
 
 export const configPath = 'ml-cicd.yaml';
 

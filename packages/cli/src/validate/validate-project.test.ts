@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { at, edit, printed, project, read, write } from '../../test/fixtures.js';
+import { runBin } from '../../test/run-bin.js';
 import { validateProject } from './validate-project.js';
 
 describe('validateProject', () => {
@@ -45,5 +46,15 @@ describe('validateProject', () => {
       at(dir, '.github/workflows/train.yml', 'name: Train'),
       at(dir, '.github/workflows/train.yml', 'train:'),
     ]);
+  });
+
+  it('reads a workflow with a list as a key without a word on stderr', async () => {
+    const dir = await project();
+    const path = '.github/workflows/train.yml';
+    edit(dir, path, 'permissions: {}\n', 'permissions: {}\nenv:\n  ? [a, b]\n  : c\n');
+    const { code, stdout, stderr } = runBin(['validate'], { cwd: dir });
+    expect(stderr).toBe('');
+    expect(stdout).toContain(`${at(dir, path, '[a, b]')}: error [workflow-parser]`);
+    expect(code).toBe(1);
   });
 });

@@ -2,8 +2,8 @@
  * `ml-cicd validate` as a function: load the repository, run every rule that is not turned off,
  * and return the findings (sorted, inline ignores applied) and the notes. Nothing is printed.
  */
-import { rules as configRules } from '@ml-cicd/config';
-import { rules as allRules, type Problem, type Rule } from '../rules/index.js';
+import { findingOf } from '@ml-cicd/config';
+import { everyRule, rules, type Rule } from '../rules/index.js';
 import { teamsOwnFile } from '../rules/managed-files.js';
 import { compareFindings, type Finding } from './finding.js';
 import { withoutIgnored } from './inline-ignores.js';
@@ -12,7 +12,7 @@ import type { Project, ProjectOptions } from './project.js';
 import { entries, get, text } from './yaml-nodes.js';
 
 export interface ValidateOptions extends ProjectOptions {
-  /** The rules to run (default: all of them). */
+  /** The rules of the repository to run (default: all of them). */
   rules?: readonly Rule[];
 }
 
@@ -27,7 +27,7 @@ export interface Report {
 /** `rules: {<id>: off}` of ml-cicd.yaml, and a finding for each id that names no rule. */
 function switches(project: Project): { off: Set<string>; unknown: Finding[] } {
   const file = project.configFile;
-  const known = new Set([...allRules, ...configRules].map((rule) => rule.id));
+  const known = new Set(everyRule.map((rule) => rule.id));
   const off = new Set<string>();
   const unknown: Finding[] = [];
   for (const { key, keyNode, value } of entries(get(file?.doc.contents, 'rules'))) {
@@ -46,14 +46,9 @@ function switches(project: Project): { off: Set<string>; unknown: Finding[] } {
 }
 
 async function run(rule: Rule, project: Project): Promise<Finding[]> {
-  const problems: Problem[] = (await rule.check(project)).filter(
-    (problem) => !rule.ownFilesOnly || !teamsOwnFile(project, problem.file),
-  );
-  return problems.map(({ severity, ...problem }) => ({
-    rule: rule.id,
-    severity: severity ?? rule.severity,
-    ...problem,
-  }));
+  return (await rule.check(project))
+    .filter((problem) => !rule.ownFilesOnly || !teamsOwnFile(project, problem.file))
+    .map((problem) => findingOf(rule, problem));
 }
 
 /**
@@ -82,7 +77,7 @@ function withoutEchoes(findings: Finding[]): Finding[] {
 export async function validateProject(dir: string, options: ValidateOptions = {}): Promise<Report> {
   const { project, findings: loaded } = loadProject(dir, options);
   const { off, unknown } = switches(project);
-  const active = (options.rules ?? allRules).filter((rule) => !off.has(rule.id));
+  const active = (options.rules ?? rules).filter((rule) => !off.has(rule.id));
   const found = await Promise.all(active.map((rule) => run(rule, project)));
   const findings = withoutIgnored(
     withoutEchoes([...loaded, ...unknown, ...found.flat()]),

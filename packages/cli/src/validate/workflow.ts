@@ -1,6 +1,6 @@
 /** A workflow or a local action's metadata, and the parts of it the rules walk: triggers, jobs, steps. */
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
-import type { YamlFile } from './yaml-file.js';
+import type { YamlFile } from '@ml-cicd/config';
 import { entries, get, getMap, items, text } from './yaml-nodes.js';
 
 export interface WorkflowFile extends YamlFile {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakExample, exampleYaml, printed } from '../../test/example.js';
-import { loadConfig } from '../validate.js';
+import { breakExample, exampleYaml, printed, subjectOf } from '../../test/example.js';
 import { credentialNames } from './credential-names.js';
 
 const training =
@@ -13,7 +12,7 @@ const declaring = (secrets: string, variables: string) =>
 
 describe('credential-names', () => {
   it('passes the example and names of the project’s own', () => {
-    expect(credentialNames.check(loadConfig(exampleYaml).config!)).toEqual([]);
+    expect(credentialNames.check(subjectOf(exampleYaml))).toEqual([]);
     const own = declaring(
       'DAGSHUB_TOKEN, RUNNER_APP_PRIVATE_KEY',
       'DAGSHUB_USER, MLFLOW_TRACKING_URI',

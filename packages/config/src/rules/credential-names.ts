@@ -1,5 +1,6 @@
 import { formatPath } from '../path.js';
-import type { Rule } from './rule.js';
+import { problemAtPath } from '../rule.js';
+import type { ConfigRule } from './subject.js';
 
 /**
  * Names gh reads as a credential, the long-lived AWS keys, and the runner's own RUNNER_ variables
@@ -44,18 +45,19 @@ export function credentialNameProblem(
 }
 
 /** credential-names: no declared name is a platform credential, and no secret is a variable. */
-export const credentialNames: Rule = {
+export const credentialNames: ConfigRule = {
   id: 'credential-names',
   severity: 'error',
+  security: [],
   doc: "No secret or variable of an environment is the platform's or the user's own credential (`GH_TOKEN`, `GITHUB_TOKEN` and every `GITHUB_*` and `ACTIONS_*` name, the runner's own `RUNNER_*` variables, the long-lived `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_SESSION_TOKEN`), and no name that says it is a token, password or key is a variable: `ml-cicd secrets --apply` takes each declared value from the shell, where these hold the user's own credentials, and variables are stored in plain text.",
-  check(config) {
+  check({ config, file }) {
     return Object.entries(config.environments).flatMap(([environment, { secrets, variables }]) =>
       (['secrets', 'variables'] as const).flatMap((list) =>
         (list === 'secrets' ? secrets : variables).flatMap((name, index) => {
           const why = credentialNameProblem(name, list);
           if (!why) return [];
           const path = ['environments', environment, list, index];
-          return [{ path, message: `${formatPath(path)} ${name} ${why}.` }];
+          return [problemAtPath(file, path, `${formatPath(path)} ${name} ${why}.`)];
         }),
       ),
     );

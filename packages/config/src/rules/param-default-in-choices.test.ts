@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { breakExample, exampleYaml, printed } from '../../test/example.js';
+import { breakExample, exampleYaml, printed, subjectOf } from '../../test/example.js';
 import { loadConfig } from '../validate.js';
 import { paramDefaultInChoices } from './param-default-in-choices.js';
 
 describe('param-default-in-choices', () => {
   it('passes the example', () => {
-    expect(paramDefaultInChoices.check(loadConfig(exampleYaml).config!)).toEqual([]);
+    expect(paramDefaultInChoices.check(subjectOf(exampleYaml))).toEqual([]);
   });
 
   it('reports a default that is not among the choices, at the default', () => {

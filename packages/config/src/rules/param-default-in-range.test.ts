@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { breakExample, exampleYaml, printed } from '../../test/example.js';
-import { loadConfig } from '../validate.js';
+import { breakExample, exampleYaml, printed, subjectOf } from '../../test/example.js';
 import { paramDefaultInRange } from './param-default-in-range.js';
 
 const seed = 'seed: {type: integer, default: 42, min: 0, max: 4294967295,';
 
 describe('param-default-in-range', () => {
   it('passes the example, whose defaults sit inside their ranges', () => {
-    expect(paramDefaultInRange.check(loadConfig(exampleYaml).config!)).toEqual([]);
+    expect(paramDefaultInRange.check(subjectOf(exampleYaml))).toEqual([]);
   });
 
   it('reports a default outside min..max, at the default', () => {

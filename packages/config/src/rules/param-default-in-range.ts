@@ -1,19 +1,21 @@
 import { subject } from '../path.js';
-import type { Rule } from './rule.js';
+import { problemAtPath } from '../rule.js';
+import type { ConfigRule } from './subject.js';
 
 /** param-default-in-range: a numeric param's range is not empty and holds its default. */
-export const paramDefaultInRange: Rule = {
+export const paramDefaultInRange: ConfigRule = {
   id: 'param-default-in-range',
   severity: 'error',
+  security: [],
   doc: "An `integer` or `number` param's `min` must not exceed its `max`, and its `default` must lie within them: train.py rejects values outside the range, so a run with the defaults would fail.",
-  check(config) {
+  check({ config, file }) {
     return Object.entries(config.params).flatMap(([name, param]) => {
       if (param.type !== 'integer' && param.type !== 'number') return [];
       const { min, max } = param;
       const value = Number(param.default);
       if (min !== undefined && max !== undefined && min > max) {
         const path = ['params', name, 'min'];
-        return [{ path, message: `${subject(path, min)} is greater than its max ${max}.` }];
+        return [problemAtPath(file, path, `${subject(path, min)} is greater than its max ${max}.`)];
       }
       const below = min !== undefined && value < min;
       const above = max !== undefined && value > max;
@@ -25,7 +27,7 @@ export const paramDefaultInRange: Rule = {
             ? `below its min ${min}`
             : `above its max ${max}`;
       const path = ['params', name, 'default'];
-      return [{ path, message: `${subject(path, value)} is ${where}.` }];
+      return [problemAtPath(file, path, `${subject(path, value)} is ${where}.`)];
     });
   },
 };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakExample, exampleYaml, printed } from '../../test/example.js';
-import { loadConfig } from '../validate.js';
+import { breakExample, exampleYaml, printed, subjectOf } from '../../test/example.js';
 import { paramDefaultMatchesPattern } from './param-default-matches-pattern.js';
 
 const seed =
@@ -13,7 +12,7 @@ const withPattern = (pattern: string, value: string) =>
 
 describe('param-default-matches-pattern', () => {
   it('passes the example and a default that matches', () => {
-    expect(paramDefaultMatchesPattern.check(loadConfig(exampleYaml).config!)).toEqual([]);
+    expect(paramDefaultMatchesPattern.check(subjectOf(exampleYaml))).toEqual([]);
     expect(printed(withPattern('^[a-z-]+$', 'nightly'))).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakExample, exampleYaml, printed } from '../../test/example.js';
+import { breakExample, exampleYaml, printed, subjectOf } from '../../test/example.js';
 import { loadConfig } from '../validate.js';
 import { paramNamesDistinct } from './param-names-distinct.js';
 
@@ -8,7 +8,7 @@ const param = (name: string) =>
 
 describe('param-names-distinct', () => {
   it('passes the example', () => {
-    expect(paramNamesDistinct.check(loadConfig(exampleYaml).config!)).toEqual([]);
+    expect(paramNamesDistinct.check(subjectOf(exampleYaml))).toEqual([]);
   });
 
   it('accepts names as scripts spell their flags: underscores and capitals', () => {

@@ -1,19 +1,19 @@
 /** Turns one ajv error into one sentence naming the path and what would be valid. */
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { formatPath, isRecord, pointerToPath, showValue, subject, type Path } from '../path.js';
-import type { Problem } from '../problem.js';
+import type { PathProblem } from '../path-problem.js';
 import type { JsonSchema } from '../schema/json-schema.js';
 import { patternMeaning } from '../schema/patterns.js';
 import { closest, list, typeWord, withArticle } from './words.js';
 
-export function describeError(error: ErrorObject, root: unknown): Problem {
+export function describeError(error: ErrorObject, root: unknown): PathProblem {
   const path = pointerToPath(error.instancePath, root);
   const schema = (error.parentSchema ?? {}) as JsonSchema;
   const value = error.data;
   const params = error.params as Record<string, unknown>;
   const where = path.length === 0 ? 'the top level' : formatPath(path);
   const at = subject(path, value);
-  const problem = (message: string): Problem => ({ path, message });
+  const problem = (message: string): PathProblem => ({ path, message });
 
   switch (error.keyword) {
     case 'type':
@@ -109,7 +109,7 @@ function unknownKey(
   key: string,
   schema: JsonSchema,
   schemaPath: string,
-): Problem {
+): PathProblem {
   const known = Object.keys(schema.properties ?? {});
   const branch =
     schemaPath.includes('/oneOf/') && schema.title ? ` for ${withArticle(schema.title)}` : '';
@@ -122,7 +122,7 @@ function unknownKey(
   };
 }
 
-function propertyName(path: Path, where: string, key: string, schema: JsonSchema): Problem {
+function propertyName(path: Path, where: string, key: string, schema: JsonSchema): PathProblem {
   const pattern = schema.propertyNames?.pattern ?? '';
   const meaning = patternMeaning(pattern) ?? `a match of ${pattern}`;
   return {
@@ -144,7 +144,7 @@ function discriminator(
   tag: string,
   value: unknown,
   schema: JsonSchema,
-): Problem {
+): PathProblem {
   const allowed = list((schema.oneOf ?? []).map((branch) => branch.properties?.[tag]?.const));
   const tagValue = isRecord(value) ? value[tag] : undefined;
   if (tagValue === undefined) {

@@ -1,8 +1,8 @@
-/** A problem found in the data, before it is given a file position and becomes a finding. */
+/** A problem found in the data by the schema, before it is given a file position. */
 import type { Path } from './path.js';
-import type { Anchor } from './yaml-source.js';
+import type { Anchor } from './yaml-file.js';
 
-export interface Problem {
+export interface PathProblem {
   path: Path;
   message: string;
   /** Where the finding points: the value (default) or the key that holds it. */
