@@ -39,6 +39,8 @@ PARSE_METHODS = (
     "parse_intermixed_args",
     "parse_known_intermixed_args",
 )
+# HfArgumentParser's own: they call parse_known_args, which --import intercepts.
+HF_PARSE_METHODS = ("parse_args_into_dataclasses",)
 MAX_FILES = 300
 
 
@@ -581,6 +583,154 @@ def functions_of(tree):
     }
 
 
+# ---- HfArgumentParser dataclasses --------------------------------------------------------------
+
+
+def is_dataclass(node):
+    return any(
+        called_name(decorator.func if isinstance(decorator, ast.Call) else decorator) == "dataclass"
+        for decorator in node.decorator_list
+    )
+
+
+def dataclasses_of(tree):
+    return {
+        node.name: node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef) and is_dataclass(node)
+    }
+
+
+def is_none(node):
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def without_none(annotation):
+    """`X` of `Optional[X]`, `Union[X, None]` and `X | None`; the annotation itself otherwise."""
+    if isinstance(annotation, ast.Subscript) and called_name(annotation.value) == "Optional":
+        return annotation.slice
+    members = None
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        members = [annotation.left, annotation.right]
+    elif isinstance(annotation, ast.Subscript) and called_name(annotation.value) == "Union":
+        elements = annotation.slice
+        members = elements.elts if isinstance(elements, ast.Tuple) else [elements]
+    if members is not None:
+        others = [member for member in members if not is_none(member)]
+        if len(others) == 1:
+            return others[0]
+    return annotation
+
+
+LIST_TYPES = {"list", "List", "Sequence", "tuple", "Tuple"}
+
+
+def field_type(annotation, constants):
+    """(kind, choices, nargs) of a field's annotation, as HfArgumentParser makes its flag."""
+    annotation = without_none(annotation)
+    if isinstance(annotation, ast.Name) and annotation.id in KIND_NAMES:
+        return annotation.id, None, None
+    if isinstance(annotation, ast.Subscript):
+        outer = called_name(annotation.value)
+        if outer == "Literal":
+            elements = annotation.slice
+            nodes = elements.elts if isinstance(elements, ast.Tuple) else [elements]
+            values = [literal(node, constants) for node in nodes]
+            if all(ok for _, ok in values):
+                choices = [value for value, _ in values]
+                kinds = {type(choice) for choice in choices}
+                return (KINDS.get(kinds.pop()) if len(kinds) == 1 else None), choices, None
+        if outer in LIST_TYPES:
+            kind, _, _ = field_type(annotation.slice, constants)
+            return kind, None, "+"
+    return None, None, None
+
+
+KIND_NAMES = {"int", "float", "str", "bool"}
+
+
+def field_flag(statement, context, where):
+    """The flag HfArgumentParser makes of a dataclass field; None for a field it leaves out."""
+    constants = context["constants"]
+    name = statement.target.id
+    annotation = statement.annotation
+    if isinstance(annotation, ast.Subscript):
+        annotation = annotation.value
+    if called_name(annotation) == "ClassVar":
+        return None
+    value, keywords = statement.value, {}
+    if isinstance(value, ast.Call) and called_name(value.func) == "field":
+        keywords = {keyword.arg: keyword.value for keyword in value.keywords if keyword.arg}
+        if "init" in keywords and literal(keywords["init"], constants) == (False, True):
+            return None
+        value = keywords.get("default")
+    metadata, metadata_known = literal(keywords.get("metadata", ast.Constant({})), constants)
+    metadata = metadata if metadata_known and isinstance(metadata, dict) else {}
+    kind, choices, nargs = field_type(statement.annotation, constants)
+    if isinstance(metadata.get("choices"), (list, tuple)):
+        choices = list(metadata["choices"])
+    unread = {}
+    if "default_factory" in keywords:
+        default, default_known = None, False
+        unread["default"] = code_of(keywords["default_factory"])
+    elif value is None:
+        default, default_known = (False, True) if kind == "bool" else (None, True)
+    else:
+        default, default_known = literal(value, constants)
+        if not default_known:
+            unread["default"] = code_of(value)
+    required = value is None and "default_factory" not in keywords and kind != "bool"
+    help_ = metadata.get("help") if isinstance(metadata.get("help"), str) else None
+    extra = {"dest": name, "nargs": nargs}
+    if kind == "bool":
+        # `--flag` alone is true; `--flag=true` and `--flag=false` say which.
+        extra.update(nargs="?", bool_text=["true", "false"])
+    where = dict(where, line=statement.lineno, column=statement.col_offset + 1)
+    entry = flag([f"--{name}"], "store", kind, default, choices, required, help_, where, extra)
+    entry["default_known"] = entry["default_known"] and default_known
+    if unread:
+        entry["unread"] = unread
+    return entry
+
+
+def dataclass_flags(node, context, classes, seen=()):
+    """The flags of a project dataclass's fields, its project base classes' first."""
+    flags, unreadable = [], []
+    for base in node.bases:
+        if isinstance(base, ast.Name) and base.id in classes and base.id not in seen:
+            base_context, base_node = classes[base.id]
+            more, missed = dataclass_flags(base_node, base_context, classes, (*seen, node.name))
+            flags, unreadable = flags + more, unreadable + missed
+    where = {"file": context["file"]}
+    for statement in node.body:
+        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            entry = field_flag(statement, context, where)
+            if entry:
+                flags.append(entry)
+    return flags, unreadable
+
+
+def hf_parser_flags(call, classes, where):
+    """The flags of the dataclasses given to `HfArgumentParser(...)`, and what is not read."""
+    given = call.args[0] if call.args else None
+    for keyword in call.keywords:
+        if keyword.arg == "dataclass_types":
+            given = keyword.value
+    if given is None:
+        return [], [dict(where, call="HfArgumentParser", reason="it is given no dataclass")]
+    nodes = given.elts if isinstance(given, (ast.Tuple, ast.List)) else [given]
+    flags, unreadable = [], []
+    for node in nodes:
+        if isinstance(node, ast.Name) and node.id in classes:
+            context, class_node = classes[node.id]
+            more, missed = dataclass_flags(class_node, context, classes)
+            flags, unreadable = flags + more, unreadable + missed
+        else:
+            reason = f"{code_of(node)} is not a dataclass of the project: its fields are not read"
+            unreadable.append(dict(where, call="HfArgumentParser", reason=reason))
+    return flags, unreadable
+
+
 def read_statically(entry_file, root, search):
     flags, unreadable, parses = [], [], False
     trees = parse_project(entry_file, root, search)
@@ -588,6 +738,7 @@ def read_statically(entry_file, root, search):
     everywhere = {}
     for _, tree in reversed(trees):
         everywhere.update(functions_of(tree))
+    contexts, classes = [], {}
     for path, tree in trees:
         relative = relative_to(path, root)
         context = {
@@ -596,10 +747,21 @@ def read_statically(entry_file, root, search):
             "functions": {**everywhere, **functions_of(tree)},
             "groups": exclusive_groups(tree),
         }
+        contexts.append((relative, tree, context))
+        for name, node in dataclasses_of(tree).items():
+            classes.setdefault(name, (context, node))
+    for relative, tree, context in contexts:
         for node in ast.walk(tree):
-            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            if not isinstance(node, ast.Call):
                 continue
-            if node.func.attr in PARSE_METHODS:
+            if called_name(node.func) == "HfArgumentParser":
+                where = {"file": relative, "line": node.lineno, "column": node.col_offset + 1}
+                more, missed = hf_parser_flags(node, classes, where)
+                flags, unreadable = flags + more, unreadable + missed
+                continue
+            if not isinstance(node.func, ast.Attribute):
+                continue
+            if node.func.attr in PARSE_METHODS + HF_PARSE_METHODS:
                 parses = True
             if node.func.attr != "add_argument":
                 continue
