@@ -59,7 +59,10 @@ export const updatePullRequest = defineFeature({
     };
     model.configVariables.add(appClientIdVariable);
     model.settingDocs
-      .set(appClientIdVariable, 'Client ID of the GitHub App that opens the template update pull request.')
+      .set(
+        appClientIdVariable,
+        'Client ID of the GitHub App that opens the template update pull request.',
+      )
       .set(appKeySecret, 'Private key of that GitHub App (a .pem file).');
     model.readme.push({ title: 'Template updates', order: 75, body: pullRequestReadme(model) });
   },
