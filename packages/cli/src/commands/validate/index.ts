@@ -31,8 +31,8 @@ function isFolder(path: string): boolean {
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseFlags(argv, flags, 'ml-cicd validate');
   if (values.help) {
-    const { rules } = await import('../../rules/index.js');
-    io.out(help(rules));
+    const { everyRule } = await import('../../rules/index.js');
+    io.out(help(everyRule));
     return 0;
   }
   if (positionals.length > 1) {

@@ -1,12 +1,12 @@
 /** What `ml-cicd validate` says, apart from its logic. */
-import type { Rule } from '../../rules/index.js';
+import type { everyRule } from '../../rules/index.js';
 
 export const usage = 'validate [dir]';
 
 export const summary =
   'check ml-cicd.yaml, the workflows, the training flags and the pins agree and are safe';
 
-export function help(rules: readonly Rule[]): string {
+export function help(rules: typeof everyRule): string {
   const width = Math.max(...rules.map((rule) => rule.id.length)) + 2;
   const lines = rules.map((rule) =>
     `  ${rule.id.padEnd(width)}${rule.severity.padEnd(9)}${rule.security.join(' ')}`.trimEnd(),
