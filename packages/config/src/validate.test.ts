@@ -25,6 +25,16 @@ describe('loadConfig', () => {
     expect(loadConfig(text).findings).toEqual([]);
   });
 
+  it("refuses an environment's description of more than one line, naming what it must be", () => {
+    const text = breakExample(
+      'description: Secrets and variables of the training job.,',
+      'description: "one\\ntwo",',
+    );
+    expect(loadConfig(text).findings.map(formatFinding)).toEqual([
+      'ml-cicd.yaml:20:27: environments.training.description "one\\ntwo" must be one line of text without ${{, which GitHub would evaluate as an expression.',
+    ]);
+  });
+
   it('accepts train and report: the requirements file, the project install and fixed arguments', () => {
     const text = breakExample(
       'outputs:\n',

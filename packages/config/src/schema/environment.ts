@@ -1,6 +1,6 @@
 /** Schema of one GitHub Environment: the names of the secrets and variables a job may read. */
 import type { JsonSchema } from './json-schema.js';
-import { secretName } from './patterns.js';
+import { inertLine, secretName } from './patterns.js';
 
 function names(title: string, description: string, itemTitle: string): JsonSchema {
   return {
@@ -27,8 +27,10 @@ export const environment: JsonSchema = {
   properties: {
     description: {
       title: 'Description',
-      description: 'What the environment is for.',
+      description: `What the environment is for: ${inertLine.meaning}, at most 200 characters.`,
       type: 'string',
+      maxLength: 200,
+      pattern: inertLine.pattern,
     },
     secrets: names(
       'Secrets',

@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import e from"node:module";e.enableCompileCache?.(),await import(`./main-CsB3aVWf.js`);export{};
+import e from"node:module";e.enableCompileCache?.(),await import(`./main-fcuJoG8r.js`);export{};
