@@ -31,6 +31,7 @@ import traceback
 
 MARKER = "@@ml-cicd-argparse@@"
 KINDS = {int: "int", float: "float", str: "str", bool: "bool"}
+KIND_NAMES = set(KINDS.values())
 BOOLEAN_ACTIONS = {"store_true", "store_false", "BooleanOptionalAction"}
 SKIPPED_ACTIONS = {"help", "version", "parsers"}
 PARSE_METHODS = (
@@ -285,7 +286,7 @@ def static_kind(type_node, action, choices):
     """What argparse turns the text into; None for a converter that cannot be known statically."""
     if type_node is None:
         return kind_of(None, action, choices, None)
-    if isinstance(type_node, ast.Name) and type_node.id in ("int", "float", "str", "bool"):
+    if isinstance(type_node, ast.Name) and type_node.id in KIND_NAMES:
         return type_node.id
     return None
 
@@ -646,9 +647,6 @@ def field_type(annotation, constants):
     return None, None, None
 
 
-KIND_NAMES = {"int", "float", "str", "bool"}
-
-
 def field_flag(statement, context, where):
     """The flag HfArgumentParser makes of a dataclass field; None for a field it leaves out."""
     constants = context["constants"]
@@ -664,8 +662,8 @@ def field_flag(statement, context, where):
         if "init" in keywords and literal(keywords["init"], constants) == (False, True):
             return None
         value = keywords.get("default")
-    metadata, metadata_known = literal(keywords.get("metadata", ast.Constant({})), constants)
-    metadata = metadata if metadata_known and isinstance(metadata, dict) else {}
+    metadata, _ = literal(keywords["metadata"], constants) if "metadata" in keywords else ({}, True)
+    metadata = metadata if isinstance(metadata, dict) else {}
     kind, choices, nargs = field_type(statement.annotation, constants)
     if isinstance(metadata.get("choices"), (list, tuple)):
         choices = list(metadata["choices"])
