@@ -87,6 +87,22 @@ describe('the roles of an S3 remote with environments', () => {
     );
   });
 
+  // Both conditions sat under one StringEquals key, so the subject's replaced the audience's.
+  it.each(['environment', 'repo'] as const)(
+    'require the sts.amazonaws.com audience besides the subject (secrets scope %s)',
+    (secretsScope) => {
+      const files = render({ secretsScope, release: 'on' });
+      for (const role of ['read', 'write']) {
+        const [statement] = JSON.parse(
+          files.get(`infra/aws/dvc-${role}-trust-policy.json`)!,
+        ).Statement;
+        expect(statement.Condition.StringEquals).toMatchObject({
+          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+        });
+      }
+    },
+  );
+
   it('are not written for a remote that needs no AWS role', () => {
     const files = render({ dvcRemote: 'gs', dvcRemoteUrl: 'gs://team-data/models' });
     expect([...files.keys()].filter((path) => path.startsWith('infra/aws/'))).toEqual([]);

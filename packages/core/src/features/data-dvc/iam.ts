@@ -7,8 +7,6 @@ import type { ProjectModel } from '../../model.js';
 import { placeholders } from '../../placeholders.js';
 import { readEnvironment, writeEnvironment } from './ci-jobs.js';
 
-const oidcHost = 'token.actions.githubusercontent.com';
-
 /** The release job pushes the model to the remote from the `release` environment. */
 const releaseEnvironment = 'release';
 
@@ -37,28 +35,6 @@ export function dvcSubjects(
     write: [
       `${repo}:environment:${writeEnvironment}`,
       ...(releases ? [`${repo}:environment:${releaseEnvironment}`] : []),
-    ],
-  };
-}
-
-export function dvcTrustPolicy(sid: string, subjects: string[]): unknown {
-  const wildcard = subjects.some((subject) => subject.includes('*'));
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: sid,
-        Effect: 'Allow',
-        Principal: {
-          Federated: `arn:aws:iam::${placeholders.account}:oidc-provider/${oidcHost}`,
-        },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: {
-          StringEquals: { [`${oidcHost}:aud`]: 'sts.amazonaws.com' },
-          // StringLike only where a subject has a wildcard (release tags v*).
-          [wildcard ? 'StringLike' : 'StringEquals']: { [`${oidcHost}:sub`]: subjects },
-        },
-      },
     ],
   };
 }

@@ -21,7 +21,8 @@ import {
   paramsYaml,
   paramsYamlComment,
 } from './dvc-files.js';
-import { dvcPermissionsPolicy, dvcSubjects, dvcTrustPolicy } from './iam.js';
+import { githubOidcTrustPolicy, policyFile } from '../../aws-iam.js';
+import { dvcPermissionsPolicy, dvcSubjects } from './iam.js';
 import { dvcReadme } from './readme.js';
 import { dvcReadRoleVariable, reachableFromCi, remoteKinds, remoteSettings } from './remotes.js';
 import { addScriptPipeline } from './script-pipeline.js';
@@ -106,14 +107,20 @@ export const dataDvc = defineFeature({
       }
       if (remote.oidc) {
         const subjects = dvcSubjects(model, answers.release === 'on');
-        const json = (document: unknown) => `${JSON.stringify(document, null, 2)}\n`;
         const files = {
-          'infra/aws/dvc-read-trust-policy.json': dvcTrustPolicy('ReadOnlyJobs', subjects.read),
+          'infra/aws/dvc-read-trust-policy.json': githubOidcTrustPolicy(
+            'ReadOnlyJobs',
+            subjects.read,
+          ),
           'infra/aws/dvc-read-permissions-policy.json': dvcPermissionsPolicy(url, false),
-          'infra/aws/dvc-write-trust-policy.json': dvcTrustPolicy('WritingJobs', subjects.write),
+          'infra/aws/dvc-write-trust-policy.json': githubOidcTrustPolicy(
+            'WritingJobs',
+            subjects.write,
+          ),
           'infra/aws/dvc-write-permissions-policy.json': dvcPermissionsPolicy(url, true),
         };
-        for (const [path, document] of Object.entries(files)) model.addFile(path, json(document));
+        for (const [path, document] of Object.entries(files))
+          model.addFile(path, policyFile(document));
       }
     }
     model.readme.push(dvcReadme(kind, !answers.dvcRemoteUrl));

@@ -6,8 +6,6 @@
 import { placeholders } from '../../placeholders.js';
 import { repositoryTag } from './jobs.js';
 
-const oidcHost = 'token.actions.githubusercontent.com';
-
 /**
  * The EC2 calls of machulav/ec2-github-runner's start mode (src/aws.js at v2.6.1: RunInstances,
  * then waitUntilInstanceRunning), as its README lists them; CreateTags because the instances are
@@ -23,28 +21,6 @@ export const startActions = [
 export function oidcSubject(project: string, environment: string | undefined): string {
   const subject = environment ? `environment:${environment}` : 'ref:refs/heads/main';
   return `repo:${placeholders.owner}/${project}:${subject}`;
-}
-
-export function trustPolicy(sid: string, subject: string): unknown {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Sid: sid,
-        Effect: 'Allow',
-        Principal: {
-          Federated: `arn:aws:iam::${placeholders.account}:oidc-provider/${oidcHost}`,
-        },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: {
-          StringEquals: {
-            [`${oidcHost}:aud`]: 'sts.amazonaws.com',
-            [`${oidcHost}:sub`]: subject,
-          },
-        },
-      },
-    ],
-  };
 }
 
 const inRegion = (region: string) => ({ 'aws:RequestedRegion': region });
@@ -90,8 +66,4 @@ export function stopPolicy(region: string, project: string): unknown {
       },
     ],
   };
-}
-
-export function jsonFile(document: unknown): string {
-  return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -8,7 +8,8 @@ import { answerOf } from '../../answers.js';
 import { flagPatternProblem, patternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
 import { defineFeature } from '../types.js';
-import { jsonFile, oidcSubject, startPolicy, stopPolicy, trustPolicy } from './iam.js';
+import { githubOidcTrustPolicy, policyFile } from '../../aws-iam.js';
+import { oidcSubject, startPolicy, stopPolicy } from './iam.js';
 import { isGpuInstanceType, settings, startJob, stopJob, type Ec2Launch } from './jobs.js';
 import { infraReadme, runnerSection, type Ec2Docs } from './readme.js';
 
@@ -119,14 +120,17 @@ export const runnerEc2 = defineFeature({
       timeoutMinutes,
     };
     const trust = (sid: string, bound: string | undefined) =>
-      jsonFile(trustPolicy(sid, oidcSubject(project, bound)));
+      policyFile(githubOidcTrustPolicy(sid, oidcSubject(project, bound)));
     model.addFile(
       'infra/aws/start-trust-policy.json',
       trust('TrainingEnvironment', docs.environment),
     );
-    model.addFile('infra/aws/start-permissions-policy.json', jsonFile(startPolicy(region)));
+    model.addFile('infra/aws/start-permissions-policy.json', policyFile(startPolicy(region)));
     model.addFile('infra/aws/stop-trust-policy.json', trust('CleanupEnvironment', docs.cleanup));
-    model.addFile('infra/aws/stop-permissions-policy.json', jsonFile(stopPolicy(region, project)));
+    model.addFile(
+      'infra/aws/stop-permissions-policy.json',
+      policyFile(stopPolicy(region, project)),
+    );
     model.addFile('infra/aws/README.md', infraReadme(docs));
 
     const training = model.config.environments[environment];
