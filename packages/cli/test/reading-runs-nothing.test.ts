@@ -39,28 +39,32 @@ async function capture(
   return { code, out };
 }
 
+/** `ml-cicd add workflow train` with more flags, in `dir`. */
+const addTrain = (dir: string, ...argv: string[]) =>
+  capture((a, io) => add(a, io, assets), dir, 'workflow', 'train', ...argv);
+
 const ran = (dir: string) => ({
   script: existsSync(join(dir, 'RAN')),
   venv: existsSync(join(dir, 'VENV_RAN')),
 });
 
 describe('reading the training script', () => {
-  it.each([
-    ['add workflow train', ['workflow', 'train']],
-    ['add workflow train --dry-run', ['workflow', 'train', '--dry-run']],
-  ])('%s runs none of the repository', async (_, argv) => {
-    const dir = repository();
-    const { code, out } = await capture((a, io) => add(a, io, assets), dir, ...argv);
-    expect(code).toBe(0);
-    expect(out).toContain(
-      'Read 2 flags of train.py statically from its add_argument calls, without running it.',
-    );
-    expect(ran(dir)).toEqual({ script: false, venv: false });
-  });
+  it.each([[], ['--dry-run']])(
+    'add workflow train %s runs none of the repository',
+    async (...argv) => {
+      const dir = repository();
+      const { code, out } = await addTrain(dir, ...argv);
+      expect(code).toBe(0);
+      expect(out).toContain(
+        'Read 2 flags of train.py statically from its add_argument calls, without running it.',
+      );
+      expect(ran(dir)).toEqual({ script: false, venv: false });
+    },
+  );
 
   it('validate runs none of the repository', async () => {
     const dir = repository();
-    await capture((a, io) => add(a, io, assets), dir, 'workflow', 'train');
+    await addTrain(dir);
     const { out } = await capture(validate, dir, '--min-severity', 'info');
     expect(out).toMatch(
       /read statically from its source with python3 \(Python [\d.]+\), without running it/,
@@ -70,13 +74,7 @@ describe('reading the training script', () => {
 
   it('--import imports the script with python3, says so, and still never runs the committed .venv', async () => {
     const dir = repository();
-    const added = await capture(
-      (a, io) => add(a, io, assets),
-      dir,
-      'workflow',
-      'train',
-      '--import',
-    );
+    const added = await addTrain(dir, '--import');
     expect(added.out).toContain(
       'Read 2 flags of train.py by importing it with python3: its top-level code ran up to parse_args, which was intercepted (nothing trained).',
     );
@@ -88,14 +86,7 @@ describe('reading the training script', () => {
 
   it('runs the committed interpreter only when --python names it', async () => {
     const dir = repository();
-    await capture(
-      (a, io) => add(a, io, assets),
-      dir,
-      'workflow',
-      'train',
-      '--python',
-      '.venv/bin/python',
-    );
+    await addTrain(dir, '--python', '.venv/bin/python');
     expect(ran(dir)).toEqual({ script: false, venv: true });
   });
 });
@@ -109,7 +100,7 @@ describe('a default only the running script knows', () => {
       'train.py',
       'import argparse, os\nparser = argparse.ArgumentParser()\nparser.add_argument("--workers", type=int, default=os.cpu_count())\nparser.add_argument("--seed", type=int, default=1)\nargs = parser.parse_args()\n',
     );
-    const first = await capture((a, io) => add(a, io, assets), dir, 'workflow', 'train');
+    const first = await addTrain(dir);
     expect(first.out).toContain(
       "note: train.py's --workers default (os.cpu_count()) cannot be read without running the script, so the param's default is empty and the script keeps its own when the input is left empty.\n",
     );
@@ -126,13 +117,7 @@ describe('a default only the running script knows', () => {
         '  workers:\n    type: integer\n    default: 4\n    description: Worker processes.\n',
       ),
     );
-    const second = await capture(
-      (a, io) => add(a, io, assets),
-      dir,
-      'workflow',
-      'train',
-      '--force',
-    );
+    const second = await addTrain(dir, '--force');
     expect(second.code).toBe(0);
     expect(read(dir, 'ml-cicd.yaml')).toContain('  workers:\n    type: integer\n    default: 4\n');
     expect(read(dir, '.github/workflows/train.yml')).toContain('--workers=${{ inputs.workers }}');
@@ -148,20 +133,14 @@ describe('an add_argument call that cannot be read', () => {
       'train.py',
       'import argparse\nparser = argparse.ArgumentParser()\nfor flag in ["--alpha"]:\n    parser.add_argument(flag, type=float, default=1.0)\nparser.add_argument("--seed", type=int, default=1)\nargs = parser.parse_args()\n',
     );
-    const first = await capture((a, io) => add(a, io, assets), dir, 'workflow', 'train');
+    const first = await addTrain(dir);
     expect(first.out).toContain(
       "note: the add_argument call at train.py:4 cannot be read without running the script (its flag name `flag` is not a string literal), so its flag is not a param; add it to ml-cicd.yaml's params by hand, or read the script with --import if you trust its code.\n",
     );
     const params =
       'params:\n  alpha:\n    type: number\n    default: 1\n    description: Alpha.\n  fast:\n    type: boolean\n    default: false\n    description: Fast.\n';
     write(dir, 'ml-cicd.yaml', read(dir, 'ml-cicd.yaml').replace('params:\n', params));
-    const second = await capture(
-      (a, io) => add(a, io, assets),
-      dir,
-      'workflow',
-      'train',
-      '--force',
-    );
+    const second = await addTrain(dir, '--force');
     expect(second.out).toContain(
       'note: params.fast of ml-cicd.yaml is left out: no add_argument call of train.py that could be read adds --fast, and a switch cannot be passed without knowing its action.\n',
     );
