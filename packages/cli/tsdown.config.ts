@@ -2,7 +2,7 @@ import { copyFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'tsdown';
-import { base, fsWithoutFacade } from '../../tsdown.base.ts';
+import { base } from '../../tsdown.base.ts';
 
 // yaml's ESM build (its "browser" entry, free of Node APIs) bundles smaller and loads faster than
 // its CommonJS build; the workflow parser and @ml-cicd/config share it.
@@ -15,7 +15,6 @@ export default defineConfig({
   minify: true,
   noExternal: [/^@ml-cicd\//, /^@actions\//, 'yaml', 'cronstrue', 'diff'],
   alias: { yaml: join(dirname(yamlPackage), 'browser/index.js') },
-  plugins: [fsWithoutFacade()],
   banner: { js: '#!/usr/bin/env node' },
   hooks: {
     // The Python helpers sit flat beside the chunks: src/python/index.ts finds them there.

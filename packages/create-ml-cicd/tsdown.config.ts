@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsdown';
-import { base, fsWithoutFacade } from '../../tsdown.base.ts';
+import { base } from '../../tsdown.base.ts';
 
 // yaml's Node entry is CommonJS, which the bundler keeps whole (its parser too); its ESM build, the
 // "browser" entry free of Node APIs, lets it keep only what writing YAML uses.
@@ -22,7 +22,6 @@ export default defineConfig({
     '@ml-cicd/core': fileURLToPath(new URL('../core/src/index.ts', import.meta.url)),
     '@ml-cicd/config': fileURLToPath(new URL('../config/src/index.ts', import.meta.url)),
   },
-  plugins: [fsWithoutFacade()],
   banner: { js: '#!/usr/bin/env node' },
   hooks: {
     'build:done': async () => {
