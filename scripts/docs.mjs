@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { withGeneratedTables } from '@ml-cicd/core';
 
-for (const name of ['guide/options.md', 'guide/config.md']) {
+for (const name of ['guide/options.md', 'guide/config.md', 'guide/getting-started.md']) {
   const file = fileURLToPath(new URL(`../docs/${name}`, import.meta.url));
   writeFileSync(file, withGeneratedTables(readFileSync(file, 'utf8')));
 }

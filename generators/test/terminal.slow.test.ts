@@ -18,6 +18,7 @@ const questions = {
 const laterQuestions = [
   'How should data and models be versioned?',
   'Check weekly for a newer ml-cicd template?',
+  'What does the model predict?',
   'Where should the training secrets live?',
   'Publish the model from v* tags after a review?',
   'How often should the released model be re-evaluated',
@@ -110,7 +111,8 @@ describe('plop project on a terminal', () => {
         'ubuntu-latest',
         '--tracker',
         'none',
-        ...['--data', 'none', '--update-check', 'off', '--secrets-scope', 'environment'],
+        ...['--data', 'none', '--update-check', 'off', '--task', 'binary'],
+        ...['--secrets-scope', 'environment'],
         ...['--release', 'on', '--retrain', 'monthly', '--report', 'yes'],
       ],
       root,

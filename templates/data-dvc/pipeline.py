@@ -1,12 +1,8 @@
 """Run one stage of the DVC pipeline in dvc.yaml: `python pipeline.py prepare|train|evaluate`."""
 
-import sys
-from pathlib import Path
-
-# As in train.py: the package under src/ is put on the import path before it is imported.
-sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))
-
-from __pkg__.stages import (  # noqa: E402
+# dvc.yaml calls this file by a name that stays the same whatever the package is called; the
+# import is parenthesised so that a long package name still fits in a line.
+from __pkg__.stages import (
     main,
 )
 

@@ -22,6 +22,7 @@ describe('ml-cicd', () => {
       expect(stdout).toMatch(/^Usage: ml-cicd <command> \[flags\]/);
       expect(stdout).toMatch(/\n {2}validate \[dir\] +check /);
       expect(stdout).toMatch(/\n {2}add workflow <kind> \[dir\] +add a workflow /);
+      expect(stdout).toMatch(/\n {2}sync \[dir\] +bring the workflows' inputs, /);
     }
   });
 

@@ -155,6 +155,36 @@ describe('ml-cicd update', () => {
     expect(again.stdout.trim()).toBe(`Already at ml-cicd ${pkg.version}: nothing to update.`);
   });
 
+  it('keeps a project made before --task binary, and --task regression moves it', async () => {
+    const dir = await project();
+    // As made before tasks: the manifest records no task.
+    const manifest = JSON.parse(read(dir, manifestPath));
+    delete manifest.answers.task;
+    write(dir, manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    git(dir, 'init', '--quiet');
+    git(dir, 'add', '--all');
+    git(dir, 'commit', '--quiet', '-m', 'Initial commit');
+    const changed = (args: string[]) => {
+      const { code, stdout, stderr } = runBin(['update', ...args, '--dry-run', '--json'], {
+        cwd: dir,
+      });
+      expect(code, stderr).toBe(0);
+      const { files } = JSON.parse(stdout) as { files: { path: string; outcome: string }[] };
+      return files.filter((file) => file.outcome !== 'unchanged').map((file) => file.path);
+    };
+    expect(changed(['--task', 'binary'])).toEqual([]);
+    expect(changed(['--task', 'regression'])).toEqual(
+      expect.arrayContaining(['ml-cicd.yaml', '.github/workflows/train.yml', 'README.md']),
+    );
+    const { code, stderr } = runBin(['update', '--task', 'regression'], { cwd: dir });
+    expect(code, stderr).toBe(0);
+    const config = read(dir, 'ml-cicd.yaml');
+    expect(config).toMatch(/^task: regression$/m);
+    expect(config).toContain('    - metric: r2\n      min: 0.2\n');
+    expect(config).not.toContain('metric: accuracy');
+    expect(JSON.parse(read(dir, manifestPath)).answers.task).toBe('regression');
+  });
+
   it('drops recorded answers the changed one no longer needs, and refuses a flag that does not apply', async () => {
     const dir = await project('self-hosted');
     git(dir, 'init', '--quiet');

@@ -15,12 +15,14 @@ export type {
   Runner,
   RunnerKind,
   SecretsScope,
+  Task,
   TrainSettings,
 } from './types.js';
 export { schema, extraArgsInput, maxDispatchInputs, maxParams, type JsonSchema } from './schema.js';
 export { githubLimits } from './limits.js';
 export { dvcRemoteKinds, dvcRemoteUrls } from './schema/data.js';
 export { secretsScopes } from './schema/secrets-scope.js';
+export { tasks } from './schema/task.js';
 export { loadConfig, type LoadResult } from './validate.js';
 export { atLeast, formatFinding, severities, type Finding, type Severity } from './finding.js';
 export { findingOf, problemAt, problemAtOffset, type Problem, type Rule } from './rule.js';

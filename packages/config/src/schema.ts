@@ -18,6 +18,7 @@ import { runner } from './schema/runner.js';
 import { tracker } from './schema/tracker.js';
 import { report, train } from './schema/train.js';
 import { secretsScope } from './schema/secrets-scope.js';
+import { task } from './schema/task.js';
 
 export type { JsonSchema } from './schema/json-schema.js';
 
@@ -82,6 +83,7 @@ export const schema: JsonSchema = {
       type: 'string',
       enum: ['3.10', '3.11', '3.12', '3.13'],
     },
+    task,
     params: {
       title: 'Parameters',
       description: `Hyperparameters by flag name (${paramName.meaning}); each is a train.py flag and a workflow_dispatch input of train.yml, so at most ${maxParams}.`,

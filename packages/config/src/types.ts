@@ -74,6 +74,9 @@ export interface Tracker {
 
 export type PythonVersion = '3.10' | '3.11' | '3.12' | '3.13';
 
+/** What the default project's model predicts: two classes, more, or a number. */
+export type Task = 'binary' | 'multiclass' | 'regression';
+
 /** How the workflows install the project and call its script, besides the params. */
 export interface TrainSettings {
   /** The hash-locked requirements file the workflows install; absent means `requirements.txt`. */
@@ -94,6 +97,8 @@ export interface MlCicdConfig {
   version: 1;
   project: { name: string; package: string };
   python: PythonVersion;
+  /** Absent means `binary`, as in every project made before tasks. */
+  task?: Task;
   /** Hyperparameters: each is a `train.py` flag and a `workflow_dispatch` input of `train.yml`. */
   params: Record<string, Param>;
   metrics: { file: string; gates: Gate[] };

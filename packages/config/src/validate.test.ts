@@ -35,6 +35,26 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it.each(['binary', 'multiclass', 'regression'])('accepts task: %s', (task) => {
+    const { config, findings } = loadConfig(
+      breakExample('python: "3.12"\n', `python: "3.12"\ntask: ${task}\n`),
+    );
+    expect(findings).toEqual([]);
+    expect(config?.task).toBe(task);
+  });
+
+  it('reads a config without task, as made before tasks, with no task (binary)', () => {
+    const { config } = loadConfig(exampleYaml);
+    expect(config?.task).toBeUndefined();
+  });
+
+  it('refuses a task it does not know, naming the choices', () => {
+    const text = breakExample('python: "3.12"\n', 'python: "3.12"\ntask: clustering\n');
+    expect(loadConfig(text).findings.map(formatFinding)).toEqual([
+      'ml-cicd.yaml:6:7: task "clustering" must be one of binary, multiclass, regression.',
+    ]);
+  });
+
   it('accepts train and report: the requirements file, the project install and fixed arguments', () => {
     const text = breakExample(
       'outputs:\n',

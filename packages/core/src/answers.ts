@@ -1,5 +1,5 @@
 /** The answers that decide what a project contains; every prompt and flag sets one of them. */
-import type { DvcRemoteKind, RunnerKind, SecretsScope } from '@ml-cicd/config';
+import type { DvcRemoteKind, RunnerKind, SecretsScope, Task } from '@ml-cicd/config';
 import type { PythonVersion } from './versions.js';
 
 export interface Answers {
@@ -15,6 +15,8 @@ export interface Answers {
   data: string;
   /** `off`, or `issue`: a weekly workflow opens an issue when a newer template exists. */
   updateCheck?: string;
+  /** What the default project's model predicts; absent in older manifests, binary. */
+  task?: Task;
   /** Whether jobs read environment secrets (the default) or repository secrets. */
   secretsScope?: SecretsScope;
   /** report: `yes` adds report.yml and the vendored report action (the default). */

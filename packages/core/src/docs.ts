@@ -1,5 +1,6 @@
 /** Markdown tables for the docs, derived from the registry so they cannot drift from the code. */
-import { schema } from '@ml-cicd/config';
+import { schema, tasks } from '@ml-cicd/config';
+import { taskDefaults } from './features/base/params.js';
 import { features } from './features/index.js';
 import type { Feature } from './features/types.js';
 import { options, type Option } from './options.js';
@@ -70,12 +71,29 @@ export function configTable(): string {
   return ['| key | required | what it holds |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
+/** Each task's defaults: the bundled data, the estimator, the metrics and the gates. */
+export function tasksTable(): string {
+  const rows = tasks.map((task) => {
+    const { dataset, estimator, metrics, gates } = taskDefaults[task];
+    const bounds = gates.map(({ metric, min, max }) =>
+      min !== undefined ? `${metric} >= ${min}` : `${metric} <= ${max}`,
+    );
+    return `| \`${task}\` | \`${dataset}\` | \`${estimator}\` | ${metrics.join(', ')} | ${bounds.join(', ')} |`;
+  });
+  return [
+    '| task | bundled data (scikit-learn, no download) | estimator | metrics | gates |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
 /** `text` with every `<!-- generated:NAME -->…<!-- end:NAME -->` block filled from the registry. */
 export function withGeneratedTables(text: string): string {
   const tables: Record<string, string> = {
     options: optionsTable(),
     features: featuresTable(),
     config: configTable(),
+    tasks: tasksTable(),
   };
   return text.replace(
     /(<!-- generated:(\w+) -->\n)[\s\S]*?(<!-- end:\2 -->)/g,

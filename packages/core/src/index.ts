@@ -19,6 +19,7 @@ export * from './versions.js';
 export * from './yaml.js';
 export { features, type FeatureId } from './features/index.js';
 export { readEnvironment } from './features/data-dvc/ci-jobs.js';
+export { trainExample } from './features/base/task.js';
 export { dvcWorkflowPath, stageParams } from './features/data-dvc/script-pipeline.js';
 export type { Feature, FeatureContext } from './features/types.js';
 export * from './writer/index.js';

@@ -16,6 +16,23 @@ export function lockCommand(input: string, output: string): string {
   return `uv pip compile --universal --generate-hashes --python-version ${pythonVersions[0]} ${input} -o ${output}`;
 }
 
+/**
+ * uv's arguments that install the generated project into the active virtual environment: editable,
+ * without its dependencies (the hashed lock brought them), built by the uv_build backend uv bundles
+ * (offline and without build isolation, uv fails rather than download another).
+ */
+export const projectInstallArgs = [
+  'pip',
+  'install',
+  '--offline',
+  '--no-build-isolation',
+  '--no-deps',
+  '-e',
+  '.',
+] as const;
+
+export const projectInstallCommand = `uv ${projectInstallArgs.join(' ')}`;
+
 function pinLines(packages: ReadonlySet<PypiPackage>): string[] {
   return [...packages].sort().map((name) => `${name}==${pypi[name]}`);
 }
@@ -37,6 +54,20 @@ export function requirementsDevIn(packages: ReadonlySet<PypiPackage>): string {
     ...pinLines(packages),
     '',
   ].join('\n');
+}
+
+const emptyDependencies = /^dependencies = \[\]$/m;
+
+/**
+ * `pyproject.toml` with its `[project]` dependencies: the lines of requirements.in, which is the
+ * list the locks are made from (a test of the generated project holds the two together).
+ */
+export function withDependencies(pyproject: string, packages: ReadonlySet<PypiPackage>): string {
+  if (!emptyDependencies.test(pyproject)) {
+    throw new Error('pyproject.toml has no "dependencies = []" line to fill in.');
+  }
+  const lines = pinLines(packages).map((line) => `  "${line}",`);
+  return pyproject.replace(emptyDependencies, ['dependencies = [', ...lines, ']'].join('\n'));
 }
 
 /** The folder name of the locks made from these `.in` texts. */

@@ -26,6 +26,7 @@ describe('resolveAnswers', () => {
       report: 'yes',
       release: 'on',
       retrain: 'monthly',
+      task: 'binary',
       secretsScope: 'environment',
       updateCheck: 'off',
     });
@@ -63,6 +64,7 @@ describe('resolveAnswers', () => {
       report: 'yes',
       release: 'on',
       retrain: 'monthly',
+      task: 'binary',
       secretsScope: 'environment',
       updateCheck: 'off',
     });

@@ -7,7 +7,13 @@ import { packageName, type Answers } from './answers.js';
 import { codeUnitOrder } from './compare.js';
 import { features, type FeatureId } from './features/index.js';
 import type { Feature } from './features/types.js';
-import { lockKey, readLocks, requirementsDevIn, requirementsIn } from './locks.js';
+import {
+  lockKey,
+  readLocks,
+  requirementsDevIn,
+  requirementsIn,
+  withDependencies,
+} from './locks.js';
 import { hashContent, manifestJson, manifestPath, type Manifest } from './manifest.js';
 import { ProjectModel, type ScriptCall } from './model.js';
 import { actionlintYaml, envExample, mlCicdYaml, readme } from './render.js';
@@ -35,6 +41,8 @@ function initialConfig(answers: Answers): MlCicdConfig {
     version: 1,
     project: { name: answers.name, package: packageName(answers.name) },
     python: answers.python,
+    // Absent means binary: the projects made before tasks, and every binary one since, read alike.
+    ...(answers.task && answers.task !== 'binary' ? { task: answers.task } : {}),
     params: {},
     metrics: { file: 'outputs/metrics.json', gates: [] },
     outputs: { dir: 'outputs' },
@@ -62,8 +70,22 @@ export interface ScriptParams extends ScriptCall {
   report?: ReportSettings;
 }
 
+/**
+ * ml-cicd.yaml's params and gates as the team has them now, which `ml-cicd sync` renders the
+ * workflows and DVC files from in place of the defaults the features contribute.
+ */
+export interface ConfiguredParams {
+  params: Record<string, Param>;
+  gates: Gate[];
+}
+
 /** The model after every selected feature has contributed to it. */
-export function buildModel(answers: Answers, assets: Assets, script?: ScriptParams): ProjectModel {
+export function buildModel(
+  answers: Answers,
+  assets: Assets,
+  script?: ScriptParams,
+  configured?: ConfiguredParams,
+): ProjectModel {
   const config = initialConfig(answers);
   if (script) {
     config.params = script.params;
@@ -80,6 +102,11 @@ export function buildModel(answers: Answers, assets: Assets, script?: ScriptPara
   });
   for (const feature of selectedFeatures(answers)) {
     feature.contribute(model, { answers, templates });
+  }
+  // The files that read them are built after this, from the final model.
+  if (configured) {
+    model.config.params = configured.params;
+    model.config.metrics.gates = configured.gates;
   }
   return model;
 }
@@ -101,9 +128,18 @@ function requirementFiles(model: ProjectModel, assets: Assets): [string, string]
   ];
 }
 
-export function buildProject(answers: Answers, assets: Assets, script?: ScriptParams): ProjectPlan {
-  const model = buildModel(answers, assets, script);
+export function buildProject(
+  answers: Answers,
+  assets: Assets,
+  script?: ScriptParams,
+  configured?: ConfiguredParams,
+): ProjectPlan {
+  const model = buildModel(answers, assets, script, configured);
   const files = new Map(model.files);
+  const pyproject = files.get('pyproject.toml');
+  if (pyproject !== undefined) {
+    files.set('pyproject.toml', withDependencies(pyproject, model.requirements));
+  }
   const composed: [string, string][] = [
     ['ml-cicd.yaml', mlCicdYaml(model, generator.version)],
     ...requirementFiles(model, assets),

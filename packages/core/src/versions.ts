@@ -16,6 +16,9 @@ export const pypi = {
   ruff: '0.17.6',
   pyyaml: '6.0.3',
   'pre-commit': '4.6.2',
+  // In the dev lock for re-locking (the command each lock's header records) and for the editable
+  // install: uv builds the project with the uv_build backend it bundles, so no backend is fetched.
+  uv: '0.13.9',
   // The MLflow client without the server's dependencies (no SQLAlchemy, Flask, pandas, pyarrow).
   'mlflow-skinny': '3.17.2',
   // The whole of MLflow, for the real tracking server the tests start; same release as the client.
@@ -50,7 +53,7 @@ export type PythonVersion = (typeof pythonVersions)[number];
  * lock (tests/validators/requirements.txt) pins, and setup-uv fetches exactly it.
  */
 export const tools = {
-  uv: '0.13.9',
+  uv: pypi.uv,
 } as const satisfies Record<string, string>;
 
 export interface ActionPin {

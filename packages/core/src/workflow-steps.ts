@@ -1,4 +1,5 @@
 /** Workflow steps that several features add to their jobs. */
+import type { MlCicdConfig } from '@ml-cicd/config';
 import { tools, uses } from './versions.js';
 
 /** Puts the GPU in the job log, so a run on the wrong machine is plain to see. */
@@ -33,17 +34,38 @@ const setupUvStep = {
   with: { version: tools.uv, 'enable-cache': false },
 };
 
-/** The repository and its locked Python requirements, installed with hashes and no cache. */
-export function pythonSetupSteps(python: string): Record<string, unknown>[] {
+/**
+ * Installs the repository itself, editable and without its dependencies (they came hashed). A
+ * project on uv's own backend, as ml-cicd generates it, is built by the copy uv bundles: offline
+ * and without build isolation, uv fails rather than download a backend no lock hashes. The train
+ * action and checks.yml run the same script (a test holds them to it).
+ */
+export const installProjectScript = [
+  'if grep -qsE \'^build-backend = "uv_build"\' pyproject.toml; then',
+  '  uv pip install --system --offline --no-build-isolation --no-deps -e .',
+  'else',
+  '  uv pip install --system --no-deps -e .',
+  'fi',
+  '',
+].join('\n');
+
+/**
+ * The repository and its locked Python requirements, installed with hashes and no cache; then the
+ * project itself when ml-cicd.yaml says it is a package (`train.install-project`).
+ */
+export function pythonSetupSteps(config: MlCicdConfig): Record<string, unknown>[] {
   return [
     checkoutStep,
-    { name: 'Set up Python', uses: uses('setupPython'), with: { 'python-version': python } },
+    { name: 'Set up Python', uses: uses('setupPython'), with: { 'python-version': config.python } },
     setupUvStep,
     {
       name: 'Install the pinned requirements',
       shell: 'bash',
       run: 'uv pip install --system --require-hashes -r requirements.txt\n',
     },
+    ...(config.train?.['install-project']
+      ? [{ name: 'Install the project', shell: 'bash', run: installProjectScript }]
+      : []),
   ];
 }
 

@@ -11,6 +11,18 @@ describe('docs/guide/options.md', () => {
   });
 });
 
+describe('docs/guide/getting-started.md', () => {
+  it('has the defaults of each task (pnpm docs:tables rewrites them)', () => {
+    const text = readFileSync(
+      new URL('../../../docs/guide/getting-started.md', import.meta.url),
+      'utf8',
+    );
+    expect(text).toContain('<!-- generated:tasks -->');
+    expect(text).toContain('| `regression` | `load_diabetes` | `RandomForestRegressor` |');
+    expect(withGeneratedTables(text)).toBe(text);
+  });
+});
+
 describe('docs/guide/config.md', () => {
   it('has the keys of the current schema of ml-cicd.yaml (pnpm docs:tables rewrites them)', () => {
     const text = readFileSync(new URL('../../../docs/guide/config.md', import.meta.url), 'utf8');

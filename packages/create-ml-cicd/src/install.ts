@@ -1,7 +1,10 @@
-/** `--install`: create `.venv` and install the pinned development requirements with hashes. */
+/**
+ * `--install`: create `.venv`, install the pinned development requirements with hashes, then the
+ * project itself, editable.
+ */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { UserError } from '@ml-cicd/core';
+import { projectInstallArgs, UserError } from '@ml-cicd/core';
 
 function run(
   command: string,
@@ -54,5 +57,12 @@ export async function installEnvironment(
   );
   if (pip.code !== 0) {
     throw new UserError(`pip could not install requirements-dev.txt:\n${tail(pip.output)}`);
+  }
+  report('Installing the project, editable');
+  // uv came with the development requirements; --python names the environment to install into.
+  const uv = windows ? join(dir, '.venv', 'Scripts', 'uv.exe') : join(dir, '.venv', 'bin', 'uv');
+  const project = await run(uv, [...projectInstallArgs, '--python', venvPython], dir);
+  if (project.code !== 0) {
+    throw new UserError(`uv could not install the project:\n${tail(project.output)}`);
   }
 }

@@ -165,6 +165,7 @@ async function run(argv: string[]): Promise<number> {
     // GitHub Environments (unless secrets-scope is repo), or the repository secrets of a feature.
     settings: answers.secretsScope !== 'repo' || features.some(hasSecrets),
     mlCicd: mlCicdCommand(pkg.version),
+    task: answers.task,
   });
   if (flags.json) {
     printJson({

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { projectInstallCommand } from '@ml-cicd/core';
 import {
   cdPath,
   createCommand,
@@ -68,7 +69,26 @@ describe('next steps', () => {
   it('skips the install steps after --install', () => {
     const steps = nextSteps({ ...defaults, cdPath: '.', installed: true });
     expect(steps).not.toContain('pip install --require-hashes -r requirements-dev.txt');
+    expect(steps).not.toContain(projectInstallCommand);
     expect(steps[0]).toBe('. .venv/bin/activate');
+  });
+
+  it('installs the project, editable, after the hashed requirements and before pytest', () => {
+    const steps = nextSteps(defaults);
+    const pip = steps.indexOf('pip install --require-hashes -r requirements-dev.txt');
+    expect(pip).toBeGreaterThan(0);
+    expect(steps[pip + 1]).toBe('uv pip install --offline --no-build-isolation --no-deps -e .');
+    expect(steps[pip + 2]).toBe('pytest');
+  });
+
+  it("trains first with a criterion the task's estimator takes", () => {
+    const first = (input: NextStepsInput) =>
+      nextSteps(input).find((step) => step.startsWith('python train.py'));
+    expect(first(defaults)).toBe('python train.py --criterion entropy --max-depth 3');
+    expect(first({ ...defaults, task: 'multiclass' })).toBe(first(defaults));
+    expect(first({ ...defaults, task: 'regression' })).toBe(
+      'python train.py --criterion absolute_error --max-depth 3',
+    );
   });
 
   it('asks for dvc repro and a committed dvc.lock before the first push of a DVC project', () => {

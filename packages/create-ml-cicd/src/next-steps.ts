@@ -1,7 +1,14 @@
 /** The message after a project is written: what to run next, for the user's shell and tools. */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import { npxCommand, shellWord, startedFromTarball } from '@ml-cicd/core';
+import {
+  npxCommand,
+  projectInstallCommand,
+  shellWord,
+  startedFromTarball,
+  trainExample,
+  type Answers,
+} from '@ml-cicd/core';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
 
@@ -54,6 +61,8 @@ export interface NextStepsInput {
   settings: boolean;
   /** How to run ml-cicd (mlCicdCommand). */
   mlCicd: string;
+  /** What the model predicts: the example run passes params its estimator takes. */
+  task?: Answers['task'];
 }
 
 export function nextSteps({
@@ -64,6 +73,7 @@ export function nextSteps({
   features,
   settings,
   mlCicd,
+  task,
 }: NextStepsInput): string[] {
   const activate = windows ? '.venv\\Scripts\\activate' : '. .venv/bin/activate';
   const steps: string[] = [];
@@ -72,8 +82,10 @@ export function nextSteps({
     steps.push(windows ? 'py -m venv .venv' : 'python3 -m venv .venv');
   }
   steps.push(activate);
-  if (!installed) steps.push('pip install --require-hashes -r requirements-dev.txt');
-  steps.push('pytest', 'python train.py --criterion entropy --max-depth 3');
+  if (!installed) {
+    steps.push('pip install --require-hashes -r requirements-dev.txt', projectInstallCommand);
+  }
+  steps.push('pytest', trainExample(task));
   if (features.includes('data-dvc')) {
     // The DVC job of CI fails until dvc.lock records what the pipeline made.
     steps.push('dvc repro', 'git add dvc.lock && git commit -m "Record the DVC pipeline outputs"');

@@ -93,6 +93,10 @@ describe('create-ml-cicd', () => {
     ],
     [['demo', '--report', 'maybe'], '--report must be one of yes, no (got "maybe").'],
     [
+      ['demo', '--task', 'clustering'],
+      '--task must be one of binary, multiclass, regression (got "clustering").',
+    ],
+    [
       ['demo', '--interactive'],
       '--interactive needs a terminal; pass the answers as flags instead.',
     ],
@@ -153,11 +157,26 @@ describe('create-ml-cicd', () => {
       tracker: 'none',
       data: 'none',
       updateCheck: 'off',
+      task: 'binary',
       secretsScope: 'environment',
       release: 'on',
       retrain: 'monthly',
       report: 'yes',
     });
+  });
+
+  it('--task regression records the task, its params and gates in ml-cicd.yaml', () => {
+    const cwd = tempDir();
+    const { code, stderr } = runBin(['reg', '--yes', '--no-git', '--task', 'regression'], {
+      cwd,
+    });
+    expect(code, stderr).toBe(0);
+    const config = readFileSync(join(cwd, 'reg/ml-cicd.yaml'), 'utf8');
+    expect(config).toMatch(/^python: "3\.12"\ntask: regression\nparams:\n/m);
+    expect(config).toContain('    default: squared_error\n');
+    expect(config).toContain('  gates:\n    - metric: r2\n      min: 0.2\n');
+    const manifest = JSON.parse(readFileSync(join(cwd, 'reg/.ml-cicd/manifest.json'), 'utf8'));
+    expect(manifest.answers.task).toBe('regression');
   });
 
   it('leaves the pull request report out with --no-report, as with --report no', () => {

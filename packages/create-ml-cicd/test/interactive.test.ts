@@ -30,6 +30,7 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     for (const question of [
       'How should data and models be versioned?',
       'Check weekly for a newer ml-cicd template?',
+      'What does the model predict?',
       'Where should the training secrets live?',
       'Publish the model from v* tags after a review?',
       'How often should the released model be re-evaluated',
@@ -52,6 +53,7 @@ describe.skipIf(!hasScript)('on a terminal', () => {
       tracker: 'mlflow',
       data: 'none',
       updateCheck: 'off',
+      task: 'binary',
       secretsScope: 'environment',
       release: 'on',
       retrain: 'monthly',
@@ -78,7 +80,7 @@ describe.skipIf(!hasScript)('on a terminal', () => {
         'taken',
         ...['--name', 'taken', '--python', '3.12', '--runner', 'hosted', '--runner-timeout', '60'],
         ...['--hosted-label', 'ubuntu-latest', '--tracker', 'none', '--level', '0', '--no-git'],
-        ...['--secrets-scope', 'environment'],
+        ...['--secrets-scope', 'environment', '--task', 'binary'],
       ],
       cwd,
     );

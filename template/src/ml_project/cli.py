@@ -5,20 +5,32 @@ import sys
 import time
 from collections.abc import Mapping, Sequence
 
-from ml_project.data import load_split
+from ml_project.data import (
+    DataError,
+    load_dataset,
+    split_dataset,
+)
 from ml_project.model import (
+    ModelParamError,
+    describe,
     evaluate,
-    model_kwargs,
     train,
 )
 from ml_project.params import (
+    ConfigError,
     Params,
+    Task,
+    config_file,
     parse_params,
+    read_config,
+    read_specs,
+    read_task,
 )
 from ml_project.plots import (
-    confusion_matrix_svg,
+    task_plots,
 )
 from ml_project.settings import (
+    Settings,
     SettingsError,
     describe_settings,
     load_settings,
@@ -27,6 +39,7 @@ from ml_project.tracking import (
     LocalTracker,
     RunRecord,
     git_commit,
+    git_dirty,
     open_trackers,
     recording_how_it_ends,
 )
@@ -49,36 +62,53 @@ def confusion_table(matrix: Sequence[Sequence[int]], labels: Sequence[str]) -> s
     return "\n".join(["Confusion matrix (rows: true class, columns: predicted)", header, *rows])
 
 
-def train_and_save(params: Params, local: LocalTracker) -> RunRecord:
+def train_and_save(
+    task: Task, params: Params, settings: Settings, local: LocalTracker
+) -> RunRecord:
     """Train and evaluate, print the results, and have the local tracker write the run's files."""
-    split = load_split(test_size=params.test_size, seed=params.seed)
-    kwargs = ", ".join(f"{name}={value!r}" for name, value in model_kwargs(params).items())
-    print(f"Model: RandomForestClassifier({kwargs})")
+    print(f"Model: {describe(task, params)}")
+    dataset = load_dataset(task, settings.data_path, settings.target_column)
+    commit = git_commit()
+    # In run.json even if training fails: which data and code the run was given.
+    local.run_details.update(
+        data=dataset.description,
+        data_sha256=dataset.sha256,
+        git_commit=commit,
+        git_dirty=git_dirty(),
+    )
+    split = split_dataset(dataset, task, params.test_size, params.seed)
     started = time.perf_counter()
-    model = train(params, split)
+    model = train(task, params, split)
     duration_seconds = time.perf_counter() - started
-    evaluation = evaluate(model, split)
+    evaluation = evaluate(task, model, split)
 
     metrics = {name: f"{value:.4f}" for name, value in evaluation.metrics.items()}
-    print(table(f"Metrics on {len(split.y_test)} held-out rows", metrics))
-    print(confusion_table(evaluation.confusion_matrix, split.target_names))
-    svg = confusion_matrix_svg(evaluation.confusion_matrix, split.target_names)
+    print(table(f"Metrics on {len(split.y_test)} held-out rows of {dataset.description}", metrics))
+    if evaluation.confusion_matrix:
+        print(confusion_table(evaluation.confusion_matrix, split.class_names))
     return local.save(
-        params.as_dict(),
+        dict(params),
         evaluation.metrics,
         model,
         duration_seconds=duration_seconds,
-        git_commit=git_commit(),
-        plots={"confusion_matrix": svg},
+        git_commit=commit,
+        plots=task_plots(task, model, split, evaluation.confusion_matrix),
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     """Train once with the flags in `argv` (default: the command line).
 
-    Returns the exit code: 0, or 1 when a setting is unusable. A bad flag exits with 2 (argparse).
+    Returns the exit code: 0, or 1 when ml-cicd.yaml, a setting, the data or a param is unusable
+    (run.json then says the run failed). A bad flag exits with 2 (argparse).
     """
-    params = parse_params(argv)
+    try:
+        config = read_config()
+        task, specs = read_task(config), read_specs(config)
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    params = parse_params(argv, specs)
     try:
         settings = load_settings()
     except SettingsError as error:
@@ -86,7 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
 
-    print(table("Parameters", params.as_dict()))
+    print(f"Task: {task} (from {config_file()})")
+    print(table("Parameters", params))
     print(table("Settings", describe_settings(settings)))
     try:
         local, remote, where = open_trackers(settings.output_dir)
@@ -103,10 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Tracking: {where}")
 
     # A crash or Ctrl-C in training still ends the runs, as failed or killed.
-    with recording_how_it_ends(local, remote):
-        run = train_and_save(params, local)
-        if remote is not None:
-            remote.log(run)
-            print(f"Logged the run to {remote.description}")
+    try:
+        with recording_how_it_ends(local, remote):
+            run = train_and_save(task, params, settings, local)
+            if remote is not None:
+                remote.log(run)
+                print(f"Logged the run to {remote.description}")
+    except (DataError, ModelParamError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     print(f"Wrote {', '.join(str(path) for path in local.files)}")
     return 0

@@ -19,17 +19,23 @@ from ml_project.fresh_data import (
     load_fresh_data,
 )
 from ml_project.gates import (
-    CONFIG_FILE,
     Gate,
     missed_gates,
     read_gates,
 )
 from ml_project.model import evaluate
 from ml_project.model_file import load_model
+from ml_project.params import (
+    Task,
+    read_config,
+    read_task,
+)
 from ml_project.settings import load_settings
 
 # How far a metric may fall below the value recorded at release before the model counts as broken.
 MAX_DROP = 0.05
+# Errors in the target's units: they rise when the model gets worse.
+LOWER_IS_BETTER = frozenset({"rmse", "mae"})
 
 
 @dataclass(frozen=True)
@@ -58,13 +64,18 @@ def dropped(
 
 
 def reevaluate(
+    task: Task,
     model: object,
     fresh: FreshData,
     recorded: Mapping[str, float],
     gates: list[Gate],
     max_drop: float = MAX_DROP,
 ) -> Outcome:
-    """Score `model` on `fresh` and compare with `recorded` and `gates`."""
+    """Score `model` on `fresh` with the metrics of `task`; compare with `recorded` and `gates`.
+
+    A metric where lower is better (rmse, mae) is compared against its gate's max only: a drop
+    below its record is an improvement, so `dropped` looks at the metrics where higher is better.
+    """
     # The fresh rows are all test rows: nothing is trained here.
     split = Split(
         x_train=fresh.x[:0],
@@ -72,10 +83,13 @@ def reevaluate(
         y_train=fresh.y[:0],
         y_test=fresh.y,
         feature_names=(),
-        target_names=(),
+        class_names=(),
     )
-    metrics = evaluate(model, split).metrics  # type: ignore[arg-type]
-    problems = missed_gates(metrics, gates) + dropped(metrics, recorded, max_drop)
+    metrics = evaluate(task, model, split).metrics
+    higher_is_better = {
+        name: value for name, value in recorded.items() if name not in LOWER_IS_BETTER
+    }
+    problems = missed_gates(metrics, gates) + dropped(metrics, higher_is_better, max_drop)
     return Outcome(metrics, dict(recorded), problems, fresh.description)
 
 
@@ -111,15 +125,17 @@ def main(argv: list[str] | None = None, github: Mapping[str, str] | None = None)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, required=True, help="the released model.skops")
     parser.add_argument("--recorded", type=Path, required=True, help="its metrics.json")
-    parser.add_argument("--config", type=Path, default=CONFIG_FILE, help="where the gates are")
+    parser.add_argument(
+        "--config", type=Path, help="where the gates are (the project's ml-cicd.yaml)"
+    )
     today = int(date.today().strftime("%Y%m%d"))
     parser.add_argument("--seed", type=int, default=today, help="seed of the fresh sample")
     args = parser.parse_args(argv)
 
     recorded = json.loads(args.recorded.read_text(encoding="utf-8"))
-    outcome = reevaluate(
-        load_model(args.model), load_fresh_data(args.seed), recorded, read_gates(args.config)
-    )
+    task = read_task(read_config(args.config))
+    model = load_model(args.model)
+    outcome = reevaluate(task, model, load_fresh_data(args.seed), recorded, read_gates(args.config))
     text = report(outcome)
     print(text)
     output_dir = load_settings().output_dir

@@ -16,7 +16,6 @@ import joblib
 import numpy as np
 
 from ml_project.gates import (
-    CONFIG_FILE,
     Gate,
     missed_gates,
     read_gates,
@@ -31,7 +30,7 @@ RECORDS = ("metrics.json", "params.json")
 
 
 def same_predictions(model: Any, loaded: Any, n_features: int) -> bool:
-    """Whether both models predict the same classes for random rows (any model, any data)."""
+    """Whether both models predict the same for random rows (any model, any data, any task)."""
     rows = np.random.default_rng(0).normal(size=(50, n_features))
     return bool(np.array_equal(model.predict(rows), loaded.predict(rows)))
 
@@ -71,7 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--outputs", type=Path, default=Path("outputs"), help="train.py's folder")
     parser.add_argument("--to", type=Path, default=Path("release"), help="the release folder")
-    parser.add_argument("--config", type=Path, default=CONFIG_FILE, help="where the gates are")
+    parser.add_argument(
+        "--config", type=Path, help="where the gates are (the project's ml-cicd.yaml)"
+    )
     args = parser.parse_args(argv)
 
     missed = prepare_release(args.outputs, args.to, read_gates(args.config))

@@ -1,15 +1,31 @@
 """Shared fixtures: the project's own config files, and a clean folder and environment per test."""
 
+import csv
 import os
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
+import numpy as np
 import pytest
 import yaml
-from sklearn.ensemble import RandomForestClassifier
 
+from __pkg__.data import (
+    Dataset,
+    Split,
+    load_dataset,
+    split_dataset,
+)
+from __pkg__.model import estimator_class
+from __pkg__.params import (
+    Params,
+    ParamSpec,
+    Task,
+    default_params,
+    read_specs,
+    read_task,
+)
 from __pkg__.settings import (
     ENV_PREFIX,
     Settings,
@@ -17,6 +33,7 @@ from __pkg__.settings import (
 )
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+CONFIG = PROJECT_ROOT / "ml-cicd.yaml"
 
 
 def read_yaml(path: Path) -> dict[Any, Any]:
@@ -34,7 +51,7 @@ def env_example_names() -> list[str]:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run each test that takes `param_name` once for every parameter in ml-cicd.yaml."""
     if "param_name" in metafunc.fixturenames:
-        names = list(read_yaml(PROJECT_ROOT / "ml-cicd.yaml")["params"])
+        names = list(read_yaml(CONFIG)["params"])
         metafunc.parametrize("param_name", names)
 
 
@@ -59,7 +76,7 @@ def fit_raises(monkeypatch: pytest.MonkeyPatch) -> Callable[[BaseException], Non
         def fit(*args: object, **kwargs: object) -> NoReturn:
             raise error
 
-        monkeypatch.setattr(RandomForestClassifier, "fit", fit)
+        monkeypatch.setattr(estimator_class(read_task(read_yaml(CONFIG))), "fit", fit)
 
     return arrange
 
@@ -76,6 +93,34 @@ def config(project_root: Path) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="session")
+def task(config: dict[str, Any]) -> Task:
+    """What the model predicts: binary, multiclass or regression."""
+    return read_task(config)
+
+
+@pytest.fixture(scope="session")
+def specs(config: dict[str, Any]) -> dict[str, ParamSpec]:
+    return read_specs(config)
+
+
+@pytest.fixture(scope="session")
+def defaults(specs: dict[str, ParamSpec]) -> Params:
+    """The params a run without flags trains with."""
+    return default_params(specs)
+
+
+@pytest.fixture(scope="session")
+def dataset(task: Task) -> Dataset:
+    """The bundled data of the task: the tests read its shape, never a constant."""
+    return load_dataset(task)
+
+
+@pytest.fixture(scope="session")
+def split(dataset: Dataset, task: Task, defaults: Params) -> Split:
+    return split_dataset(dataset, task, defaults.test_size, defaults.seed)
+
+
+@pytest.fixture(scope="session")
 def train_workflow(project_root: Path) -> dict[Any, Any]:
     """.github/workflows/train.yml, whose dispatch inputs are the parameters."""
     return read_yaml(project_root / ".github" / "workflows" / "train.yml")
@@ -88,3 +133,22 @@ def dispatch_inputs(train_workflow: dict[Any, Any]) -> dict[str, dict[str, Any]]
     triggers = train_workflow["on"] if "on" in train_workflow else train_workflow[True]
     inputs: dict[str, dict[str, Any]] = triggers["workflow_dispatch"]["inputs"]
     return inputs
+
+
+def write_csv(path: Path, dataset: Dataset, target: str = "target") -> Path:
+    """The dataset as a CSV file a user would bring: classes written as their names (text)."""
+    names: dict[Any, str] = {}
+    if dataset.class_names:
+        names = dict(zip(np.unique(dataset.y).tolist(), dataset.class_names, strict=True))
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow([*dataset.feature_names, target])
+        for features, label in zip(dataset.x.tolist(), dataset.y.tolist(), strict=True):
+            writer.writerow([*map(repr, features), names.get(label, label)])
+    return path
+
+
+@pytest.fixture
+def csv_file(tmp_path: Path, dataset: Dataset) -> Path:
+    """The task's bundled data written as a CSV file, labels as text."""
+    return write_csv(tmp_path / "data.csv", dataset)

@@ -1,18 +1,26 @@
-"""train.py's flags, ml-cicd.yaml's params and train.yml's inputs are one list: they must agree."""
+"""train.py's flags are ml-cicd.yaml's params, read at run time; train.yml's inputs must agree."""
 
 import math
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
+from __pkg__ import params as params_module
 from __pkg__.cli import main
+from __pkg__.model import (
+    estimator_class,
+    model_kwargs,
+)
 from __pkg__.params import (
-    Bounded,
-    arguments,
+    ConfigError,
+    Params,
+    Task,
     parse_params,
+    read_specs,
 )
 
-PYTHON_TYPES = {"integer": int, "number": float, "choice": str, "string": str}
 DISPATCH_TYPES = {
     "integer": "number",
     "number": "number",
@@ -20,12 +28,6 @@ DISPATCH_TYPES = {
     "choice": "choice",
     "string": "string",
 }
-
-
-def python_type(argument: dict[str, Any]) -> type:
-    """What argparse turns the flag's text into (a range check wraps int and float)."""
-    kind = argument["type"]
-    return kind.kind if isinstance(kind, Bounded) else kind
 
 
 def rejects(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
@@ -36,23 +38,10 @@ def rejects(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
     return capsys.readouterr().err
 
 
-def test_every_flag_is_a_param(config: dict[str, Any]) -> None:
-    assert set(arguments()) == {f"--{name}" for name in config["params"]}
+def test_without_flags_every_param_is_its_default(config: dict[str, Any]) -> None:
+    expected = {name: param["default"] for name, param in config["params"].items()}
 
-
-def test_flag_matches_param(param_name: str, config: dict[str, Any]) -> None:
-    param = config["params"][param_name]
-    argument = arguments().get(f"--{param_name}")
-
-    assert argument is not None, f"train.py has no flag --{param_name}"
-    assert argument["default"] == param["default"]
-    assert python_type(argument) is PYTHON_TYPES[param["type"]]
-    assert list(argument.get("choices", [])) == param.get("choices", [])
-    if isinstance(argument["type"], Bounded):
-        assert (argument["type"].minimum, argument["type"].maximum) == (param["min"], param["max"])
-    else:
-        assert "min" not in param and "max" not in param
-    assert argument["help"].startswith(param["description"])
+    assert dict(parse_params([])) == expected
 
 
 def test_flag_enforces_the_param_range(
@@ -62,12 +51,18 @@ def test_flag_enforces_the_param_range(
     flag = f"--{param_name}"
     if param["type"] == "choice":
         for value in param["choices"]:
-            assert parse_params([f"{flag}={value}"]).as_dict()[param_name] == value
+            assert parse_params([f"{flag}={value}"])[param_name] == value
         assert flag in rejects([f"{flag}=not-a-choice"], capsys)
+        return
+    if param["type"] == "boolean":
+        assert parse_params([f"{flag}=false"])[param_name] is False
+        assert flag in rejects([f"{flag}=maybe"], capsys)
+        return
+    if param["type"] == "string":
         return
     low, high = param["min"], param["max"]
     for value in (low, high):
-        assert parse_params([f"{flag}={value}"]).as_dict()[param_name] == value
+        assert parse_params([f"{flag}={value}"])[param_name] == value
     if param["type"] == "integer":
         beyond = [low - 1, high + 1, low + 0.5]
     else:
@@ -97,18 +92,121 @@ def test_train_workflow_input_matches_param(
     assert workflow_input.get("required", False) is False
 
 
+def test_boolean_and_string_params_are_flags_too(capsys: pytest.CaptureFixture[str]) -> None:
+    specs = read_specs(
+        yaml.safe_load(
+            """
+            params:
+              warm-start: {type: boolean, default: false, description: Reuse the last fit.}
+              tag: {type: string, default: v1, pattern: "v[0-9]+", description: A label.}
+            """
+        )
+    )
+
+    params = parse_params(["--warm-start=true", "--tag=v7"], specs)
+
+    assert dict(params) == {"warm-start": True, "tag": "v7"}
+    with pytest.raises(SystemExit):
+        parse_params(["--tag=seven"], specs)
+    assert "--tag" in capsys.readouterr().err and "v[0-9]+" in "".join(specs["tag"].allowed())
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"type": "integer", "default": 3, "description": "d"}, "needs min and max"),
+        ({"type": "integer", "default": 99, "min": 1, "max": 9, "description": "d"}, "default"),
+        ({"type": "float", "default": 1.0, "description": "d"}, "type should be one of"),
+        ({"type": "choice", "default": "c", "choices": ["a", "b"], "description": "d"}, "one of"),
+    ],
+)
+def test_a_param_that_cannot_be_a_flag_is_a_config_error(
+    entry: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(ConfigError, match=f"param knob in ml-cicd.yaml.*{message}"):
+        read_specs({"params": {"knob": entry}})
+
+
+def test_params_are_immutable(defaults: Params) -> None:
+    with pytest.raises(TypeError):
+        defaults["seed"] = 1  # type: ignore[index]
+    with pytest.raises(KeyError, match="not a param"):
+        defaults.replace({"no-such-param": 1})
+
+
+def test_a_new_param_in_ml_cicd_yaml_is_a_flag_that_reaches_the_estimator(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    project_root: Path,
+    task: Task,
+    defaults: Params,
+) -> None:
+    # An integer keyword of the estimator that no param sets yet, e.g. min_samples_leaf.
+    taken = set(model_kwargs(task, defaults))
+    keyword, value = next(
+        (name, value)
+        for name, value in estimator_class(task)().get_params(deep=False).items()
+        if type(value) is int and name not in taken and name != "verbose"
+    )
+    name = keyword.replace("_", "-")
+    config = yaml.safe_load((project_root / "ml-cicd.yaml").read_text(encoding="utf-8"))
+    config["params"][name] = {
+        "type": "integer",
+        "default": value,
+        "min": value,
+        "max": value + 10,
+        "description": "Added by the test.",
+    }
+    (tmp_path / "ml-cicd.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    monkeypatch.setattr(params_module, "PROJECT_ROOT", tmp_path)
+    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
+
+    assert main([f"--{name}={value + 1}", "--n-estimators=5"]) == 0
+
+    params = yaml.safe_load((tmp_path / "run" / "params.json").read_text(encoding="utf-8"))
+    assert params[name] == value + 1
+    with pytest.raises(SystemExit):
+        main([f"--{name}={value + 11}"])
+
+
+def test_a_param_the_estimator_does_not_take_fails_the_run_naming_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    project_root: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config = yaml.safe_load((project_root / "ml-cicd.yaml").read_text(encoding="utf-8"))
+    config["params"]["no-such-knob"] = {
+        "type": "integer",
+        "default": 1,
+        "min": 0,
+        "max": 2,
+        "description": "Not the estimator's.",
+    }
+    (tmp_path / "ml-cicd.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    monkeypatch.setattr(params_module, "PROJECT_ROOT", tmp_path)
+    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
+
+    assert main([]) == 1
+
+    error = capsys.readouterr().err
+    assert "no-such-knob" in error and "model.py" in error
+    assert not (tmp_path / "run" / "metrics.json").exists()
+
+
 @pytest.mark.parametrize(
     ("argv", "flag"),
     [
-        (["--criterion", "nope"], "--criterion"),
         (["--max-depth", "0"], "--max-depth"),
         (["--test-size", "half"], "--test-size"),
         (["--no-such-flag", "1"], "--no-such-flag"),
     ],
 )
 def test_bad_flag_is_a_usage_error_naming_it(
-    argv: list[str], flag: str, capsys: pytest.CaptureFixture[str]
+    argv: list[str], flag: str, capsys: pytest.CaptureFixture[str], config: dict[str, Any]
 ) -> None:
+    if flag != "--no-such-flag" and flag.removeprefix("--") not in config["params"]:
+        pytest.skip(f"{flag} is not a param of this project")
     with pytest.raises(SystemExit) as exit_info:
         main(argv)
 

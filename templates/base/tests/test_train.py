@@ -8,13 +8,34 @@ from pathlib import Path
 from typing import Any
 
 import joblib
+import numpy as np
 import pytest
-from sklearn.datasets import load_breast_cancer
 
 from __pkg__.cli import main
+from __pkg__.data import Dataset
+from __pkg__.params import (
+    ParamSpec,
+    ParamValue,
+)
 
-# A value other than the default for each parameter, so the test sees each flag take effect.
-FLAGS = {"n-estimators": 7, "max-depth": 3, "criterion": "entropy", "test-size": 0.3, "seed": 7}
+
+def other_value(spec: ParamSpec) -> ParamValue:
+    """A valid value other than the default, so the test sees the flag take effect."""
+    if spec.type == "boolean":
+        return not spec.default
+    if spec.type == "choice":
+        return next(choice for choice in spec.choices if choice != spec.default)
+    if spec.type == "integer":
+        default, low, high = int(spec.default), int(spec.minimum or 0), int(spec.maximum or 0)
+        # Small values keep the test fast (fewer trees), larger than the minimum if possible.
+        return low + 1 if default != low + 1 and low < high else high
+    if spec.type == "number":
+        return (float(spec.default) + float(spec.maximum or 0)) / 2
+    return spec.default
+
+
+def flag(name: str, value: ParamValue) -> str:
+    return f"--{name}={str(value).lower() if isinstance(value, bool) else value}"
 
 
 def test_run_writes_params_metrics_and_a_usable_model(
@@ -22,21 +43,27 @@ def test_run_writes_params_metrics_and_a_usable_model(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     config: dict[str, Any],
+    specs: dict[str, ParamSpec],
+    dataset: Dataset,
 ) -> None:
-    params = config["params"]
-    assert all(FLAGS[name] != params[name]["default"] for name in FLAGS)
+    changed = {name: other_value(spec) for name, spec in specs.items() if spec.type != "string"}
+    assert all(changed[name] != specs[name].default for name in changed)
     output_dir = tmp_path / "run"
     monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(output_dir))
 
-    assert main([f"--{name}={value}" for name, value in FLAGS.items()]) == 0
+    assert main([flag(name, value) for name, value in changed.items()]) == 0
 
-    expected = {name: param["default"] for name, param in params.items()} | FLAGS
+    expected = {name: spec.default for name, spec in specs.items()} | changed
     assert json.loads((output_dir / "params.json").read_text(encoding="utf-8")) == expected
     metrics = json.loads((output_dir / "metrics.json").read_text(encoding="utf-8"))
     assert {gate["metric"] for gate in config["metrics"]["gates"]} <= set(metrics)
     assert all(type(value) in (int, float) for value in metrics.values())
     model = joblib.load(output_dir / "model.joblib")
-    assert set(model.predict(load_breast_cancer().data[:20])) <= {0, 1}
+    predicted = model.predict(dataset.x[:20])
+    if dataset.class_names:
+        assert set(predicted.tolist()) <= set(np.unique(dataset.y).tolist())
+    else:
+        assert np.isfinite(predicted).all()
     stdout = capsys.readouterr().out
     for name, value in expected.items():
         row = rf"^\s+{re.escape(name)}\s+{re.escape(str(value))}$"
@@ -44,10 +71,10 @@ def test_run_writes_params_metrics_and_a_usable_model(
     assert "no remote tracker configured" in stdout
 
 
-def test_train_script_help_lists_every_param_with_its_default(
-    project_root: Path, config: dict[str, Any]
+def test_train_script_help_lists_every_param_with_its_range_and_default(
+    project_root: Path, specs: dict[str, ParamSpec]
 ) -> None:
-    # A real process: this is the only test that covers train.py putting src/ on the import path.
+    # A real process: train.py as the workflows run it.
     result = subprocess.run(
         [sys.executable, str(project_root / "train.py"), "--help"],
         capture_output=True,
@@ -56,6 +83,6 @@ def test_train_script_help_lists_every_param_with_its_default(
     )
 
     help_text = " ".join(result.stdout.split())
-    for name, param in config["params"].items():
+    for name, spec in specs.items():
         assert f"--{name}" in help_text
-        assert f"default: {param['default']})" in help_text
+        assert f"({spec.allowed()}; default: {spec.default})" in help_text

@@ -10,6 +10,7 @@ import pytest
 from sklearn.utils import shuffle
 
 from __pkg__.cli import main as train_main
+from __pkg__.data import Dataset
 from __pkg__.fresh_data import (
     load_fresh_data,
 )
@@ -18,7 +19,9 @@ from __pkg__.model_file import (
     load_model,
     save_model,
 )
+from __pkg__.params import Task
 from __pkg__.reevaluate import (
+    LOWER_IS_BETTER,
     dropped,
     main,
     reevaluate,
@@ -38,37 +41,66 @@ def released(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def test_the_default_fresh_data_is_a_reproducible_new_sample() -> None:
+def test_the_default_fresh_data_is_a_reproducible_new_sample(dataset: Dataset) -> None:
     first, again, other = load_fresh_data(1), load_fresh_data(1), load_fresh_data(2)
 
     assert (first.x == again.x).all()
     assert not (first.x == other.x).all()
-    assert first.x.shape[0] == first.y.shape[0] > 100
+    assert first.x.shape == dataset.x.shape
+    assert first.y.shape == dataset.y.shape
+
+
+def test_the_fresh_data_follows_the_training_data_setting(
+    csv_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRAIN_DATA_PATH", str(csv_file))
+
+    fresh = load_fresh_data(1)
+
+    assert str(csv_file) in fresh.description
 
 
 def test_the_released_model_holds_its_gates_on_fresh_data(
-    released: Path, project_root: Path
+    released: Path, project_root: Path, task: Task
 ) -> None:
     recorded = json.loads((released / "metrics.json").read_text())
     gates = read_gates(project_root / "ml-cicd.yaml")
+    model = load_model(released / "model.skops")
 
-    outcome = reevaluate(load_model(released / "model.skops"), load_fresh_data(7), recorded, gates)
+    outcome = reevaluate(task, model, load_fresh_data(7), recorded, gates)
 
     assert outcome.healthy, outcome.problems
     assert set(outcome.metrics) == set(recorded)
 
 
-def test_shuffled_labels_break_the_gates_and_the_record(released: Path, project_root: Path) -> None:
+def test_shuffled_labels_break_the_gates_and_the_record(
+    released: Path, project_root: Path, task: Task
+) -> None:
     recorded = json.loads((released / "metrics.json").read_text())
     fresh = load_fresh_data(7)
     drifted = replace(fresh, y=shuffle(fresh.y, random_state=0))
     gates = read_gates(project_root / "ml-cicd.yaml")
+    model = load_model(released / "model.skops")
 
-    outcome = reevaluate(load_model(released / "model.skops"), drifted, recorded, gates)
+    outcome = reevaluate(task, model, drifted, recorded, gates)
 
     assert not outcome.healthy
-    assert any(problem.startswith("accuracy ") and "<" in problem for problem in outcome.problems)
+    gated = {gate.metric for gate in gates}
+    assert any(problem.split(" ")[0] in gated for problem in outcome.problems)
     assert any(" - 0.05" in problem for problem in outcome.problems)
+
+
+def test_an_error_metric_below_its_record_is_an_improvement(released: Path, task: Task) -> None:
+    model = load_model(released / "model.skops")
+    fresh = load_fresh_data(7)
+    measured = reevaluate(task, model, fresh, {}, []).metrics
+    # Every recorded value is worse than the measured one: rmse and mae higher, the others lower.
+    recorded = {
+        name: value * 10 + 1 if name in LOWER_IS_BETTER else value - 1
+        for name, value in measured.items()
+    }
+
+    assert reevaluate(task, model, fresh, recorded, []).problems == []
 
 
 def test_a_drop_within_the_margin_is_not_a_problem() -> None:
@@ -87,10 +119,11 @@ def test_the_command_writes_the_summary_and_the_step_outputs(
     code = main([*argv, "--config", str(project_root / "ml-cicd.yaml"), "--seed", "3"], github)
 
     assert code == 0
-    assert "| accuracy |" in summary.read_text()
+    metric = next(iter(json.loads((released / "metrics.json").read_text())))
+    assert f"| {metric} |" in summary.read_text()
     lines = output.read_text().splitlines()
     assert lines[0] == "status=healthy"
     delimiter = lines[1].removeprefix("report<<")
-    assert lines[-1] == delimiter and "| accuracy |" in "\n".join(lines[2:-1])
+    assert lines[-1] == delimiter and f"| {metric} |" in "\n".join(lines[2:-1])
     result = json.loads((tmp_path / "outputs" / "reevaluation.json").read_text())
     assert result["healthy"] is True

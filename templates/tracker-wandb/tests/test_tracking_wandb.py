@@ -115,10 +115,12 @@ def test_offline_run_holds_everything_a_run_logs(
     local_run = json.loads((tmp_path / "run" / "run.json").read_text(encoding="utf-8"))
     assert summary["duration_seconds"] == pytest.approx(local_run["duration_seconds"])
     assert summary["git_commit"] == COMMIT
-    assert history["confusion_matrix._type"] == "html-file"
-    svg = (tmp_path / "run" / "confusion_matrix.svg").read_text(encoding="utf-8")
-    plot = run_file.parent / "files" / history["confusion_matrix.path"]
-    assert plot.read_text(encoding="utf-8") == svg
+    svgs = sorted((tmp_path / "run").glob("*.svg"))
+    assert svgs
+    for svg in svgs:
+        assert history[f"{svg.stem}._type"] == "html-file"
+        plot = run_file.parent / "files" / history[f"{svg.stem}.path"]
+        assert plot.read_text(encoding="utf-8") == svg.read_text(encoding="utf-8")
     assert artifacts == {"model": ["model.joblib"]}
 
 

@@ -43,6 +43,8 @@ export interface ActRequest {
   env?: Record<string, string>;
   /** The run's `~/.curlrc`, e.g. NpmRegistry.curlrc to reach the registry stand-in. */
   curlrc?: string;
+  /** The run's `~/.npmrc`, e.g. NpmRegistry.npmrc: npm's registry is the stand-in. */
+  npmrc?: string;
   /** GITHUB_RUN_ID; also the run number. Distinct per run of a suite. */
   runId: number;
   /**
@@ -170,6 +172,7 @@ export async function runAct(suite: Suite, request: ActRequest): Promise<ActResu
       '[user]\n\tname = runner\n\temail = runner@ml-cicd.invalid\n',
   );
   if (request.curlrc) writeFileSync(join(home, '.curlrc'), request.curlrc);
+  if (request.npmrc) writeFileSync(join(home, '.npmrc'), request.npmrc);
   const eventFile = join(runDir, 'event.json');
   writeFileSync(eventFile, JSON.stringify(request.payload));
 

@@ -2,9 +2,14 @@
  * A recording stand-in of GitHub's REST API on 127.0.0.1, for what the generated workflows call:
  * issue and pull request comments (the report's sticky comment), the Actions artifact listing and
  * download (the report's baseline, read from the suite's artifact store), releases and their
- * assets, issues and labels (the `gh` stand-in). Every request is recorded; tests read the record
- * and the state through /_harness/. Anything else answers 404 and is recorded as unhandled.
+ * assets, issues and labels, and pull requests (the `gh` stand-in). Every request is recorded;
+ * tests read the record and the state through /_harness/. Anything else answers 404 and is
+ * recorded as unhandled. A pull request is opened by whoever the token is: GITHUB_TOKEN is
+ * github-actions[bot]; a token the create-github-app-token stand-in made (found in the cloud
+ * ledger by its digest, until its revocation) is its App's bot; any other token is refused.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { storedArtifacts } from './artifact-store.js';
@@ -59,6 +64,20 @@ export interface Issue {
   user: { login: string };
 }
 
+export interface Pull {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  /** Who opened it: the token's identity. */
+  user: { login: string };
+  head: { ref: string; repo: { full_name: string } };
+  base: { ref: string; repo: { full_name: string } };
+  html_url: string;
+  /** How many times it was edited after it was opened. */
+  edits: number;
+}
+
 /** A workflow run, registered by the harness before act starts it. */
 export interface WorkflowRun {
   id: number;
@@ -77,6 +96,7 @@ export interface RepoState {
   /** Protection rules by environment name; GitHub makes an environment without any on first use. */
   environments: Record<string, { type: string; wait_timer?: number }[]>;
   runs: WorkflowRun[];
+  pulls: Pull[];
 }
 
 export interface ApiServer {
@@ -89,6 +109,28 @@ const SERVER = 'https://github.com';
 const BOT = 'github-actions[bot]';
 /** The only repository id: runs of the repository itself, never of a fork. */
 const REPOSITORY_ID = 1;
+/** The slug the create-github-app-token stand-in gives its App. */
+export const APP_SLUG = 'ml-cicd-stand-in';
+
+/**
+ * Who a token acts as: GITHUB_TOKEN (ghs_standin<run id>) is github-actions[bot]; an App token is
+ * its App's bot while the ledger has it made and not revoked; anything else is no one.
+ */
+function identity(authorization: string | undefined, ledger: string | undefined) {
+  const token = /^(?:token|bearer) (\S+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) return undefined;
+  if (/^ghs_standin\d+$/.test(token)) return BOT;
+  if (!ledger || !existsSync(ledger)) return undefined;
+  const digest = createHash('sha256').update(token).digest('hex').slice(0, 16);
+  const entries = readFileSync(ledger, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { kind: string; tokenDigest?: string })
+    .filter((entry) => entry.tokenDigest === digest);
+  const made = entries.some((entry) => entry.kind === 'app-token');
+  const revoked = entries.some((entry) => entry.kind === 'app-token-revoked');
+  return made && !revoked ? `${APP_SLUG}[bot]` : undefined;
+}
 
 class Answer {
   constructor(
@@ -99,7 +141,8 @@ class Answer {
 }
 const notFound = () => new Answer(404, { message: 'Not Found' });
 
-export function startApiServer(store: string): Promise<ApiServer> {
+/** `ledger`: the cloud ledger, where the App token stand-in writes the tokens it made. */
+export function startApiServer(store: string, ledger?: string): Promise<ApiServer> {
   const recording: RecordedCall[] = [];
   const repos = new Map<string, RepoState>();
   let nextId = 5000;
@@ -112,6 +155,7 @@ export function startApiServer(store: string): Promise<ApiServer> {
         labels: [],
         environments: {},
         runs: [],
+        pulls: [],
       });
     return repos.get(repo)!;
   };
@@ -122,7 +166,12 @@ export function startApiServer(store: string): Promise<ApiServer> {
     assets: release.assets.map(({ content: _content, ...asset }) => asset),
   });
 
-  type Route = [string, RegExp, (match: string[], query: URLSearchParams, body: Buffer) => Answer];
+  type Route = [
+    string,
+    RegExp,
+    (match: string[], query: URLSearchParams, body: Buffer, user: string | undefined) => Answer,
+  ];
+  const badCredentials = () => new Answer(401, { message: 'Bad credentials' });
   const json = (body: Buffer) =>
     JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
   const routes: Route[] = [
@@ -370,6 +419,71 @@ export function startApiServer(store: string): Promise<ApiServer> {
       },
     ],
     [
+      'GET',
+      /^\/repos\/([^/]+\/[^/]+)\/pulls$/,
+      ([repo], query) => {
+        const wanted = query.get('state') ?? 'open';
+        const head = query.get('head');
+        const pulls = state(repo!)
+          .pulls.filter((p) => wanted === 'all' || p.state === wanted)
+          .filter((p) => !head || `${p.head.repo.full_name.split('/')[0]}:${p.head.ref}` === head)
+          .reverse();
+        return new Answer(200, pulls);
+      },
+    ],
+    [
+      'POST',
+      /^\/repos\/([^/]+\/[^/]+)\/pulls$/,
+      ([repo], _q, body, user) => {
+        if (!user) return badCredentials();
+        const fields = json(body);
+        const head = String(fields.head ?? '');
+        const [headOwner, headRef] = head.includes(':')
+          ? head.split(':')
+          : [repo!.split('/')[0]!, head];
+        const headRepo = `${headOwner}/${repo!.split('/')[1]}`;
+        const taken = state(repo!).pulls.some(
+          (p) => p.state === 'open' && p.head.ref === headRef && p.head.repo.full_name === headRepo,
+        );
+        if (!headRef || taken) {
+          return new Answer(422, {
+            message: 'Validation Failed',
+            errors: [{ message: `A pull request already exists for ${headOwner}:${headRef}.` }],
+          });
+        }
+        // Numbers of their own, apart from the issues': no test mixes the two.
+        const number = 2000 + state(repo!).pulls.length;
+        const pull: Pull = {
+          number,
+          title: String(fields.title ?? ''),
+          body: String(fields.body ?? ''),
+          state: 'open',
+          user: { login: user },
+          head: { ref: headRef!, repo: { full_name: headRepo } },
+          base: { ref: String(fields.base ?? 'main'), repo: { full_name: repo! } },
+          html_url: `${SERVER}/${repo}/pull/${number}`,
+          edits: 0,
+        };
+        state(repo!).pulls.push(pull);
+        return new Answer(201, pull);
+      },
+    ],
+    [
+      'PATCH',
+      /^\/repos\/([^/]+\/[^/]+)\/pulls\/(\d+)$/,
+      ([repo, number], _q, body, user) => {
+        if (!user) return badCredentials();
+        const pull = state(repo!).pulls.find((p) => p.number === Number(number));
+        if (!pull) return notFound();
+        const { title, body: text, state: wanted } = json(body);
+        if (typeof title === 'string') pull.title = title;
+        if (typeof text === 'string') pull.body = text;
+        if (wanted === 'open' || wanted === 'closed') pull.state = wanted;
+        pull.edits += 1;
+        return new Answer(200, pull);
+      },
+    ],
+    [
       'POST',
       /^\/repos\/([^/]+\/[^/]+)\/labels$/,
       ([repo], _q, body) => {
@@ -408,6 +522,12 @@ export function startApiServer(store: string): Promise<ApiServer> {
       return new Answer(200, {});
     }
     if (path === '/_harness/state') return new Answer(200, state(query.get('repo') ?? ''));
+    if (path === '/_harness/pull') {
+      const pulls = state(query.get('repo') ?? '').pulls;
+      const pull = { number: 2000 + pulls.length, edits: 0, ...json(body) } as unknown as Pull;
+      pulls.push(pull);
+      return new Answer(200, pull);
+    }
     const zip = /^\/_storage\/artifacts\/(\d+)\.zip$/.exec(path);
     if (zip) {
       const found = storedArtifacts(store).find((a) => a.id === Number(zip[1]));
@@ -437,7 +557,8 @@ export function startApiServer(store: string): Promise<ApiServer> {
       for (const [method, pattern, handle] of routes) {
         const match = pattern.exec(url.pathname);
         if (method === call.method && match) {
-          result = handle(match.slice(1), url.searchParams, body);
+          const user = identity(request.headers.authorization, ledger);
+          result = handle(match.slice(1), url.searchParams, body, user);
           break;
         }
       }

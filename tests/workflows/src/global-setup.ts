@@ -41,7 +41,8 @@ export default async function setup(project: TestProject) {
   const root = mkdtempSync(join(suiteParent, 'ml-cicd-workflow-runs-'));
   const store = join(root, 'artifacts');
   mkdirSync(store);
-  const api = await startApiServer(store);
+  // The ledger the cloud stand-ins write (cloudLedgerFile): the API reads the App tokens there.
+  const api = await startApiServer(store, join(root, 'cloud-ledger.jsonl'));
   project.provide('suiteRoot', root);
   project.provide('apiUrl', api.url);
   project.provide('store', store);

@@ -139,6 +139,15 @@ function describeCase(corpusCase: CorpusCase, index: number) {
       expect(await gitStatus(committed.dir), 'a second add changed the repository').toBe('');
     });
 
+    it.skipIf(corpusCase.expect === 'refused')('update after add', async () => {
+      const committed = ready();
+      if (await gitStatus(committed.dir)) await committed.commit('Add the ML CI', () => {});
+      const result = await mlCicd(suite().root, committed.dir, ['update']);
+      expect(result.code, said(result)).toBe(0);
+      expect(result.stdout).toMatch(/^Already at ml-cicd /);
+      expect(await gitStatus(committed.dir), 'update after add changed the repository').toBe('');
+    });
+
     it.skipIf(!runs)('train.yml', async () => {
       const committed = ready();
       if (!validated) throw new Error('validate failed, so the workflows are not run.');

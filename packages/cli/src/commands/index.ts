@@ -2,6 +2,7 @@
 import type { Command } from './command.js';
 import * as add from './add/messages.js';
 import * as secrets from './secrets/messages.js';
+import * as sync from './sync/messages.js';
 import * as update from './update/messages.js';
 import * as validate from './validate/messages.js';
 
@@ -19,6 +20,12 @@ export const commands: readonly Command[] = [
     usage: secrets.usage,
     summary: secrets.summary,
     load: () => import('./secrets/index.js'),
+  },
+  {
+    name: 'sync',
+    usage: sync.usage,
+    summary: sync.summary,
+    load: () => import('./sync/index.js'),
   },
   {
     name: 'update',

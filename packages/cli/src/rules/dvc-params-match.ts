@@ -4,8 +4,11 @@ import { sameValue, show } from '../validate/show.js';
 import { entries, entry, text } from '../validate/yaml-nodes.js';
 import { teamsOwnFile } from './managed-files.js';
 import { problemAt, type Problem, type Rule } from './rule.js';
+import { runSync } from './sync-hint.js';
 
 export const paramsYamlPath = 'params.yaml';
+
+const fix = runSync(paramsYamlPath);
 
 function check(project: Project): Problem[] {
   const { config, configFile } = project;
@@ -17,7 +20,7 @@ function check(project: Project): Problem[] {
       problemAt(
         configFile,
         entry(configFile.doc.contents, 'data')?.keyNode,
-        `data.kind is dvc, but ${paramsYamlPath} is missing; write each param's default there, as dvc repro reads it.`,
+        `data.kind is dvc, but ${paramsYamlPath} is missing, which dvc repro reads; run ml-cicd sync --force to write it from ml-cicd.yaml's params.`,
       ),
     ];
   }
@@ -31,7 +34,7 @@ function check(project: Project): Problem[] {
         problemAt(
           configFile,
           key,
-          `params.${name} is not in ${paramsYamlPath}; add "${name}: ${String(param.default)}" there.`,
+          `params.${name} is not in ${paramsYamlPath}; ${fix} (it adds "${name}: ${String(param.default)}").`,
         ),
       ];
     }
@@ -41,7 +44,7 @@ function check(project: Project): Problem[] {
       problemAt(
         file,
         found.value ?? found.keyNode,
-        `"${name}" is ${show(value ?? null)} in ${paramsYamlPath}, but params.${name}.default is ${show(param.default)}; make them equal.`,
+        `"${name}" is ${show(value ?? null)} in ${paramsYamlPath}, but params.${name}.default is ${show(param.default)}; ${fix}, or change the default there.`,
       ),
     ];
   });
@@ -51,7 +54,7 @@ function check(project: Project): Problem[] {
       problemAt(
         file,
         candidate.keyNode,
-        `"${candidate.key}" of ${paramsYamlPath} is not in the params of ml-cicd.yaml; add params.${candidate.key} or remove it.`,
+        `"${candidate.key}" of ${paramsYamlPath} is not in the params of ml-cicd.yaml; add params.${candidate.key} there, or ${fix} (it removes it).`,
       ),
     );
   return [...problems, ...extra];
@@ -62,6 +65,6 @@ export const dvcParamsMatch: Rule = {
   id: 'dvc-params-match',
   severity: 'error',
   security: [],
-  doc: '`params.yaml`, which `dvc repro` reads, holds exactly the `params` of `ml-cicd.yaml` (the one source) with their defaults: no param missing, none extra, no other value. Checked when `data.kind` is `dvc` and ml-cicd wrote `params.yaml` (a pipeline the team already had is left to it).',
+  doc: '`params.yaml`, which `dvc repro` reads, holds exactly the `params` of `ml-cicd.yaml` (the one source) with their defaults: no param missing, none extra, no other value. Checked when `data.kind` is `dvc` and ml-cicd wrote `params.yaml` (a pipeline the team already had is left to it). `ml-cicd sync` writes the params of `ml-cicd.yaml` into `params.yaml` and the stages of `dvc.yaml`.',
   check,
 };

@@ -11,6 +11,7 @@ import { concurrency } from './concurrency.js';
 import { conflictMarkers } from './conflict-markers.js';
 import { dangerousTriggers } from './dangerous-triggers.js';
 import { dvcParamsMatch } from './dvc-params-match.js';
+import { gatesMatchWorkflows } from './gates-match-workflows.js';
 import { jobTimeout } from './job-timeout.js';
 import { managedFiles } from './managed-files.js';
 import { neptuneUse } from './neptune-use.js';
@@ -21,6 +22,7 @@ import { paramsMatchScriptFlags } from './params-match-script-flags.js';
 import { paramsMatchWorkflowInputs } from './params-match-workflow-inputs.js';
 import { publicRunnerApproval } from './public-runner-approval.js';
 import { requirementsExist } from './requirements-exist.js';
+import { requirementsLockCurrent } from './requirements-lock-current.js';
 import { requirementsPinned } from './requirements-pinned.js';
 import type { Rule } from './rule.js';
 import { secretsDeclared } from './secrets-declared.js';
@@ -41,8 +43,10 @@ export const rules: readonly Rule[] = [
   paramsMatchWorkflowInputs,
   paramsMatchScriptFlags,
   dvcParamsMatch,
+  gatesMatchWorkflows,
   secretsDeclared,
   requirementsPinned,
+  requirementsLockCurrent,
   requirementsExist,
   managedFiles,
   conflictMarkers,

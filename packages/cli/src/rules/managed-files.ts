@@ -39,6 +39,16 @@ export function teamsOwnFile(project: Project, path: string): boolean {
   return typeof files === 'object' && !(path in files);
 }
 
+/** The hash of each file as `ml-cicd sync` last wrote it from ml-cicd.yaml: generated too. */
+function syncedFiles(text: string): Record<string, unknown> {
+  try {
+    const files = (JSON.parse(text) as { synced?: { files?: unknown } } | null)?.synced?.files;
+    return typeof files === 'object' && files !== null ? (files as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 function check(project: Project): Problem[] {
   const manifest = project.read(manifestPath);
   if (manifest === undefined) return [];
@@ -77,6 +87,8 @@ function check(project: Project): Problem[] {
       ];
     }
     if (matchesRecorded(content, hash)) return [];
+    const synced = syncedFiles(manifest)[path];
+    if (typeof synced === 'string' && matchesRecorded(content, synced)) return [];
     return [
       {
         file: path,
@@ -93,6 +105,6 @@ export const managedFiles: Rule = {
   id: 'managed-files',
   severity: 'info',
   security: ['C12'],
-  doc: 'Every file listed in `.ml-cicd/manifest.json` still exists (a missing one is a warning) and still has the hash recorded when ml-cicd wrote it; an edited file is reported as info, since edits are allowed and an update keeps them.',
+  doc: 'Every file listed in `.ml-cicd/manifest.json` still exists (a missing one is a warning) and still has the hash recorded when ml-cicd wrote it (or when `ml-cicd sync` last wrote it from `ml-cicd.yaml`); an edited file is reported as info, since edits are allowed and an update keeps them.',
   check,
 };

@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '@ml-cicd/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateProject } from '../validate/validate-project.js';
 import { at, printed, project, tempDir, turnOff, write } from '../../test/fixtures.js';
-import { missingDependency } from '../../test/scripts.js';
+import { dynamicFlags, missingDependency } from '../../test/scripts.js';
 
 const matching = `import argparse
 
@@ -43,10 +43,19 @@ describe('params-match-script-flags', () => {
     ]);
   });
 
+  it('says a generated project builds its flags from ml-cicd.yaml, when they cannot be read', async () => {
+    const dir = await withScript(dynamicFlags);
+    const report = await validateProject(dir);
+    expect(report.findings.filter((f) => f.rule === 'params-match-script-flags')).toEqual([]);
+    expect(report.notes).toEqual([
+      'The params were not compared with the flags of train.py: the generated project builds them from the params of ml-cicd.yaml when it runs (the add_argument call at train.py:6), so a param needs no code; pass --import with --python naming an interpreter that has its requirements to compare them anyway.',
+    ]);
+  });
+
   it('reports a flag whose default is not the param default, at the add_argument call', async () => {
     const dir = await withScript(matching.replace('default=8)', 'default=6)'));
     expect(await printed(dir)).toEqual([
-      `${at(dir, 'train.py', 'parser.add_argument("--max-depth"')}: error ${rule} train.py's --max-depth defaults to 6, but params.max-depth.default is 8; make them equal.`,
+      `${at(dir, 'train.py', 'parser.add_argument("--max-depth"')}: error ${rule} train.py's --max-depth defaults to 6, but params.max-depth.default is 8; make them equal, then run ml-cicd sync so the workflows follow ml-cicd.yaml.`,
     ]);
   });
 
@@ -55,14 +64,24 @@ describe('params-match-script-flags', () => {
       matching.replace('"--max-depth", type=int', '"--max-depth", type=float'),
     );
     expect(await printed(dir)).toEqual([
-      `${at(dir, 'train.py', 'parser.add_argument("--max-depth"')}: error ${rule} train.py's --max-depth is read as a number, but params.max-depth is integer; make it number.`,
+      `${at(dir, 'train.py', 'parser.add_argument("--max-depth"')}: error ${rule} train.py's --max-depth is read as a number, but params.max-depth is integer; make it number, then run ml-cicd sync so the workflows follow ml-cicd.yaml.`,
     ]);
   });
 
   it('reports choices that are not the param choices', async () => {
     const dir = await withScript(matching.replace(', "log_loss"]', ']'));
     expect(await printed(dir)).toEqual([
-      `${at(dir, 'train.py', 'parser.add_argument("--criterion"')}: error ${rule} train.py's --criterion accepts ["gini", "entropy"], but params.criterion.choices are ["gini", "entropy", "log_loss"]; make them equal.`,
+      `${at(dir, 'train.py', 'parser.add_argument("--criterion"')}: error ${rule} train.py's --criterion accepts ["gini", "entropy"], but params.criterion.choices are ["gini", "entropy", "log_loss"]; make them equal, then run ml-cicd sync so the workflows follow ml-cicd.yaml.`,
+    ]);
+  });
+
+  it("in a repository of the team's, says to add the flag with argparse", async () => {
+    const dir = await withScript(
+      matching.replace('    parser.add_argument("--seed", type=int, default=42)\n', ''),
+    );
+    rmSync(join(dir, '.ml-cicd'), { recursive: true });
+    expect(await printed(dir)).toEqual([
+      `${at(dir, 'ml-cicd.yaml', 'seed:')}: error ${rule} params.seed is not a flag of train.py; add parser.add_argument("--seed", ...) to it or remove the param, then run ml-cicd sync so the workflows follow ml-cicd.yaml.`,
     ]);
   });
 
@@ -71,7 +90,7 @@ describe('params-match-script-flags', () => {
       matching.replace('    parser.add_argument("--seed", type=int, default=42)\n', ''),
     );
     expect(await printed(dir)).toEqual([
-      `${at(dir, 'ml-cicd.yaml', 'seed:')}: error ${rule} params.seed is not a flag of train.py; add parser.add_argument("--seed", ...) or remove the param.`,
+      `${at(dir, 'ml-cicd.yaml', 'seed:')}: error ${rule} params.seed is not a flag of train.py, though the generated project builds its flags from the params of ml-cicd.yaml when it runs: undo the edit that stopped it (git diff shows it), or remove the param; then run ml-cicd sync so the workflows follow ml-cicd.yaml.`,
     ]);
   });
 
@@ -82,7 +101,7 @@ describe('params-match-script-flags', () => {
       matching.replace('    parser.parse_args()\n', `${extra}    parser.parse_args()\n`),
     );
     expect(await printed(dir)).toEqual([
-      `${at(dir, 'train.py', 'parser.add_argument("--data"')}: error ${rule} train.py's --data is required but is not in the params of ml-cicd.yaml, so a Train workflow run cannot pass it; add params.data or give the flag a default.`,
+      `${at(dir, 'train.py', 'parser.add_argument("--data"')}: error ${rule} train.py's --data is required but is not in the params of ml-cicd.yaml, so a Train workflow run cannot pass it; add params.data and run ml-cicd sync, or give the flag a default.`,
     ]);
     const report = await validateProject(dir);
     expect(
@@ -91,7 +110,7 @@ describe('params-match-script-flags', () => {
       {
         severity: 'info',
         message:
-          "train.py's --batch_size is not in the params of ml-cicd.yaml, so it keeps its default unless a run passes it; add params.batch_size to make it an input, or type it in the extra-args input.",
+          "train.py's --batch_size is not in the params of ml-cicd.yaml, so it keeps its default unless a run passes it; add params.batch_size and run ml-cicd sync to make it an input, or type it in the extra-args input.",
       },
       { severity: 'error' },
     ]);
@@ -126,7 +145,7 @@ describe('params-match-script-flags', () => {
       ),
     ]);
     expect(await printed(dir, { import: true })).toEqual([
-      `${at(dir, 'train.py', 'parser.add_argument("--max-depth"')}: error ${rule} train.py's --max-depth defaults to 6, but params.max-depth.default is 8; make them equal.`,
+      `${at(dir, 'train.py', 'parser.add_argument("--max-depth"')}: error ${rule} train.py's --max-depth defaults to 6, but params.max-depth.default is 8; make them equal, then run ml-cicd sync so the workflows follow ml-cicd.yaml.`,
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { UserError } from '@ml-cicd/core';
+import { manifestPath, UserError } from '@ml-cicd/core';
 import {
   describeEntryPoint,
   findEntryPoint,
@@ -40,6 +40,18 @@ function trainActionEntry(project: Project): EntryOverride {
   return {};
 }
 
+/** Whether npm create ml-cicd made the project (its manifest records no `add`). */
+function createdProject(project: Project): boolean {
+  const text = project.read(manifestPath);
+  if (text === undefined) return false;
+  try {
+    const manifest = JSON.parse(text) as { added?: unknown } | null;
+    return typeof manifest === 'object' && manifest !== null && manifest.added === undefined;
+  } catch {
+    return false;
+  }
+}
+
 async function check(project: Project): Promise<Problem[]> {
   const { config, configFile } = project;
   if (!config || !configFile) return [];
@@ -76,6 +88,12 @@ async function check(project: Project): Promise<Problem[]> {
   }
   const { reading } = outcome;
   const unreadable = reading.unreadable[0];
+  if (unreadable && createdProject(project)) {
+    project.note(
+      `The params were not compared with the flags of ${script}: the generated project builds them from the params of ml-cicd.yaml when it runs (the ${unreadable.call} call at ${unreadable.file}:${unreadable.line}), so a param needs no code; pass --import with --python naming an interpreter that has its requirements to compare them anyway.`,
+    );
+    return [];
+  }
   if (unreadable) {
     project.note(
       `The params were not compared with the flags of ${script}: the ${unreadable.call} call at ${unreadable.file}:${unreadable.line} cannot be read without running the script (${unreadable.reason})${reading.importError ? `, and importing it failed (${reading.importError})` : ''}. Make the call's arguments literals, or pass --import (which runs the script's top-level code) with --python naming an interpreter that has its requirements.`,
@@ -89,7 +107,7 @@ async function check(project: Project): Promise<Problem[]> {
     return [];
   }
   project.note(`Compared the params with the flags of ${script}, ${how(reading)}.`);
-  return flagDrift(script, config.params, reading.flags).map((drift) => {
+  return flagDrift(script, config.params, reading.flags, createdProject(project)).map((drift) => {
     const { file, line, column } = drift.flag ?? {};
     if (file && line && !outside.test(file)) {
       return { file, line, column: column ?? 1, message: drift.message, severity: drift.severity };

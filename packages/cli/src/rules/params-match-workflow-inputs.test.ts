@@ -11,7 +11,7 @@ describe('params-match-workflow-inputs', () => {
     const dir = await project();
     edit(dir, train, '        default: 8\n', '        default: 9\n');
     expect(await printed(dir)).toEqual([
-      `${at(dir, train, '9\n')}: ${rule} input "max-depth" defaults to "9", but params.max-depth.default is 8; make them equal.`,
+      `${at(dir, train, '9\n')}: ${rule} input "max-depth" defaults to "9", but params.max-depth.default is 8; run ml-cicd sync to write ml-cicd.yaml's params and gates into ${train}, or change the default there.`,
     ]);
   });
 
@@ -24,7 +24,7 @@ describe('params-match-workflow-inputs', () => {
       '        type: string\n        required: false\n        default: "0.25"\n',
     );
     expect(await printed(dir)).toEqual([
-      `${at(dir, train, 'string')}: ${rule} input "test-size" has type string, but params.test-size is number, which needs type number.`,
+      `${at(dir, train, 'string')}: ${rule} input "test-size" has type string, but params.test-size is number, which needs type number; run ml-cicd sync to write ml-cicd.yaml's params and gates into ${train}.`,
     ]);
   });
 
@@ -32,7 +32,7 @@ describe('params-match-workflow-inputs', () => {
     const dir = await project();
     edit(dir, train, '          - log_loss\n', '');
     expect(await printed(dir)).toEqual([
-      `${at(dir, train, '- gini')}: ${rule} input "criterion" offers ["gini", "entropy"], but params.criterion.choices are ["gini", "entropy", "log_loss"]; make them equal.`,
+      `${at(dir, train, '- gini')}: ${rule} input "criterion" offers ["gini", "entropy"], but params.criterion.choices are ["gini", "entropy", "log_loss"]; run ml-cicd sync to write ml-cicd.yaml's params and gates into ${train}, or change the choices there.`,
     ]);
   });
 
@@ -40,7 +40,7 @@ describe('params-match-workflow-inputs', () => {
     const dir = await project();
     edit(dir, train, 'Seed for every random source.', 'The seed.');
     expect(await printed(dir)).toEqual([
-      `${at(dir, train, 'The seed.')}: warning [params-match-workflow-inputs] input "seed" is described as "The seed.", but params.seed.description is "Seed for every random source."; make them equal.`,
+      `${at(dir, train, 'The seed.')}: warning [params-match-workflow-inputs] input "seed" is described as "The seed.", but params.seed.description is "Seed for every random source."; run ml-cicd sync to write ml-cicd.yaml's params and gates into ${train}.`,
     ]);
   });
 
@@ -49,7 +49,7 @@ describe('params-match-workflow-inputs', () => {
     edit(dir, train, seedInput, '');
     edit(dir, train, '            --seed=${{ inputs.seed }}\n', '');
     expect(await printed(dir)).toEqual([
-      `${at(dir, 'ml-cicd.yaml', 'seed:')}: ${rule} params.seed is not a workflow_dispatch input of ${train}; add the input "seed" (type: number, default: 42).`,
+      `${at(dir, 'ml-cicd.yaml', 'seed:')}: ${rule} params.seed is not a workflow_dispatch input of ${train}; run ml-cicd sync to write ml-cicd.yaml's params and gates into ${train} (it adds the input "seed", type number, default 42).`,
     ]);
   });
 
@@ -57,7 +57,7 @@ describe('params-match-workflow-inputs', () => {
     const dir = await project();
     edit(dir, train, seedInput, `${seedInput}${seedInput.replace('seed:', 'verbose:')}`);
     expect(await printed(dir)).toEqual([
-      `${at(dir, train, 'verbose:')}: ${rule} input "verbose" of ${train} is not in the params of ml-cicd.yaml; add params.verbose or remove the input.`,
+      `${at(dir, train, 'verbose:')}: ${rule} input "verbose" of ${train} is not in the params of ml-cicd.yaml; add params.verbose there, or run ml-cicd sync to write ml-cicd.yaml's params and gates into ${train} (it removes the input).`,
     ]);
   });
 

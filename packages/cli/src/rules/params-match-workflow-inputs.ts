@@ -5,8 +5,12 @@ import { sameValue, show } from '../validate/show.js';
 import type { WorkflowFile } from '../validate/workflow.js';
 import { entries, entryAt, get, items, text, type Entry } from '../validate/yaml-nodes.js';
 import { problemAt, type Problem, type Rule } from './rule.js';
+import { runSync } from './sync-hint.js';
 
 export const trainWorkflowPath = '.github/workflows/train.yml';
+
+/** ml-cicd.yaml is the one list: sync writes its params into the workflow's inputs. */
+const fix = runSync(trainWorkflowPath);
 
 /** The workflow_dispatch input type of each param type. */
 export const dispatchTypes: Record<ParamType, string> = {
@@ -26,7 +30,7 @@ function compare(workflow: WorkflowFile, name: string, param: Param, input: Entr
   if (type !== expected) {
     at(
       get(input.value, 'type'),
-      `input "${name}" has type ${type}, but params.${name} is ${param.type}, which needs type ${expected}.`,
+      `input "${name}" has type ${type}, but params.${name} is ${param.type}, which needs type ${expected}; ${fix}.`,
     );
     return problems;
   }
@@ -36,21 +40,21 @@ function compare(workflow: WorkflowFile, name: string, param: Param, input: Entr
     const now = actual === undefined ? 'has no default' : `defaults to ${show(actual)}`;
     at(
       defaultNode,
-      `input "${name}" ${now}, but params.${name}.default is ${show(param.default)}; make them equal.`,
+      `input "${name}" ${now}, but params.${name}.default is ${show(param.default)}; ${fix}, or change the default there.`,
     );
   }
   const options = items(get(input.value, 'options')).map((item) => text(item) ?? '');
   if (param.type === 'choice' && show(options) !== show(param.choices ?? [])) {
     at(
       get(input.value, 'options'),
-      `input "${name}" offers ${show(options)}, but params.${name}.choices are ${show(param.choices)}; make them equal.`,
+      `input "${name}" offers ${show(options)}, but params.${name}.choices are ${show(param.choices)}; ${fix}, or change the choices there.`,
     );
   }
   const description = text(get(input.value, 'description'));
   if (description !== param.description) {
     at(
       get(input.value, 'description'),
-      `input "${name}" is described as ${show(description ?? '')}, but params.${name}.description is ${show(param.description)}; make them equal.`,
+      `input "${name}" is described as ${show(description ?? '')}, but params.${name}.description is ${show(param.description)}; ${fix}.`,
       'warning',
     );
   }
@@ -76,7 +80,7 @@ function check(project: Project): Problem[] {
       problemAt(
         configFile,
         key,
-        `params.${name} is not a workflow_dispatch input of ${trainWorkflowPath}; add the input "${name}" (type: ${dispatchTypes[param.type]}, default: ${show(param.default)}).`,
+        `params.${name} is not a workflow_dispatch input of ${trainWorkflowPath}; ${fix} (it adds the input "${name}", type ${dispatchTypes[param.type]}, default ${show(param.default)}).`,
       ),
     ];
   });
@@ -86,7 +90,7 @@ function check(project: Project): Problem[] {
       problemAt(
         workflow,
         input.keyNode,
-        `input "${input.key}" of ${trainWorkflowPath} is not in the params of ml-cicd.yaml; add params.${input.key} or remove the input.`,
+        `input "${input.key}" of ${trainWorkflowPath} is not in the params of ml-cicd.yaml; add params.${input.key} there, or ${fix} (it removes the input).`,
       ),
     );
   return [...problems, ...extra];
@@ -97,6 +101,6 @@ export const paramsMatchWorkflowInputs: Rule = {
   id: 'params-match-workflow-inputs',
   severity: 'error',
   security: [],
-  doc: "The `params` of `ml-cicd.yaml` are the `workflow_dispatch` inputs of `.github/workflows/train.yml`: the same names, the input type that fits each param's type (integer and number → number, boolean → boolean, choice → choice, string → string), the same defaults and options. A different description is a warning. Its one other input, `extra-args`, passes more arguments to the script.",
+  doc: "The `params` of `ml-cicd.yaml` are the `workflow_dispatch` inputs of `.github/workflows/train.yml`: the same names, the input type that fits each param's type (integer and number → number, boolean → boolean, choice → choice, string → string), the same defaults and options. A different description is a warning. Its one other input, `extra-args`, passes more arguments to the script. `ml-cicd sync` writes the params of `ml-cicd.yaml` into the workflow.",
   check,
 };

@@ -9,14 +9,14 @@ const editable = /^(-e\b|--editable\b)/;
 const pinned = /^[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*===?\s*[^\s,;*]+\s*(;|$)/;
 const direct = /^[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?\s*@\s*\S+/;
 
-interface Requirement {
+export interface Requirement {
   text: string;
   line: number;
   column: number;
 }
 
 /** Logical lines (continuations joined, comments dropped), each with where it starts. */
-function requirements(text: string): Requirement[] {
+export function requirements(text: string): Requirement[] {
   const found: Requirement[] = [];
   let current: Requirement | undefined;
   text.split(/\r?\n/).forEach((raw, index) => {

@@ -56,8 +56,8 @@ describe('secrets-declared', () => {
     edit(
       dir,
       'ml-cicd.yaml',
-      'protect it with required reviewers.\n    secrets: []\n    variables: []\n',
-      'protect it with required reviewers.\n    secrets: [TRACKING_TOKEN]\n    variables: [TRAINING_ENABLED]\n',
+      'protect it with required reviewers.\n    secrets: []\n    variables:\n',
+      'protect it with required reviewers.\n    secrets: [TRACKING_TOKEN]\n    variables:\n      - TRAINING_ENABLED\n',
     );
     expect(await printed(dir)).toEqual([]);
   });

@@ -11,7 +11,11 @@ import {
   type ScriptFlag,
 } from '../argparse/index.js';
 import type { Severity } from './finding.js';
+import { syncCommand } from '../rules/sync-hint.js';
 import { sameValue, show } from './show.js';
+
+/** After a fix in ml-cicd.yaml or the script, the workflows follow ml-cicd.yaml. */
+const followed = `run ${syncCommand} so the workflows follow ml-cicd.yaml`;
 
 export interface Drift {
   /** The param the problem is about (absent for a flag that has no param). */
@@ -50,7 +54,7 @@ function compare(script: string, name: string, param: Param, flag: ScriptFlag): 
     const wanted = types.map((type) => article[type]).join(' or ');
     return [
       drift(
-        `${script}'s ${option} is read as ${wanted}, but params.${name} is ${param.type}; make it ${types.join(' or ')}.`,
+        `${script}'s ${option} is read as ${wanted}, but params.${name} is ${param.type}; make it ${types.join(' or ')}, then ${followed}.`,
       ),
     ];
   }
@@ -64,7 +68,7 @@ function compare(script: string, name: string, param: Param, flag: ScriptFlag): 
         : `defaults to ${show(expected)}`;
     drifts.push(
       drift(
-        `${script}'s ${option} ${now}, but params.${name}.default is ${show(param.default)}; ${flag.action === 'store' ? 'make them equal' : `make it ${show(expected)}`}.`,
+        `${script}'s ${option} ${now}, but params.${name}.default is ${show(param.default)}; ${flag.action === 'store' ? 'make them equal' : `make it ${show(expected)}`}, then ${followed}.`,
       ),
     );
   }
@@ -73,7 +77,7 @@ function compare(script: string, name: string, param: Param, flag: ScriptFlag): 
   if (param.type === 'choice' && show(choices) !== show(wanted)) {
     drifts.push(
       drift(
-        `${script}'s ${option} accepts ${show(flag.choices ?? [])}, but params.${name}.choices are ${show(param.choices)}; make them equal.`,
+        `${script}'s ${option} accepts ${show(flag.choices ?? [])}, but params.${name}.choices are ${show(param.choices)}; make them equal, then ${followed}.`,
       ),
     );
   }
@@ -87,15 +91,20 @@ function canBeParam(name: string | undefined): name is string {
 /** What to do about a flag that is no param, in words a user can follow as they are. */
 function advice(name: string | undefined): string {
   if (canBeParam(name)) {
-    return `add params.${name} to make it an input, or type it in the extra-args input`;
+    return `add params.${name} and run ${syncCommand} to make it an input, or type it in the extra-args input`;
   }
   return `type it in the extra-args input (a param's name must be ${paramName.meaning})`;
 }
 
+/**
+ * `generated`: the project npm create ml-cicd made, whose script builds its flags from the params
+ * of ml-cicd.yaml when it runs, so a param without a flag means that code was changed.
+ */
 export function flagDrift(
   script: string,
   params: Record<string, Param>,
   flags: ScriptFlag[],
+  generated = false,
 ): Drift[] {
   const named = new Map(
     flags.flatMap((flag) => {
@@ -109,7 +118,9 @@ export function flagDrift(
     return [
       {
         param: name,
-        message: `params.${name} is not a flag of ${script}; add parser.add_argument("--${name}", ...) or remove the param.`,
+        message: generated
+          ? `params.${name} is not a flag of ${script}, though the generated project builds its flags from the params of ml-cicd.yaml when it runs: undo the edit that stopped it (git diff shows it), or remove the param; then ${followed}.`
+          : `params.${name} is not a flag of ${script}; add parser.add_argument("--${name}", ...) to it or remove the param, then ${followed}.`,
       },
     ];
   });
@@ -124,7 +135,7 @@ export function flagDrift(
       flag.required
         ? {
             flag,
-            message: `${script}'s ${shown} is required but is not in the params of ml-cicd.yaml, so a Train workflow run cannot pass it; ${canBeParam(name) ? `add params.${name} or give the flag a default` : 'give the flag a default'}.`,
+            message: `${script}'s ${shown} is required but is not in the params of ml-cicd.yaml, so a Train workflow run cannot pass it; ${canBeParam(name) ? `add params.${name} and run ${syncCommand}, or give the flag a default` : 'give the flag a default'}.`,
           }
         : {
             flag,

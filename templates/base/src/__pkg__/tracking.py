@@ -57,13 +57,21 @@ class Tracker(Protocol):
     def close(self, status: RunStatus) -> None: ...
 
 
+# What a previous run left in the folder: removed before a run, so that a run that fails leaves
+# only its run.json, never a model or metrics that look like its own.
+RUN_FILES = ("params.json", "metrics.json", "run.json", "model.joblib")
+
+
 class LocalTracker:
     """Files in one folder: params.json, metrics.json (a flat object of numbers), run.json (how
-    the run ended and, once trained, duration and commit), model.joblib and one SVG per plot."""
+    the run ended, the data's hash, the commit and whether the checkout had changes, and once
+    trained the duration), model.joblib and one SVG per plot."""
 
     def __init__(self, output_dir: Path) -> None:
         # Created now, so an unusable folder is reported before a long training run, not after.
         output_dir.mkdir(parents=True, exist_ok=True)
+        for stale in [*RUN_FILES, *(path.name for path in output_dir.glob("*.svg"))]:
+            (output_dir / stale).unlink(missing_ok=True)
         self.output_dir = output_dir
         self.files: list[Path] = []
         self.run_details: dict[str, object] = {}
@@ -84,9 +92,8 @@ class LocalTracker:
     ) -> RunRecord:
         """Write the run's files (`plots` are SVG texts by name) and return what they hold."""
         self._write_json("params.json", params)
-        self._write_json("metrics.json", metrics)
         # run.json is written when the run ends, with its status.
-        self.run_details = {"duration_seconds": duration_seconds, "git_commit": git_commit}
+        self.run_details.update(duration_seconds=duration_seconds, git_commit=git_commit)
         # joblib files are pickles: load only ones you made yourself.
         model_file = self._track(self.output_dir / "model.joblib")
         joblib.dump(model, model_file)
@@ -94,6 +101,8 @@ class LocalTracker:
         for name, svg in plots.items():
             plot_files[name] = self._track(self.output_dir / f"{name}.svg")
             plot_files[name].write_text(svg, encoding="utf-8")
+        # Last: metrics.json is what CI reads, so it exists only once everything else does.
+        self._write_json("metrics.json", metrics)
         return RunRecord(
             params=dict(params),
             metrics=dict(metrics),
@@ -135,6 +144,22 @@ def git_commit() -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return result.stdout.strip() or None
+
+
+def git_dirty() -> bool | None:
+    """Whether the checkout has changes not committed (untracked files too); None without git."""
+    try:
+        result = subprocess.run(
+            ["git", "status", "--porcelain"],
+            cwd=Path(__file__).resolve().parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() != ""
 
 
 @contextmanager

@@ -1,12 +1,14 @@
 // Stand-in of the GitHub CLI written by ml-cicd for the workflow-run tests (tests/workflows).
 // It implements, against GITHUB_API_URL's REST API, only the commands the generated workflows run:
 //   api (GET), release view|create|upload|download, issue list|create|edit|comment|close,
-//   label create.
+//   label create, pr list|create|edit.
 // The repository is --repo, else GH_REPO, else the owner/name of the checkout's origin remote.
 // It does NOT emulate: GraphQL (the real `gh issue list` uses it; this calls REST), GH_HOST and
 // `gh auth`, `issue list --search` (taken, but every issue of the state is listed: the workflows
 // filter by title themselves), pagination past 100 items, --web, templates or editors, and any
-// other command or flag, which fail loudly.
+// other command or flag, which fail loudly. `pr list` reads REST (GitHub's gh uses GraphQL) and
+// gives number, title, headRefName, isCrossRepository and author; `pr create` needs --head (gh
+// would push or ask) and opens against main (gh asks GitHub for the default branch).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, matchesGlob } from 'node:path';
@@ -30,6 +32,8 @@ const valueFlags = new Set([
   '--description',
   '--repo',
   '-R',
+  '--head',
+  '--base',
 ]);
 const booleanFlags = new Set(['--clobber', '--latest', '--force']);
 
@@ -235,6 +239,45 @@ const commands = {
       });
     }
     await json('PATCH', `/repos/${repo}/issues/${number}`, { state: 'closed' });
+    return 0;
+  },
+  async 'pr list'(repo, args) {
+    const query = new URLSearchParams({ state: args.one('--state') ?? 'open', per_page: '100' });
+    const head = args.one('--head');
+    const pulls = (await json('GET', `/repos/${repo}/pulls?${query}`))
+      // gh's --head matches the branch name in any repository, a fork's too.
+      .filter((pull) => !head || pull.head.ref === head)
+      .map((pull) => ({
+        number: pull.number,
+        title: pull.title,
+        headRefName: pull.head.ref,
+        isCrossRepository: pull.head.repo.full_name !== pull.base.repo.full_name,
+        author: author(pull.user),
+      }));
+    print(pulls, args);
+    return 0;
+  },
+  async 'pr create'(repo, args) {
+    const head = args.one('--head');
+    if (!head) throw new Usage('pr create needs --head: the stand-in neither pushes nor asks');
+    const bodyFile = args.one('--body-file');
+    const pull = await json('POST', `/repos/${repo}/pulls`, {
+      title: args.one('--title'),
+      body: bodyFile ? readFileSync(bodyFile, 'utf8') : (args.one('--body') ?? ''),
+      head,
+      base: args.one('--base') ?? 'main',
+    });
+    process.stdout.write(`${pull.html_url}\n`);
+    return 0;
+  },
+  async 'pr edit'(repo, args) {
+    const bodyFile = args.one('--body-file');
+    const patch = {};
+    if (bodyFile) patch.body = readFileSync(bodyFile, 'utf8');
+    if (args.one('--body') !== undefined) patch.body = args.one('--body');
+    if (args.one('--title') !== undefined) patch.title = args.one('--title');
+    const pull = await json('PATCH', `/repos/${repo}/pulls/${args.positional[0]}`, patch);
+    process.stdout.write(`${pull.html_url}\n`);
     return 0;
   },
   async 'label create'(repo, args) {

@@ -1,5 +1,5 @@
 /** `ml-cicd add workflow <kind> [dir]`: the kind's workflows and what they need, from the script's flags. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import {
   nameFromFolder,
@@ -19,6 +19,7 @@ import {
 import { moduleRun } from '../../argparse/entry-point.js';
 import { UsageError, UserError } from '../../errors.js';
 import type { Io } from '../../io.js';
+import { existingFolder } from '../folder.js';
 import { checksNotes } from './checks.js';
 import { cmlNotes } from './cml.js';
 import { bundledAssets } from './assets.js';
@@ -73,18 +74,6 @@ function runnerFlagsHelp(): string {
       return flag.length < 22 ? `${flag.padEnd(22)}${about}` : `${flag}\n${' '.repeat(22)}${about}`;
     })
     .join('\n');
-}
-
-function targetDir(io: Io, given: string): string {
-  const dir = resolve(io.cwd, given);
-  let folder = false;
-  try {
-    folder = statSync(dir).isDirectory();
-  } catch {
-    folder = false;
-  }
-  if (!folder) throw new UserError(`${given} is not a folder; pass the repository's folder.`);
-  return dir;
 }
 
 /**
@@ -175,7 +164,7 @@ export async function run(
   if (values.script && values.module) {
     throw new UsageError('--script and --module cannot be used together.');
   }
-  const dir = targetDir(io, given);
+  const dir = existingFolder(io, given, 'repository');
   const scriptPath =
     values.script === undefined
       ? undefined

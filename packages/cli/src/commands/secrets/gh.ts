@@ -17,6 +17,8 @@ export interface GhResult {
   status: number | null;
   /** The first line gh wrote to stderr (or stdout), with every known value masked. */
   detail: string;
+  /** What gh wrote to stdout (an API answer), with every known value masked. */
+  stdout: string;
 }
 
 /** A line of a multi-line value this short is shown: masking it would garble gh's own words. */
@@ -54,5 +56,6 @@ export function runGh(
     .map((line) => line.trim())
     .find((line) => line !== '');
   const detail = redact(said ?? `exit code ${String(result.status)}`, options.hide).slice(0, 300);
-  return { notFound, status: result.status, detail };
+  const stdout = redact(result.stdout ?? '', options.hide);
+  return { notFound, status: result.status, detail, stdout };
 }

@@ -28,7 +28,9 @@ import {
   type SecretsPlan,
   type Setting,
 } from './plan.js';
+import { protectEnvironment, protections } from './protection.js';
 import { placeholderRepository, repositoryToPrint, resolveRepository } from './repository.js';
+import { checkReviewerFlags, resolveReviewers, type Reviewer } from './reviewers.js';
 
 const flags = {
   repo: { type: 'string' },
@@ -36,6 +38,7 @@ const flags = {
   apply: { type: 'boolean' },
   'from-env': { type: 'string' },
   'dry-run': { type: 'boolean' },
+  reviewer: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -93,10 +96,20 @@ function printCommands(plan: SecretsPlan, config: MlCicdConfig, io: Io): number 
   const groups =
     plan.scope === 'repo'
       ? [{ title: say.printRepository, settings: plan.settings }]
-      : plan.environments.map((environment) => ({
-          title: `${say.printEnvironment(environment)}\n${commandLine(createEnvironmentArgs(plan.repo, environment))}`,
-          settings: plan.settings.filter((setting) => setting.environment === environment),
-        }));
+      : plan.environments.map((environment) => {
+          const protection = protections.get(environment);
+          const lines = [
+            say.printEnvironment(environment),
+            commandLine(createEnvironmentArgs(plan.repo, environment)),
+            ...(protection
+              ? [say.printProtect(environment, protection.reviewers, protection.tags)]
+              : []),
+          ];
+          return {
+            title: lines.join('\n'),
+            settings: plan.settings.filter((setting) => setting.environment === environment),
+          };
+        });
   for (const { title, settings } of groups) {
     lines.push(
       title,
@@ -188,18 +201,32 @@ function where(plan: SecretsPlan, setting: Setting): string {
     : `in environment ${setting.environment} of ${plan.repo}`;
 }
 
+/** Resolves the reviewers once, and only when an environment needs them. */
+function reviewersOnce(flags: readonly string[]): () => Reviewer[] {
+  let resolved: Reviewer[] | undefined;
+  return () => (resolved ??= resolveReviewers(flags));
+}
+
 function apply(
   plan: SecretsPlan,
   config: MlCicdConfig,
   values: Values,
   file: string | undefined,
+  reviewerFlags: readonly string[],
   io: Io,
 ): string[] {
   checkGh();
-  for (const environment of plan.environments) ensureEnvironment(plan.repo, environment, io);
+  const reviewers = reviewersOnce(reviewerFlags);
+  const unprotected: string[] = [];
+  for (const environment of plan.environments) {
+    const protection = protections.get(environment);
+    if (protection) {
+      unprotected.push(...protectEnvironment(plan.repo, environment, protection, reviewers, io));
+    } else ensureEnvironment(plan.repo, environment, io);
+  }
   if (ownRunners(config)) requireForkApproval(plan.repo, io);
   const hide = [...values.found.values()].map((found) => found.value);
-  const failures: string[] = [];
+  const failures = unprotected;
   for (const [setting, found] of values.found) {
     const result = runGh(setting.args, { input: found.value, hide });
     if (result.status === 0) {
@@ -216,9 +243,18 @@ function dryRun(
   config: MlCicdConfig,
   values: Values,
   file: string | undefined,
+  reviewerFlags: readonly string[],
   io: Io,
 ): void {
-  const lines = plan.environments.map(say.wouldCreate);
+  const lines = plan.environments.flatMap((environment) => {
+    const protection = protections.get(environment);
+    return [
+      say.wouldCreate(environment),
+      ...(protection
+        ? [say.wouldProtect(environment, protection.reviewers, protection.tags, reviewerFlags)]
+        : []),
+    ];
+  });
   if (plan.repo === placeholderRepository) lines.unshift(say.printNoRemote);
   if (ownRunners(config)) lines.push(say.wouldRequireForkApproval);
   for (const [setting, found] of values.found) {
@@ -243,6 +279,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (file !== undefined && !changing) {
     throw new UsageError('--from-env applies only with --apply or --dry-run.');
   }
+  const reviewerFlags = values.reviewer ?? [];
+  checkReviewerFlags(reviewerFlags);
   const given = positionals[0] ?? '.';
   const dir = resolve(io.cwd, given);
   const config = readConfig(dir, given);
@@ -257,8 +295,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!changing) return printCommands(plan, config, io);
 
   const found = collectValues(plan, dotenv, optionalNames(dir));
-  const failures = values['dry-run'] ? [] : apply(plan, config, found, file, io);
-  if (values['dry-run']) dryRun(plan, config, found, file, io);
+  const failures = values['dry-run'] ? [] : apply(plan, config, found, file, reviewerFlags, io);
+  if (values['dry-run']) dryRun(plan, config, found, file, reviewerFlags, io);
   if (found.empty.size > 0) io.out(`${say.skippedEmpty([...found.empty])}\n`);
   if (found.defaulted.size > 0) io.out(`${say.leftToDefault([...found.defaulted])}\n`);
   if (values['dry-run']) io.out(`${say.dryRunDone}\n`);

@@ -1,6 +1,7 @@
 /** What `ml-cicd secrets` says, apart from its logic. Values are never part of any message. */
 import { readEnvironment } from '@ml-cicd/core';
 import type { Setting } from './plan.js';
+import type { Reviewer } from './reviewers.js';
 
 export const usage = 'secrets [dir]';
 
@@ -21,6 +22,8 @@ Flags:
   --apply                 run the commands: values from the process environment, then --from-env
   --from-env <file>       a dotenv file of values (NAME=value lines; # comments; export prefix)
   --dry-run               show what --apply would run and where each value comes from; change nothing
+  --reviewer <who>        a required reviewer of the release environment: a user's login or
+                          ORG/TEAM-SLUG; repeat for more, up to 6 (default: the user gh is logged in as)
   -h, --help              show this help
 
 A secret of the read-only environment data-read takes its value from NAME_READ (e.g.
@@ -29,6 +32,12 @@ only read. Names that are the platform's or your own credentials (GH_TOKEN, GITH
 long-lived AWS keys) are refused, and so is a secret declared as a variable. With runners other
 than GitHub's own, --apply also makes every outside contributor's fork pull request wait for
 approval before its workflows run.
+
+Before the first release can use it, --apply gives the release environment required reviewers
+(prevent self-review when someone else can approve) and lets it deploy only from the default
+branch and v* tags; template-update gets the default branch only. What an environment already has
+is kept. Where GitHub refuses reviewers (a private repository without GitHub Enterprise), it tries
+a wait timer, and says so when the environment is left without either.
 
 A name whose value is empty is skipped; an optional variable .env.example shows commented out
 keeps its default; any other name with no value anywhere is reported as missing, and the exit
@@ -61,6 +70,71 @@ export const ghLoggedOut =
 
 export const environmentRefused = (environment: string, repo: string, detail: string) =>
   `GitHub did not create the environment ${environment} of ${repo} (${detail}), so its secrets and variables were not set: environments on a private repository need a paid plan; where that is not possible, set "secrets-scope: repo" in ml-cicd.yaml (docs/guide/secrets.md says what that loses).`;
+
+export const badReviewer = (value: string) =>
+  `--reviewer must be a user's login or ORG/TEAM-SLUG, e.g. octocat or octo-org/ml-reviewers (got ${JSON.stringify(value)}).`;
+
+export const tooManyReviewers = (count: number) =>
+  `GitHub takes at most 6 required reviewers per environment (got ${count} --reviewer flags).`;
+
+export const unknownReviewer = (name: string, detail: string) =>
+  `Could not find the id of ${name} on GitHub (${detail}), so no environment was protected: check the login or ORG/TEAM-SLUG given to --reviewer.`;
+
+export const noDefaultBranch = (repo: string, detail: string) =>
+  `Could not read the default branch of ${repo} (${detail}), so its environments' deployment branches were not set.`;
+
+export const branchPolicyRefused = (
+  environment: string,
+  repo: string,
+  name: string,
+  detail: string,
+) =>
+  `GitHub did not let environment ${environment} of ${repo} deploy from ${name} (${detail}): set its deployment branches and tags under Settings → Environments.`;
+
+export const protectedAlready = (environment: string) =>
+  `Environment ${environment} exists with its protection rules and deployment branches: left as it is.`;
+
+export const createdToProtect = (environment: string) => `Created environment ${environment}.`;
+
+export const protecting = (environment: string) =>
+  `Environment ${environment} exists: added what it lacked, keeping its own rules.`;
+
+const names = (reviewers: readonly Reviewer[]) => reviewers.map(({ name }) => name).join(', ');
+
+export const reviewersSet = (
+  environment: string,
+  reviewers: readonly Reviewer[],
+  noSelf: boolean,
+) =>
+  noSelf
+    ? `Environment ${environment} waits for ${names(reviewers)} to approve each run, and whoever started a run cannot approve it.`
+    : `Environment ${environment} waits for ${names(reviewers)} to approve each run; as no one else could, whoever started it may approve it (a second --reviewer turns that off).`;
+
+export const waitTimerSet = (environment: string, repo: string, minutes: number, detail: string) =>
+  `GitHub refused required reviewers for environment ${environment} of ${repo} (${detail}): it waits ${minutes} minutes before each run instead, time to cancel one nobody meant, but nobody approves it.`;
+
+export const branchesSet = (environment: string, allowed: string[]) =>
+  `Environment ${environment} can be used only from ${allowed.join(' and ')}.`;
+
+export const noGate = (environment: string, repo: string, detail: string) =>
+  `GitHub refused required reviewers and a wait timer for environment ${environment} of ${repo} (${detail}): a private repository needs GitHub Enterprise for either, so release.yml refuses to publish through it. Make the repository public, or set "secrets-scope: repo" in ml-cicd.yaml and let a tag ruleset limit who may push v* tags (Settings → Rules → Rulesets; docs/guide/secrets.md).`;
+
+export const wouldProtect = (
+  environment: string,
+  reviewers: boolean,
+  tags: string[],
+  who: readonly string[],
+) =>
+  [
+    `Would protect environment ${environment}, keeping what it has:`,
+    reviewers
+      ? ` required reviewers ${who.length > 0 ? who.map((name) => `@${name}`).join(', ') : '(you, the gh user)'} when it has none and no wait timer,`
+      : '',
+    ` deployments only from the default branch${tags.map((tag) => ` and ${tag} tags`).join('')} when it has no deployment branch policy.`,
+  ].join('');
+
+export const printProtect = (environment: string, reviewers: boolean, tags: string[]) =>
+  `# Then, before its first run, protect it under Settings → Environments → ${environment}:${reviewers ? ' required reviewers,' : ''} deployment branches and tags: the default branch${tags.map((tag) => ` and ${tag} tags`).join('')} (ml-cicd secrets --apply does it).`;
 
 export const printHeader = (repo: string) => [
   `# The GitHub Environments, secrets and variables of ml-cicd.yaml, for ${repo}.`,

@@ -19,7 +19,7 @@ import {
   type Option,
 } from '@ml-cicd/core';
 import type { Param } from '@ml-cicd/config';
-import { mergeConfig, readExistingConfig } from '../add/existing-config.js';
+import { existingGates, mergeConfig, readExistingConfig } from '../add/existing-config.js';
 import { mergeDependabot, dependabotPath } from '../add/merge-dependabot.js';
 import {
   actionlintPath,
@@ -46,7 +46,13 @@ export function addedOf(dir: string): Added | undefined {
   }
 }
 
-function rendered(answers: Record<string, unknown>, added: Added, dir: string, assets: Assets) {
+/** The files `add` renders for the recorded kinds, with the answers and the script given. */
+export function rendered(
+  answers: Record<string, unknown>,
+  added: Added,
+  dir: string,
+  assets: Assets,
+) {
   try {
     const resolved = resolveAnswers(rawFromRecorded(answers, 'answers'), basename(dir));
     return {
@@ -104,7 +110,7 @@ export const mergedIntoYours = new Set(['ml-cicd.yaml', ...Object.keys(mergers)]
 
 /**
  * What `add` would write now for the recorded kinds, with the answers (changed or not), and the
- * manifest recording it. The params are ml-cicd.yaml's, the team's source of truth.
+ * manifest recording it. The params and gates are ml-cicd.yaml's, the team's source of truth.
  */
 export function addedNext(
   answers: Record<string, unknown>,
@@ -116,7 +122,13 @@ export function addedNext(
 ): { files: Files; manifest: string } {
   const existing = readExistingConfig(dir);
   const params = (existing?.doc.toJS() as { params?: Record<string, Param> } | undefined)?.params;
-  const script = { ...added.script, ...(params ? { params } : {}) };
+  // No gates is recorded as add records it: no key.
+  const gates = existingGates(existing);
+  const script = {
+    ...added.script,
+    ...(params ? { params } : {}),
+    ...(gates ? { gates: gates.length > 0 ? gates : undefined } : {}),
+  };
   const next = rendered(answers, { ...added, script }, dir, assets);
   const files = new Map(next.files);
   // A file of the team's that add kept (its .dvc/config, its own pipeline) stays the team's.

@@ -3,9 +3,7 @@
  * (the base), renders it with the new version (by default the engine bundled here), and merges
  * each file three ways into the user's. Running it again at the same version changes nothing.
  */
-import { statSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename } from 'node:path';
 import {
   generator,
   manifestPath,
@@ -13,14 +11,15 @@ import {
   parseFlags,
   rawFromRecorded,
   resolveAnswers,
-  writePlan,
   type Assets,
 } from '@ml-cicd/core';
 import { bundledAssets } from '../add/assets.js';
 import { oneOf } from '../../args.js';
 import { UsageError, UserError } from '../../errors.js';
 import type { Io } from '../../io.js';
+import { projectDir } from '../folder.js';
 import { addedBase, addedNext, addedOf, mergedIntoYours } from './added.js';
+import { apply } from './apply.js';
 import { answerFlags, changedAnswers, describeGiven, givenAnswers } from './answers.js';
 import { check } from './check.js';
 import { mergeAll, type FileUpdate } from './merge.js';
@@ -28,7 +27,6 @@ import * as say from './messages.js';
 import {
   baseFromRecorded,
   baseMismatches,
-  isExecutable,
   readManifest,
   readYours,
   requireCleanTree,
@@ -47,40 +45,6 @@ const flags = {
 } as const;
 
 const conflictStyles = ['inline', 'rej'] as const;
-
-function projectDir(io: Io, positionals: string[]): string {
-  if (positionals.length > 1) {
-    throw new UsageError(
-      `Expected one folder, got ${positionals.length}: ${positionals.join(' ')}.`,
-    );
-  }
-  const given = positionals[0] ?? '.';
-  const dir = resolve(io.cwd, given);
-  const folder = (() => {
-    try {
-      return statSync(dir).isDirectory();
-    } catch {
-      return false;
-    }
-  })();
-  if (!folder) throw new UserError(`${given} is not a folder; pass the project's folder.`);
-  return dir;
-}
-
-/** Writes every changed file and the new manifest through the one writer, then removes files. */
-async function apply(dir: string, updates: FileUpdate[], manifest: string): Promise<void> {
-  const plan = new Map<string, string>([[manifestPath, manifest]]);
-  for (const update of updates) {
-    if (update.write !== undefined) plan.set(update.path, update.write);
-    if (update.reject !== undefined) plan.set(`${update.path}.rej`, update.reject);
-  }
-  const executable = new Set([...plan.keys()].filter((path) => isExecutable(dir, path)));
-  await writePlan(plan, dir, { mode: 'into-existing', force: true, executable });
-  // After the writes succeed: a failed write above leaves every file as it was.
-  for (const update of updates) {
-    if (update.remove) await rm(join(dir, update.path), { force: true });
-  }
-}
 
 export async function run(
   argv: string[],

@@ -134,3 +134,14 @@ export function mergeAll(sides: MergeSides): FileUpdate[] {
     scratch.dispose();
   }
 }
+
+/** The unified diff from `before` to `after` of one file, as git prints it; empty when equal. */
+export function diffOf(path: string, before: string, after: string): string {
+  if (before === after) return '';
+  const scratch = new Scratch();
+  try {
+    return patch(scratch, path, before, after);
+  } finally {
+    scratch.dispose();
+  }
+}

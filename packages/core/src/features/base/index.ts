@@ -5,10 +5,11 @@
 import { answerOf } from '../../answers.js';
 import { defineFeature } from '../types.js';
 import { ciWorkflow } from './ci-workflow.js';
-import { defaultGates, defaultParams } from './params.js';
+import { defaultGates, defaultParams, taskDefaults } from './params.js';
 import { baseReadme } from './readme.js';
 import { dependabot, preCommit, zizmorConfig, zizmorNote } from './repo-files.js';
 import { secretsReadme, secretsScopeOption } from './secrets-scope.js';
+import { taskOption, taskReadme } from './task.js';
 import { trainWorkflow } from './train-workflow.js';
 
 const generatedNote =
@@ -18,7 +19,7 @@ export const base = defineFeature({
   id: 'base',
   title: 'Default project',
   description: 'scikit-learn model, tests, locked requirements, CI and training workflows',
-  options: [secretsScopeOption],
+  options: [taskOption, secretsScopeOption],
   contribute(model, { answers, templates }) {
     if (answerOf(answers, 'secretsScope') === 'repo') model.config['secrets-scope'] = 'repo';
     for (const [path, content] of templates.feature('base')) model.addFile(path, content);
@@ -36,17 +37,28 @@ export const base = defineFeature({
     }
 
     // A repository's own script comes with its params and gates (add workflow).
+    const task = answerOf(answers, 'task');
     if (!model.script) {
-      Object.assign(model.config.params, defaultParams);
-      model.config.metrics.gates.push(...defaultGates);
+      Object.assign(model.config.params, defaultParams(task));
+      model.config.metrics.gates.push(...defaultGates(task));
     }
 
-    for (const name of ['scikit-learn', 'pydantic', 'pydantic-settings', 'joblib'] as const) {
+    // pyyaml: the project reads its params from ml-cicd.yaml at run time.
+    for (const name of [
+      'scikit-learn',
+      'pydantic',
+      'pydantic-settings',
+      'joblib',
+      'pyyaml',
+    ] as const) {
       model.requirements.add(name);
     }
-    for (const name of ['pytest', 'ruff', 'pyyaml', 'pre-commit'] as const) {
+    for (const name of ['pytest', 'ruff', 'pre-commit', 'uv'] as const) {
       model.devRequirements.add(name);
     }
+    // The project is a package: the workflows install it, editable and without its dependencies,
+    // after the hashed requirements (ml-cicd.yaml records it as train.install-project).
+    if (!model.script) model.config.train = { ...model.config.train, 'install-project': true };
 
     model.envVars.push(
       {
@@ -62,6 +74,26 @@ export const base = defineFeature({
         default: 'INFO',
       },
     );
+    if (!model.script) {
+      // Variables of the training environment, so CI can train on a file of the repository.
+      model.envVars.push(
+        {
+          name: 'TRAIN_DATA_PATH',
+          description: `CSV or Parquet file to train on, relative to the folder training runs in (the repository root in CI; Parquet needs pyarrow in requirements.in); unset: scikit-learn's ${taskDefaults[task].dataset}, bundled, no download.`,
+          secret: false,
+          default: '',
+        },
+        {
+          name: 'TRAIN_TARGET_COLUMN',
+          description:
+            'Column of that file the model predicts; every other column is a numeric feature.',
+          secret: false,
+          default: 'target',
+        },
+      );
+      model.passToTraining('TRAIN_DATA_PATH', false);
+      model.passToTraining('TRAIN_TARGET_COLUMN', false);
+    }
 
     model.addYaml('.github/workflows/ci.yml', { build: ciWorkflow, comment: generatedNote });
     model.addYaml('.github/workflows/train.yml', { build: trainWorkflow, comment: generatedNote });
@@ -69,5 +101,6 @@ export const base = defineFeature({
     model.addYaml('.pre-commit-config.yaml', { build: preCommit });
     model.addYaml('.github/zizmor.yml', { build: zizmorConfig, comment: zizmorNote });
     model.readme.push(...baseReadme, secretsReadme);
+    if (!model.script) model.readme.push(taskReadme);
   },
 });

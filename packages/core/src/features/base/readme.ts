@@ -1,7 +1,8 @@
 /** The README sections of the default project. */
-import type { Param } from '@ml-cicd/config';
+import type { Param, Task } from '@ml-cicd/config';
 import type { ProjectModel, ReadmeSection } from '../../model.js';
-import { lockCommand } from '../../locks.js';
+import { lockCommand, projectInstallCommand } from '../../locks.js';
+import { trainExample } from './task.js';
 
 function allowed(param: Param): string {
   if (param.choices) return param.choices.map((choice) => `\`${choice}\``).join(', ');
@@ -26,6 +27,13 @@ function paramsTable(model: ProjectModel): string {
   ].join('\n');
 }
 
+function plotsOf(task: Task): string {
+  const importances = 'the feature importances, when the model has them.';
+  return task === 'regression'
+    ? `the residuals and ${importances}`
+    : `the confusion matrix, the ROC and precision-recall curves and ${importances}`;
+}
+
 function gatesList(model: ProjectModel): string {
   const gates = model.config.metrics.gates.map((gate) => {
     const bound = gate.min !== undefined ? `at least ${gate.min}` : `at most ${gate.max}`;
@@ -33,9 +41,10 @@ function gatesList(model: ProjectModel): string {
   });
   return [
     `A run writes everything to \`${model.config.outputs.dir}/\` (set \`TRAIN_OUTPUT_DIR\` to change it):`,
-    '`metrics.json`, `params.json`, `run.json` (how the run ended, training time and git commit),',
-    'the model, `model.joblib`, and the confusion matrix, `confusion_matrix.svg`. The tests hold the',
-    'model to these gates (in `ml-cicd.yaml`):',
+    '`metrics.json`, `params.json`, `run.json` (how the run ended, training time, the git commit',
+    'and the sha256 of the data), the model, `model.joblib`, and SVG plots: ' +
+      plotsOf(model.config.task ?? 'binary'),
+    'The tests hold the model to these gates (in `ml-cicd.yaml`):',
     '',
     ...gates,
   ].join('\n');
@@ -56,16 +65,23 @@ function settingsTable(model: ProjectModel): string {
   ].join('\n');
 }
 
-const quickStart = `Train and test on your machine (Python 3.10 to 3.13):
+const quickStart = (model: ProjectModel) => `Train and test on your machine (Python 3.10 to 3.13):
 
 \`\`\`sh
 python -m venv .venv
 . .venv/bin/activate                # Windows: .venv\\Scripts\\activate
 pip install --require-hashes -r requirements-dev.txt
+${projectInstallCommand}
 pytest
-python train.py --help
-python train.py --criterion entropy --max-depth 3
+python train.py --help              # or: ${model.config.project.name} --help
+${trainExample(model.config.task)}
 \`\`\`
+
+The project is a package: after the hashed requirements it is installed from this folder,
+editable (a change to \`src/\` takes effect without reinstalling) and without its dependencies,
+which came from the lock. uv, from the development requirements, builds it with the build backend
+it bundles (\`uv_build\` in \`pyproject.toml\`); \`--offline\` and \`--no-build-isolation\` make sure
+nothing else is downloaded. CI and the workflows install it the same way.
 
 \`pre-commit install\` runs ruff on every commit, with the versions pinned in the locks.`;
 
@@ -91,12 +107,21 @@ passes workflow inputs through environment variables, never into scripts.`;
 
 const dependencies = `\`requirements.in\` and \`requirements-dev.in\` list the direct dependencies; \`requirements.txt\`
 and \`requirements-dev.txt\` pin every package with hashes for CPython 3.10 to 3.13 on any operating
-system and CPU. After changing an \`.in\` file, lock again with [uv](https://docs.astral.sh/uv/):
+system and CPU. \`pyproject.toml\`'s \`dependencies\` mirror \`requirements.in\` (a test fails when
+they differ). After changing an \`.in\` file, change \`pyproject.toml\` to match and lock again with
+uv (it is in the development requirements), then install again:
 
 \`\`\`sh
 ${lockCommand('requirements.in', 'requirements.txt')}
 ${lockCommand('requirements-dev.in', 'requirements-dev.txt')}
+pip install --require-hashes -r requirements-dev.txt
 \`\`\`
+
+**CUDA wheels.** Some packages pull NVIDIA's CUDA libraries on Linux: \`torch\` from PyPI, for one,
+locks \`nvidia-*\` wheels of several GB (\`grep '^nvidia-' requirements.txt\` shows them), which
+every install downloads, on a CPU-only runner too. If training needs no GPU, lock \`torch\` from
+PyTorch's CPU-only index instead (uv's guide: https://docs.astral.sh/uv/guides/integration/pytorch/);
+if it does, keep them and let the train workflow's uv cache spare the download.
 
 Dependabot (\`.github/dependabot.yml\`) proposes updates of these pins and of the action SHAs weekly.`;
 

@@ -128,7 +128,7 @@ export function dvcCheckJob(model: ProjectModel, kind: DvcRemoteKind): unknown {
     'timeout-minutes': 30,
     permissions: permissions(kind, 'OIDC: trades this job’s token for the read-only AWS role'),
     steps: [
-      ...pythonSetupSteps(model.config.python),
+      ...pythonSetupSteps(model.config),
       ...(reachable
         ? [
             credentialsCheck(
@@ -179,7 +179,7 @@ export function dvcPushJob(
     'timeout-minutes': 30,
     permissions: permissions(kind, 'OIDC: trades this job’s token for the AWS role that writes'),
     steps: [
-      ...pythonSetupSteps(model.config.python),
+      ...pythonSetupSteps(model.config),
       credentialsCheck(
         kind,
         `No credentials for the DVC remote in ${model.settingsPlace(writeEnvironment)}: nothing is pushed.`,

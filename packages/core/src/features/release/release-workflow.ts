@@ -12,6 +12,7 @@ import { commented } from '../../yaml.js';
 import { remoteSettings } from '../data-dvc/remotes.js';
 import { releaseRemote, remotePermission, remotePushSteps } from './dvc-remote.js';
 import { checkoutStep, pythonSetupSteps } from '../../workflow-steps.js';
+import { installInputs } from '../base/train-workflow.js';
 
 export const releaseEnvironmentName = 'release';
 
@@ -62,6 +63,7 @@ function buildJob(model: ProjectModel): Record<string, unknown> {
         ...model.trainingStepEnv(),
         with: {
           'python-version': config.python,
+          ...installInputs(config),
           'output-dir': config.outputs.dir,
           'artifact-name': 'release-training-outputs',
         },
@@ -169,7 +171,7 @@ function publishJob(model: ProjectModel, tracker: string): Record<string, unknow
     steps: [
       ...(environment.environment ? [protectionCheck()] : []),
       // Checkout first: it empties the folder, so the downloaded files come after it.
-      ...(module || remote ? pythonSetupSteps(model.config.python) : []),
+      ...(module || remote ? pythonSetupSteps(model.config) : []),
       {
         name: 'Download the release files',
         uses: uses('downloadArtifact'),

@@ -92,7 +92,7 @@ function reevaluateJob(model: ProjectModel): Record<string, unknown> {
       report: '${{ steps.reevaluate.outputs.report }}',
     },
     steps: [
-      ...pythonSetupSteps(config.python),
+      ...pythonSetupSteps(config),
       {
         name: 'Download the model of the latest release',
         id: 'download',

@@ -5,7 +5,7 @@ import { trainingReads } from '../base/secrets-scope.js';
 function body(model: ProjectModel): string {
   return `With \`MLFLOW_TRACKING_URI\` set, \`train.py\` also logs each run to that MLflow tracking server:
 the parameters, the metrics, the training time (\`duration_seconds\`), the git commit, the model file
-and the confusion-matrix plot. With \`MLFLOW_AUTOLOG=true\` MLflow also autologs the model's fit (the
+and the plots of the task. With \`MLFLOW_AUTOLOG=true\` MLflow also autologs the model's fit (the
 estimator's own parameters and training scores); autologging needs \`pandas\`, which \`mlflow-skinny\` leaves
 out, so add it to \`requirements.in\` and lock again first. The run starts before training, so a
 run that crashes ends as \`FAILED\` (\`KILLED\` when interrupted). Without \`MLFLOW_TRACKING_URI\`, the run logs to \`${model.config.outputs.dir}/\` only and says so in one line.

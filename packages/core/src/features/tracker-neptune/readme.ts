@@ -5,7 +5,7 @@ import { trainingReads } from '../base/secrets-scope.js';
 function body(model: ProjectModel): string {
   return `With \`NEPTUNE_API_TOKEN\` and \`NEPTUNE_PROJECT\` (\`workspace/project\`) set, \`train.py\` also logs each
 run to Neptune with \`neptune-scale\`, the client of Neptune 3.x: the parameters, the metrics, the
-training time and git commit, the model file and the confusion-matrix plot. The run starts before
+training time and git commit, the model file and the plots of the task. The run starts before
 training, and \`run/status\` says how it ended (\`finished\`, \`failed\` or \`killed\`): Neptune 3.x
 has no failed state of its own. The token also says which
 Neptune server to reach, so a self-hosted Neptune needs nothing more. With \`NEPTUNE_MODE=offline\`

@@ -4,8 +4,8 @@ import { trainingReads } from '../base/secrets-scope.js';
 
 function body(model: ProjectModel): string {
   return `With \`WANDB_API_KEY\` set, \`train.py\` also logs each run to Weights & Biases: the parameters
-as the run's config, the metrics, the training time and git commit in its summary, the confusion-matrix
-plot as HTML media, and the model file as an artifact. The run starts before training, so a run
+as the run's config, the metrics, the training time and git commit in its summary, the plots of
+the task as HTML media, and the model file as an artifact. The run starts before training, so a run
 that crashes ends with exit code 1, which W&B shows as failed. With
 \`WANDB_MODE=offline\` it needs no key: the run stays on disk under \`wandb/\` (git-ignored) until
 \`wandb sync\` uploads it. With neither, the run logs to \`${model.config.outputs.dir}/\` only and says so in one line.

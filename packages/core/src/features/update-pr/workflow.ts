@@ -61,7 +61,7 @@ if [ "$status" -ne 0 ]; then
   echo "::warning::ml-cicd update left conflict markers: the pull request's CI shows where."
 fi
 echo "changed=true" >> "$GITHUB_OUTPUT"
-git diff --cached --stat
+git --no-pager diff --cached --stat
 `;
 
 export const updateBranch = 'ml-cicd-update';

@@ -4,9 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-CONFIG_FILE = Path("ml-cicd.yaml")
+from __pkg__.params import read_config
 
 
 @dataclass(frozen=True)
@@ -18,9 +16,9 @@ class Gate:
     max: float | None = None
 
 
-def read_gates(config_file: Path = CONFIG_FILE) -> list[Gate]:
-    """The gates listed under `metrics.gates` in `config_file`."""
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+def read_gates(config_file: Path | None = None) -> list[Gate]:
+    """The gates listed under `metrics.gates` in `config_file` (default: the project's)."""
+    config = read_config(config_file)
     return [
         Gate(metric=gate["metric"], min=gate.get("min"), max=gate.get("max"))
         for gate in config["metrics"]["gates"]

@@ -2,16 +2,23 @@
 
 Replace the body with your newest labelled rows (a query, a file in object storage, a DVC
 pull), in the columns the model was trained on. The default works offline: a bootstrap sample
-of the training dataset with a little noise, so the loop runs before you have new data.
+of the training data (the task's bundled set, or TRAIN_DATA_PATH, read by the same loader as
+training) with a little noise, so the loop runs before you have new data.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sklearn.datasets import load_breast_cancer
+
+from __pkg__.data import load_dataset
+from __pkg__.params import (
+    read_config,
+    read_task,
+)
+from __pkg__.settings import load_settings
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -22,22 +29,25 @@ NOISE = 0.05
 
 @dataclass(frozen=True)
 class FreshData:
-    """Rows the model has to score, their true labels, and where they came from."""
+    """Rows the model has to score, their true targets, and where they came from."""
 
     x: NDArray[np.float64]
-    y: NDArray[np.int_]
+    y: NDArray[Any]
     description: str
 
 
 def load_fresh_data(seed: int) -> FreshData:
     """The rows to re-evaluate on; `seed` makes the default sample reproducible."""
-    dataset = load_breast_cancer()
+    settings = load_settings()
+    dataset = load_dataset(read_task(read_config()), settings.data_path, settings.target_column)
     rng = np.random.default_rng(seed)
-    rows = rng.integers(0, len(dataset.target), size=len(dataset.target))
-    x = dataset.data[rows]
-    x = x + rng.normal(scale=NOISE, size=x.shape) * dataset.data.std(axis=0)
+    rows = rng.integers(0, len(dataset.y), size=len(dataset.y))
+    x = dataset.x[rows]
+    x = x + rng.normal(scale=NOISE, size=x.shape) * dataset.x.std(axis=0)
     return FreshData(
         x=x,
-        y=dataset.target[rows],
-        description=f"bootstrap sample of the dataset with {NOISE:.0%} noise (seed {seed})",
+        y=dataset.y[rows],
+        description=(
+            f"bootstrap sample of {dataset.description} with {NOISE:.0%} noise (seed {seed})"
+        ),
     )
