@@ -19,7 +19,9 @@ function paramsTable(model: ProjectModel): string {
   );
   return [
     'Every parameter is a flag of `train.py` and an input of the **Train** workflow. They are listed',
-    'once, in `ml-cicd.yaml`; the tests fail when the script, the workflow and that file disagree.',
+    'once, in `ml-cicd.yaml`: `train.py` builds its flags from it when it runs. To add one, add it',
+    'under `params` (it becomes a keyword argument of the estimator) and run `npx ml-cicd sync`,',
+    "which brings the workflows' inputs and gates and this table up to date.",
     '',
     '| flag | type | default | allowed | description |',
     '| --- | --- | --- | --- | --- |',
