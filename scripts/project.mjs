@@ -1,8 +1,9 @@
 // Scaffolds a project with the built create-ml-cicd and runs it as a user would: a venv, the
-// hashed locks, then (with tests) ruff and pytest, and training. Used by `pnpm demo` and CI.
+// hashed locks and the project itself, then (with tests) ruff and pytest, and training. Used by `pnpm demo` and CI.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { projectInstallArgs } from '@ml-cicd/core';
 import { run, step } from './run.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -16,7 +17,8 @@ export function scaffoldAndRun({ dir, flags = [], tests = false, trainArgs = [] 
   run('node', [bin, dir, '--yes', '--no-git', ...flags]);
   step('Create .venv and install the pinned requirements with hashes');
   run(windows ? 'py' : 'python3', ['-m', 'venv', '.venv'], { cwd: dir });
-  const lock = tests ? 'requirements-dev.txt' : 'requirements.txt';
+  // The development lock brings uv, which installs the project itself, as its README says.
+  const lock = 'requirements-dev.txt';
   run(
     python,
     [
@@ -31,6 +33,8 @@ export function scaffoldAndRun({ dir, flags = [], tests = false, trainArgs = [] 
     ],
     { cwd: dir },
   );
+  step('Install the project, editable and without its dependencies');
+  run(python, ['-m', 'uv', ...projectInstallArgs], { cwd: dir });
   if (tests) {
     step('Lint and test the generated project');
     run(python, ['-m', 'ruff', 'check', '.'], { cwd: dir });
