@@ -9,5 +9,5 @@ import { run, step } from './run.mjs';
 const dir = join(process.argv[2] ?? mkdtempSync(join(tmpdir(), 'ml-cicd-demo-')), 'demo-project');
 step('Build create-ml-cicd');
 run('pnpm', ['--filter', 'create-ml-cicd...', 'build']);
-const metrics = scaffoldAndRun({ dir });
+const metrics = await scaffoldAndRun({ dir });
 process.stdout.write(`\n✔ Trained ${dir}\n${JSON.stringify(metrics, null, 2)}\n`);

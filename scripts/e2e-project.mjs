@@ -7,7 +7,7 @@ if (!dir) {
   process.stderr.write('Usage: node scripts/e2e-project.mjs DIR "FLAGS"\n');
   process.exit(2);
 }
-scaffoldAndRun({
+await scaffoldAndRun({
   dir,
   flags: flags.split(' ').filter(Boolean),
   tests: true,

@@ -3,14 +3,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { projectInstallArgs } from '@ml-cicd/core';
 import { run, step } from './run.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const bin = join(root, 'packages/create-ml-cicd/dist/index.js');
 
 /** Scaffolds into `dir` with `flags`, installs, optionally tests, trains with `trainArgs`. */
-export function scaffoldAndRun({ dir, flags = [], tests = false, trainArgs = [] }) {
+export async function scaffoldAndRun({ dir, flags = [], tests = false, trainArgs = [] }) {
   const windows = process.platform === 'win32';
   const python = join(dir, windows ? '.venv/Scripts/python.exe' : '.venv/bin/python');
   step(`Scaffold ${dir} ${flags.join(' ')}`);
@@ -34,6 +33,8 @@ export function scaffoldAndRun({ dir, flags = [], tests = false, trainArgs = [] 
     { cwd: dir },
   );
   step('Install the project, editable and without its dependencies');
+  // Imported here: @ml-cicd/core is built by then (pnpm demo builds it first).
+  const { projectInstallArgs } = await import('@ml-cicd/core');
   run(python, ['-m', 'uv', ...projectInstallArgs], { cwd: dir });
   if (tests) {
     step('Lint and test the generated project');
