@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runAct, summary, tail } from '../src/act.js';
+import { job, runAct, summary, tail } from '../src/act.js';
 import { mlCicd } from '../src/add-corpus.js';
 import { artifactOfRun } from '../src/artifact-store.js';
 import { pushEvent } from '../src/events.js';
@@ -121,6 +121,9 @@ describe.each([
       { runId, vars: { TRAIN_DATA_PATH: 'data/train.csv', TRAIN_TARGET_COLUMN: 'label' } },
     );
     expect(Object.values(summary(result)), tail(result.log)).toEqual(['success']);
+    // The swapped estimator trained, with the new param as its keyword argument.
+    const train = job(result, 'Train the model').steps.find((step) => step.name === 'Train');
+    expect(train?.output).toMatch(/Model: ExtraTrees(Classifier|Regressor)\(.*min_samples_leaf=3/);
     const artifact = artifactOfRun(suite().store, runId, 'training-outputs');
     const read = (name: string) => JSON.parse(readFileSync(join(artifact.dir, name), 'utf8'));
     expect(read('params.json')['min-samples-leaf']).toBe(3);
