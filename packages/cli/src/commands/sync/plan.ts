@@ -20,7 +20,7 @@ import {
 } from '@ml-cicd/core';
 import type { Added } from '../add/plan.js';
 import { mergedIntoYours, rendered } from '../update/added.js';
-import { mergeAll } from '../update/merge.js';
+import { mergeAll, type Outcome } from '../update/merge.js';
 import * as updateSay from '../update/messages.js';
 import { readYours, type Recorded } from '../update/project.js';
 import type { Files } from '../update/render.js';
@@ -30,16 +30,8 @@ export interface Synced extends ConfiguredParams {
   files: Record<string, string>;
 }
 
-export type SyncOutcome =
-  | 'updated'
-  | 'merged'
-  | 'replaced'
-  | 'added'
-  | 'removed'
-  | 'conflict'
-  | 'kept-edited'
-  | 'kept-deleted'
-  | 'unchanged';
+/** update's outcomes, and `replaced`: an edit of the user's overwritten by --force. */
+export type SyncOutcome = Outcome | 'replaced';
 
 export interface SyncFile {
   path: string;
