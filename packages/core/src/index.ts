@@ -23,3 +23,5 @@ export { trainExample } from './features/base/task.js';
 export { dvcWorkflowPath, stageParams } from './features/data-dvc/script-pipeline.js';
 export type { Feature, FeatureContext } from './features/types.js';
 export * from './writer/index.js';
+export { releaseEnvironmentName } from './features/release/release-workflow.js';
+export { updateEnvironment } from './features/update-pr/workflow.js';

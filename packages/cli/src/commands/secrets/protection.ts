@@ -3,6 +3,7 @@
  * creates a missing environment on first use with no rule at all, so `release` would publish
  * unreviewed. What an environment already has (reviewers, a wait timer, a branch policy) is kept.
  */
+import { releaseEnvironmentName, updateEnvironment } from '@ml-cicd/core';
 import { UserError } from '../../errors.js';
 import type { Io } from '../../io.js';
 import { runGh, type GhResult } from './gh.js';
@@ -22,8 +23,8 @@ export interface Protection {
  * `v*` tag or from main; the template update job runs on the default branch only.
  */
 export const protections: ReadonlyMap<string, Protection> = new Map([
-  ['release', { reviewers: true, tags: ['v*'] }],
-  ['template-update', { reviewers: false, tags: [] }],
+  [releaseEnvironmentName, { reviewers: true, tags: ['v*'] }],
+  [updateEnvironment, { reviewers: false, tags: [] }],
 ]);
 
 /** Minutes a job waits when GitHub refuses reviewers: time to cancel a release nobody meant. */
