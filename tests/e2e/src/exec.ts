@@ -1,4 +1,7 @@
-/** Runs a command without a terminal and collects its output; the caller decides what is a failure. */
+/**
+ * Runs a command without a terminal and collects its output; the caller decides what is a failure.
+ * The end-to-end tests and the workflow runs (tests/workflows) share it.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /** Commands still running: ended with this process, should the runner be stopped mid-test. */
@@ -36,7 +39,7 @@ export function run(command: string, args: string[], options: RunOptions): Promi
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => {
-      stderr += `\n[e2e] killed after ${timeoutMs / 1000} s`;
+      stderr += `\n${shown} killed after ${timeoutMs / 1000} s`;
       child.kill('SIGKILL');
     }, timeoutMs);
     child.on('error', (error) => {

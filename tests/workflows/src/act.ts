@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { cloudLedgerFile } from './cloud-ledger.js';
-import { run } from './exec.js';
+import { run } from '@ml-cicd/e2e/exec';
 import {
   actBin,
   ghStandInDir,

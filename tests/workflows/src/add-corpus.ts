@@ -15,7 +15,7 @@ import { basename, join, relative } from 'node:path';
 import { lockExcludeNewer } from '@ml-cicd/core';
 import { parse } from 'yaml';
 import { storedArtifacts } from './artifact-store.js';
-import { run, type RunResult } from './exec.js';
+import { run, type RunResult } from '@ml-cicd/e2e/exec';
 import { repoRoot, uvBin } from './paths.js';
 
 export const corpusDir = join(repoRoot, 'tests', 'add-corpus');

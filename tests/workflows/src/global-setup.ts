@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startApiServer } from './api-server.js';
-import { run } from './exec.js';
+import { run } from '@ml-cicd/e2e/exec';
 import { ensureNode24 } from './node24.js';
 import { ACT_VERSION, actBin, pipCacheDir, repoRoot, suiteParent, uvCacheDir } from './paths.js';
 

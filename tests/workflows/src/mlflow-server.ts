@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { runOk } from './exec.js';
+import { runOk } from '@ml-cicd/e2e/exec';
 import { pythonVersionsDir, uvBin, uvCacheDir } from './paths.js';
 
 export interface MlflowServer {

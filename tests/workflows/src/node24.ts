@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runOk } from './exec.js';
+import { runOk } from '@ml-cicd/e2e/exec';
 import { harnessCache, NODE_VERSION, nodeDir } from './paths.js';
 
 export async function ensureNode24(): Promise<string> {

@@ -17,7 +17,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { runOk } from './exec.js';
+import { runOk } from '@ml-cicd/e2e/exec';
 
 const host = 'registry.npmjs.org';
 

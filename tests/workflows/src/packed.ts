@@ -6,7 +6,7 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runOk } from './exec.js';
+import { runOk } from '@ml-cicd/e2e/exec';
 import { repoRoot } from './paths.js';
 
 /** `npm pack` of packages/<name> into `dir`; returns the tarball's path. */

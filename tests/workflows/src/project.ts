@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildProject, resolveAnswers, writePlan, type RawAnswers } from '@ml-cicd/core';
-import { runOk } from './exec.js';
+import { runOk } from '@ml-cicd/e2e/exec';
 import { repoRoot } from './paths.js';
 
 export interface Project {

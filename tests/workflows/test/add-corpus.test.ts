@@ -19,7 +19,7 @@ import {
   type CorpusCase,
 } from '../src/add-corpus.js';
 import { pushEvent } from '../src/events.js';
-import { run, type RunResult } from '../src/exec.js';
+import { run, type RunResult } from '@ml-cicd/e2e/exec';
 import { committedProject, type Project } from '../src/project.js';
 import { dispatchTrain, suite } from '../src/suite.js';
 

@@ -6,7 +6,7 @@ import { runAct, summary, tail, type ActResult } from '../src/act.js';
 import { APP_SLUG, type Pull } from '../src/api-server.js';
 import { cloudLedger } from '../src/cloud-ledger.js';
 import { scheduleEvent } from '../src/events.js';
-import { run, runOk } from '../src/exec.js';
+import { run, runOk } from '@ml-cicd/e2e/exec';
 import {
   integrityOf,
   startNpmRegistry,
