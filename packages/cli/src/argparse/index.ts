@@ -14,7 +14,8 @@ export {
   paramNameOf,
   paramTypeOf,
   passedOnlyWhenSet,
+  takesList,
   takesSeveral,
 } from './param-type.js';
-export { readArgparse, type ReadOptions } from './read.js';
+export { isHydraApp, readArgparse, type ReadOptions } from './read.js';
 export type * from './types.js';

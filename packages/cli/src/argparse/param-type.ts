@@ -20,6 +20,19 @@ export function takesSeveral(flag: ScriptFlag): boolean {
 }
 
 /**
+ * Whether an input passes the flag's several values as a list param (`nargs: '+'`): the flag,
+ * then the input's text split on spaces (`--alphas 0.1 1.0`). A positional argument's values, or
+ * the rest of the line (`nargs=argparse.REMAINDER`), are left to the extra-args input.
+ */
+export function takesList(flag: ScriptFlag): boolean {
+  const { nargs } = flag;
+  const several = nargs === '+' || nargs === '*' || (typeof nargs === 'number' && nargs > 1);
+  const action = flag.action === 'store' || flag.action === 'extend';
+  // A converter that makes booleans reads each value as one: no box can stand for a list of them.
+  return several && action && flag.kind !== 'bool' && !isPositional(flag);
+}
+
+/**
  * Whether the flag is passed only when its input is set: an optional flag whose default is `None`
  * or computed when the script runs, which no input value can stand for.
  */
@@ -60,6 +73,7 @@ export function acceptedTypes(flag: ScriptFlag): ParamType[] {
  * → `batchSize`), or a positional argument's own name; undefined for a flag with short names only.
  */
 export function paramNameOf(flag: ScriptFlag): string | undefined {
+  if (flag.override) return flag.optionStrings[0];
   const long = flag.optionStrings.find((option) => option.startsWith('--'));
   if (long) return long.slice(2);
   const [first] = flag.optionStrings;
@@ -68,10 +82,10 @@ export function paramNameOf(flag: ScriptFlag): string | undefined {
 
 /** Whether the flag is a positional argument, passed as its bare value. */
 export function isPositional(flag: ScriptFlag): boolean {
-  return flag.optionStrings.every((option) => !option.startsWith('-'));
+  return !flag.override && flag.optionStrings.every((option) => !option.startsWith('-'));
 }
 
-/** The option an input passes: the one the param is named after, else the first. */
+/** The option an input passes: the one the param is named after, else the first (a Hydra key). */
 export function optionOf(flag: ScriptFlag, name: string): string {
   return flag.optionStrings.find((option) => option === `--${name}`) ?? flag.optionStrings[0]!;
 }

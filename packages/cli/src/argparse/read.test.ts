@@ -493,6 +493,172 @@ def main():
     ]);
   });
 
+  describe('a Hydra app', () => {
+    const hydraApp = (
+      decorator = '@hydra.main(version_base=None, config_path="conf", config_name="config")',
+    ) => `import hydra
+from omegaconf import DictConfig
+
+
+${decorator}
+def train(cfg: DictConfig) -> None:
+    print(cfg.seed)
+
+
+if __name__ == "__main__":
+    train()
+`;
+    const config = `defaults:
+  - _self_
+  - model: forest
+seed: 0  # the run's seed
+lr: 1.5e-3
+use_gpu: false
+name: 'baseline run'
+tag: null
+data_dir: ???
+out: \${hydra:runtime.output_dir}
+fast: yes
+octal: 010
+max-depth: 8
+data:
+  samples: 500
+layers:
+  - 64
+sizes: [64, 32]
+empty:
+hydra:
+  job:
+    chdir: true
+`;
+
+    it('reads the top-level keys of its config statically, with what YAML readers may read otherwise left unknown', async () => {
+      const dir = script(hydraApp());
+      write(dir, 'conf/config.yaml', config);
+      const reading = await read(dir, trainPy);
+      expect(reading.method).toBe('static');
+      expect(reading.hydraConfig).toBe('conf/config.yaml');
+      expect(reading.unreadable).toEqual([]);
+      expect(reading.flags.every((flag) => flag.override && flag.file === 'conf/config.yaml')).toBe(
+        true,
+      );
+      const keys = reading.flags.map((flag) => ({
+        key: flag.optionStrings,
+        kind: flag.kind,
+        default: flag.default,
+        known: flag.defaultKnown,
+        required: flag.required,
+        line: flag.line,
+        ...(flag.boolText ? { boolText: flag.boolText } : {}),
+        ...(flag.unread ? { unread: flag.unread } : {}),
+      }));
+      const key = { required: false, known: true };
+      expect(keys).toEqual([
+        { ...key, key: ['seed'], kind: 'int', default: 0, line: 4 },
+        { ...key, key: ['lr'], kind: 'float', default: 0.0015, line: 5 },
+        {
+          ...key,
+          key: ['use_gpu'],
+          kind: 'bool',
+          default: false,
+          line: 6,
+          boolText: { true: 'true', false: 'false' },
+        },
+        { ...key, key: ['name'], kind: 'str', default: 'baseline run', line: 7 },
+        { ...key, key: ['tag'], kind: 'str', default: null, line: 8 },
+        { ...key, key: ['data_dir'], kind: 'str', default: null, required: true, line: 9 },
+        {
+          ...key,
+          key: ['out'],
+          kind: 'str',
+          default: null,
+          known: false,
+          line: 10,
+          unread: { default: '${hydra:runtime.output_dir}' },
+        },
+        {
+          ...key,
+          key: ['fast'],
+          kind: 'str',
+          default: null,
+          known: false,
+          line: 11,
+          unread: { default: 'yes' },
+        },
+        {
+          ...key,
+          key: ['octal'],
+          kind: 'str',
+          default: null,
+          known: false,
+          line: 12,
+          unread: { default: '010' },
+        },
+        { ...key, key: ['max-depth'], kind: 'int', default: 8, line: 13 },
+        { ...key, key: ['empty'], kind: 'str', default: null, line: 19 },
+      ]);
+    });
+
+    it('never imports it, since that would catch the parser of Hydra itself', async () => {
+      const dir = script(hydraApp());
+      write(dir, 'conf/config.yaml', 'seed: 1\n');
+      const reading = await read(dir, trainPy, importing);
+      expect(reading.method).toBe('static');
+      expect(reading.importError).toBe("not tried: a Hydra app's settings are its config's keys");
+      expect(reading.flags.map((flag) => flag.optionStrings)).toEqual([['seed']]);
+    });
+
+    it('says why a config it cannot find is not read', async () => {
+      const cases: [string, string][] = [
+        [
+          '@hydra.main(config_path=CONF, config_name="config")',
+          'its config_path `CONF` is not a string literal',
+        ],
+        [
+          '@hydra.main(config_path="conf")',
+          'it names no config_name, so the app has no primary config',
+        ],
+        [
+          '@hydra.main(config_path="pkg://app.conf", config_name="config")',
+          "its config_path 'pkg://app.conf' is not a folder beside the script",
+        ],
+        [
+          '@hydra.main(config_path="../outside", config_name="config")',
+          'its config ../outside/config.yaml is not a file of the project',
+        ],
+        [
+          '@hydra.main(config_path="conf", config_name="missing")',
+          'its config conf/missing.yaml is not a file of the project',
+        ],
+      ];
+      for (const [decorator, reason] of cases) {
+        const dir = script(hydraApp(decorator));
+        write(dir, 'conf/config.yaml', 'seed: 1\n');
+        const reading = await read(dir, trainPy);
+        expect(reading.flags).toEqual([]);
+        expect(reading.hydraConfig).toBeUndefined();
+        expect(reading.unreadable).toEqual([
+          { call: 'hydra.main', file: 'train.py', line: 5, column: 2, reason },
+        ]);
+      }
+    });
+
+    it('finds main imported from hydra under another name', async () => {
+      const dir = script(
+        hydraApp('@entry(config_path="settings", config_name="base.yaml")').replace(
+          'import hydra\n',
+          'from hydra import main as entry\n',
+        ),
+      );
+      write(dir, 'settings/base.yaml', 'epochs: 3\n');
+      const reading = await read(dir, trainPy);
+      expect(reading.hydraConfig).toBe('settings/base.yaml');
+      expect(reading.flags.map((flag) => [flag.optionStrings[0], flag.default])).toEqual([
+        ['epochs', 3],
+      ]);
+    });
+  });
+
   it('reads flags added in a loop by importing the script', async () => {
     const reading = await read(script(dynamicFlags), trainPy, importing);
     expect(reading.method).toBe('import');

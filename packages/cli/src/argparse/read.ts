@@ -82,9 +82,18 @@ function toFlag(raw: Raw): ScriptFlag {
     flag.boolText = { true: on, false: off };
   }
   if (typeof raw.exclusive_group === 'string') flag.exclusiveGroup = raw.exclusive_group;
+  if (raw.override === true) flag.override = true;
   if (raw.unread && typeof raw.unread === 'object')
     flag.unread = raw.unread as ScriptFlag['unread'];
   return flag;
+}
+
+/** Whether the entry point is a Hydra app (`@hydra.main`), its config read or not. */
+export function isHydraApp(reading: ArgparseReading): boolean {
+  return (
+    reading.hydraConfig !== undefined ||
+    reading.unreadable.some((call) => call.call === 'hydra.main')
+  );
 }
 
 /** The helper's reading in its stdout, or undefined when the output is not the helper's. */
@@ -111,6 +120,7 @@ export function parseOutput(stdout: string, command: string): ArgparseOutcome | 
     })),
   };
   if (typeof raw.import_error === 'string') reading.importError = raw.import_error;
+  if (typeof raw.hydra_config === 'string') reading.hydraConfig = raw.hydra_config;
   return { status: 'read', reading };
 }
 

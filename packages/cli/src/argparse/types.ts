@@ -33,6 +33,11 @@ export interface ScriptFlag {
   /** The mutually exclusive group the flag belongs to, the same for each flag of the group. */
   exclusiveGroup?: string;
   /**
+   * A top-level key of a Hydra app's config rather than an argparse flag: `optionStrings` holds
+   * the key alone, and a run sets it with the override `key=value`.
+   */
+  override?: boolean;
+  /**
    * What the static reading could not know without running the script, with the code that computes
    * it: `{ default: 'os.cpu_count()' }`. Such a value is left unknown, never guessed.
    */
@@ -45,7 +50,10 @@ export interface ScriptFlag {
 
 /** An `add_argument` call the static reading could not understand. */
 export interface UnreadableCall {
-  /** `add_argument`, or `HfArgumentParser` for a dataclass whose fields are not read. */
+  /**
+   * `add_argument`, `HfArgumentParser` for a dataclass whose fields are not read, or `hydra.main`
+   * for a Hydra app whose config is not read.
+   */
   call: string;
   file: string;
   line: number;
@@ -61,6 +69,8 @@ export interface ArgparseReading {
   unreadable: UnreadableCall[];
   /** Why the import asked for with `--import` was not used, when `method` is `static`. */
   importError?: string;
+  /** The Hydra config (relative to the project) whose top-level keys are the flags, for a Hydra app. */
+  hydraConfig?: string;
 }
 
 export type ArgparseOutcome =

@@ -62,6 +62,21 @@ describe('no-secrets-in-arguments', () => {
     ]);
   });
 
+  it("reports a secret in the train action's list-args and extra-args inputs", async () => {
+    const dir = await project();
+    withTrainingSecret(dir);
+    edit(
+      dir,
+      train,
+      '          extra-args: ${{ inputs.extra-args }}\n',
+      '          list-args: --tokens ${{ secrets.TRACKING_TOKEN }}\n          extra-args: ${{ secrets.TRACKING_TOKEN }}\n',
+    );
+    expect(await printed(dir)).toEqual([
+      `${at(dir, train, 'secrets.TRACKING_TOKEN', 1)}: error [no-secrets-in-arguments] secrets.TRACKING_TOKEN is passed in with: list-args, which becomes a command-line argument that other processes on the runner can read; pass it through env: instead.`,
+      `${at(dir, train, 'secrets.TRACKING_TOKEN', 2)}: error [no-secrets-in-arguments] secrets.TRACKING_TOKEN is passed in with: extra-args, which becomes a command-line argument that other processes on the runner can read; pass it through env: instead.`,
+    ]);
+  });
+
   it('is turned off by rules: {no-secrets-in-arguments: off}', async () => {
     const dir = await project();
     withTrainingSecret(dir, step('tool --token "${TRACKING_TOKEN}"'));

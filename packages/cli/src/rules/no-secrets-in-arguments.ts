@@ -13,7 +13,8 @@ const builtins = new Set(
   'echo printf export local declare readonly test [ [[ read : unset'.split(' '),
 );
 const keywords = new Set(['if', 'then', 'else', 'elif', 'while', 'until', 'do', '!', '{', 'time']);
-const argumentInputs = new Set(['args', 'arguments', 'command', 'cmd']);
+// The train action's list-args and extra-args become the script's arguments too.
+const argumentInputs = new Set(['args', 'arguments', 'command', 'cmd', 'list-args', 'extra-args']);
 const expansion = /\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))/g;
 
 /** Environment variables (workflow, job and step `env:`) whose value is a secret: name → secret. */

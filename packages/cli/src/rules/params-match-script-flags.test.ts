@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { UserError } from '@ml-cicd/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateProject } from '../validate/validate-project.js';
-import { at, printed, project, tempDir, turnOff, write } from '../../test/fixtures.js';
+import { parseDocument } from 'yaml';
+import { at, edit, printed, project, read, tempDir, turnOff, write } from '../../test/fixtures.js';
 import { dynamicFlags, missingDependency } from '../../test/scripts.js';
 
 const matching = `import argparse
@@ -24,6 +25,9 @@ if __name__ == "__main__":
 `;
 
 const rule = '[params-match-script-flags]';
+
+/** The findings of this rule, printed: the other rules' follow ml-cicd.yaml after a sync. */
+const ours = async (dir: string) => (await printed(dir)).filter((line) => line.includes(rule));
 
 async function withScript(source = matching): Promise<string> {
   const dir = await project();
@@ -174,6 +178,138 @@ describe('params-match-script-flags', () => {
           '--python /nowhere/python could not be run; pass the path of a Python interpreter.',
         ),
       );
+    });
+  });
+
+  describe('a Hydra app', () => {
+    const app = `import hydra
+
+
+@hydra.main(version_base=None, config_path="conf", config_name="config")
+def train(cfg):
+    print(cfg.seed)
+
+
+if __name__ == "__main__":
+    train()
+`;
+    const config = `n-estimators: 100
+max-depth: 8
+criterion: gini
+test-size: 0.25
+seed: 42
+data:
+  samples: 500
+`;
+
+    /** The params of the fixture, its choice made the string a Hydra key is, and `params-as`. */
+    async function hydraProject(paramsAs?: string): Promise<string> {
+      const dir = await withScript(app);
+      rmSync(join(dir, '.ml-cicd'), { recursive: true });
+      write(dir, 'conf/config.yaml', config);
+      const doc = parseDocument(read(dir, 'ml-cicd.yaml'));
+      doc.setIn(['params', 'criterion'], {
+        type: 'string',
+        default: 'gini',
+        description: 'The split criterion.',
+      });
+      if (paramsAs) doc.setIn(['train', 'params-as'], paramsAs);
+      write(dir, 'ml-cicd.yaml', doc.toString());
+      return dir;
+    }
+
+    const findings = async (dir: string) =>
+      (await validateProject(dir)).findings.filter((f) => f.rule === 'params-match-script-flags');
+
+    it('compares the params with the top-level keys of its config, passed as overrides', async () => {
+      const dir = await hydraProject('overrides');
+      const report = await validateProject(dir);
+      expect(report.findings.filter((f) => f.rule === 'params-match-script-flags')).toEqual([]);
+      expect(report.notes).toContainEqual(
+        expect.stringMatching(
+          /^Compared the params with the top-level keys of conf\/config\.yaml, the Hydra config of train\.py, read statically with python3 \(Python 3\.\d+\.\d+\), without running it\.$/,
+        ),
+      );
+    });
+
+    it('reports params passed as flags, which Hydra refuses', async () => {
+      const dir = await hydraProject();
+      expect(await findings(dir)).toMatchObject([
+        {
+          file: 'ml-cicd.yaml',
+          message:
+            'train.py is a Hydra app whose settings are the keys of conf/config.yaml, but ml-cicd.yaml passes its params as flags (--name=value), which Hydra refuses; set train.params-as: overrides (name=value), then run ml-cicd sync.',
+        },
+      ]);
+      const flags = await hydraProject('flags');
+      expect(await ours(flags)).toEqual([
+        `${at(flags, 'ml-cicd.yaml', 'params-as')}: error ${rule} train.py is a Hydra app whose settings are the keys of conf/config.yaml, but ml-cicd.yaml passes its params as flags (--name=value), which Hydra refuses; set train.params-as: overrides (name=value), then run ml-cicd sync.`,
+      ]);
+    });
+
+    it('reports a default that is not the config value, at the key in the config', async () => {
+      const dir = await hydraProject('overrides');
+      edit(dir, 'conf/config.yaml', 'seed: 42', 'seed: 7');
+      edit(dir, 'conf/config.yaml', 'test-size: 0.25\n', '');
+      expect(await ours(dir)).toEqual([
+        `conf/config.yaml:4:1: error ${rule} conf/config.yaml's seed defaults to 7, but params.seed.default is 42; make them equal, then run ml-cicd sync so the workflows follow ml-cicd.yaml.`,
+        `${at(dir, 'ml-cicd.yaml', 'test-size:')}: error ${rule} params.test-size is not a top-level key of conf/config.yaml with a plain value; add test-size: <default> to it or remove the param (a nested key is set in the extra-args input, e.g. test-size.key=value), then run ml-cicd sync so the workflows follow ml-cicd.yaml.`,
+      ]);
+    });
+
+    it('reports overrides for a script that reads argparse flags', async () => {
+      const dir = await withScript();
+      const doc = parseDocument(read(dir, 'ml-cicd.yaml'));
+      doc.setIn(['train', 'params-as'], 'overrides');
+      write(dir, 'ml-cicd.yaml', doc.toString());
+      expect(await ours(dir)).toEqual([
+        `${at(dir, 'ml-cicd.yaml', 'params-as')}: error ${rule} train.params-as is overrides (name=value), but train.py reads argparse flags, which need --name=value; remove train.params-as, then run ml-cicd sync.`,
+      ]);
+    });
+  });
+
+  describe('a flag of several values', () => {
+    const script = matching.replace(
+      '    parser.parse_args()\n',
+      '    parser.add_argument("--alphas", type=float, nargs="+", default=[0.1, 1.0])\n    parser.parse_args()\n',
+    );
+
+    async function withAlphas(param: string): Promise<string> {
+      const dir = await withScript(script);
+      rmSync(join(dir, '.ml-cicd'), { recursive: true });
+      edit(dir, 'ml-cicd.yaml', 'params:\n', `params:\n  alphas:\n${param}`);
+      return dir;
+    }
+
+    it('is a list param, its default the values separated by spaces or empty', async () => {
+      for (const value of ['0.1 1', '"0.1  1.0"', '""']) {
+        const dir = await withAlphas(
+          `    type: string\n    default: ${value}\n    nargs: "+"\n    description: Alphas.\n`,
+        );
+        expect(await ours(dir), value).toEqual([]);
+      }
+    });
+
+    it('reports a list param without nargs, nargs on a flag of one value, and another default', async () => {
+      const without = await withAlphas(
+        '    type: string\n    default: 0.1 1\n    description: Alphas.\n',
+      );
+      expect(await ours(without)).toEqual([
+        `${at(without, 'train.py', 'parser.add_argument("--alphas"')}: error ${rule} train.py's --alphas takes several values (nargs="+"), but params.alphas has no nargs, so a run would pass them as one argument; set params.alphas.nargs: '+', then run ml-cicd sync so the workflows follow ml-cicd.yaml.`,
+      ]);
+      const other = await withAlphas(
+        '    type: string\n    default: "0.5"\n    nargs: "+"\n    description: Alphas.\n',
+      );
+      expect(await ours(other)).toEqual([
+        `${at(other, 'train.py', 'parser.add_argument("--alphas"')}: error ${rule} train.py's --alphas defaults to "0.1 1", but params.alphas.default is "0.5"; make them equal, then run ml-cicd sync so the workflows follow ml-cicd.yaml.`,
+      ]);
+      const single = await withAlphas(
+        '    type: string\n    default: 0.1 1\n    nargs: "+"\n    description: Alphas.\n',
+      );
+      edit(single, 'train.py', 'type=float, nargs="+", ', '');
+      expect(await ours(single)).toEqual([
+        `${at(single, 'train.py', 'parser.add_argument("--alphas"')}: error ${rule} train.py's --alphas takes one value, but params.alphas.nargs is '+', so a run would pass each word as an argument of its own; remove params.alphas.nargs, then run ml-cicd sync so the workflows follow ml-cicd.yaml.`,
+      ]);
     });
   });
 

@@ -8,6 +8,7 @@ import {
   isPositional,
   isSwitch,
   paramNameOf,
+  takesList,
   type ScriptFlag,
 } from '../argparse/index.js';
 import type { Severity } from './finding.js';
@@ -43,12 +44,26 @@ function expectedDefault(flag: ScriptFlag): unknown {
   if (flag.action === 'count') return 0;
   if (isSwitch(flag)) return false;
   if (flag.required || !flag.defaultKnown || flag.default === null) return undefined;
+  // A list's values, separated by spaces: compared as the list they pass.
+  if (takesList(flag)) return Array.isArray(flag.default) ? flag.default : [flag.default];
   return flag.default;
+}
+
+/** A list param's default as the values it passes; '' passes none, so the script keeps its own. */
+function listDefault(param: Param): unknown {
+  const texts = String(param.default).split(' ').filter(Boolean);
+  if (texts.length === 0) return undefined;
+  return texts.map((text) => (Number.isFinite(Number(text)) ? Number(text) : text));
+}
+
+/** `--max-depth` for a flag, `data_dir` for a positional argument or a Hydra key. */
+function shown(flag: ScriptFlag, name: string): string {
+  return isPositional(flag) || flag.override ? name : `--${name}`;
 }
 
 function compare(script: string, name: string, param: Param, flag: ScriptFlag): Drift[] {
   const drift = (message: string): Drift => ({ param: name, flag, message });
-  const option = isPositional(flag) ? name : `--${name}`;
+  const option = shown(flag, name);
   const types = acceptedTypes(flag);
   if (!types.includes(param.type)) {
     const wanted = types.map((type) => article[type]).join(' or ');
@@ -59,13 +74,24 @@ function compare(script: string, name: string, param: Param, flag: ScriptFlag): 
     ];
   }
   const drifts: Drift[] = [];
+  const list = takesList(flag);
+  if (list !== (param.nargs === '+')) {
+    return [
+      drift(
+        list
+          ? `${script}'s ${option} takes several values (nargs=${JSON.stringify(flag.nargs)}), but params.${name} has no nargs, so a run would pass them as one argument; set params.${name}.nargs: '+', then ${followed}.`
+          : `${script}'s ${option} takes one value, but params.${name}.nargs is '+', so a run would pass each word as an argument of its own; remove params.${name}.nargs, then ${followed}.`,
+      ),
+    ];
+  }
   const expected = expectedDefault(flag);
-  if (expected !== undefined && !sameValue(expected, param.default)) {
+  const given = list ? listDefault(param) : param.default;
+  if (expected !== undefined && given !== undefined && !sameValue(expected, given)) {
     const now = isSwitch(flag)
       ? `is passed only when its box is ticked`
       : flag.action === 'count'
         ? `is passed as many times as the input says`
-        : `defaults to ${show(expected)}`;
+        : `defaults to ${show(list ? (expected as unknown[]).join(' ') : expected)}`;
     drifts.push(
       drift(
         `${script}'s ${option} ${now}, but params.${name}.default is ${show(param.default)}; ${flag.action === 'store' ? 'make them equal' : `make it ${show(expected)}`}, then ${followed}.`,
@@ -112,6 +138,7 @@ export function flagDrift(
       return name === undefined ? [] : [[name, flag] as const];
     }),
   );
+  const hydra = flags.some((flag) => flag.override);
   const drifts = Object.entries(params).flatMap(([name, param]) => {
     const flag = named.get(name);
     if (flag) return compare(script, name, param, flag);
@@ -120,27 +147,28 @@ export function flagDrift(
         param: name,
         message: generated
           ? `params.${name} is not a flag of ${script}, though the generated project builds its flags from the params of ml-cicd.yaml when it runs: undo the edit that stopped it (git diff shows it), or remove the param; then ${followed}.`
-          : `params.${name} is not a flag of ${script}; add parser.add_argument("--${name}", ...) to it or remove the param, then ${followed}.`,
+          : hydra
+            ? `params.${name} is not a top-level key of ${script} with a plain value; add ${name}: <default> to it or remove the param (a nested key is set in the extra-args input, e.g. ${name}.key=value), then ${followed}.`
+            : `params.${name} is not a flag of ${script}; add parser.add_argument("--${name}", ...) to it or remove the param, then ${followed}.`,
       },
     ];
   });
   for (const flag of flags) {
     const name = paramNameOf(flag);
     if (name !== undefined && name in params) continue;
-    const shown =
-      name === undefined ? flag.optionStrings.join('/') : isPositional(flag) ? name : `--${name}`;
+    const shownFlag = name === undefined ? flag.optionStrings.join('/') : shown(flag, name);
     // A flag left out is the team's choice (or add's, past GitHub's limit of inputs): it keeps
     // the script's default, and a run can still pass it in the extra-args input.
     drifts.push(
       flag.required
         ? {
             flag,
-            message: `${script}'s ${shown} is required but is not in the params of ml-cicd.yaml, so a Train workflow run cannot pass it; ${canBeParam(name) ? `add params.${name} and run ${syncCommand}, or give the flag a default` : 'give the flag a default'}.`,
+            message: `${script}'s ${shownFlag} is required but is not in the params of ml-cicd.yaml, so a Train workflow run cannot pass it; ${canBeParam(name) ? `add params.${name} and run ${syncCommand}, or give the flag a default` : 'give the flag a default'}.`,
           }
         : {
             flag,
             severity: 'info',
-            message: `${script}'s ${shown} is not in the params of ml-cicd.yaml, so it keeps its default unless a run passes it; ${advice(name)}.`,
+            message: `${script}'s ${shownFlag} is not in the params of ml-cicd.yaml, so it keeps its default unless a run passes it; ${advice(name)}.`,
           },
     );
   }

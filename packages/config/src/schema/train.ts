@@ -46,6 +46,13 @@ export const train: JsonSchema = {
     args: argumentList(
       'Fixed arguments every training run passes first, before the params (e.g. a configurator file, or Hydra overrides such as trainer.max_epochs=1).',
     ),
+    'params-as': {
+      title: 'Params passed as',
+      description:
+        'How each param reaches the script: flags passes --name=value (argparse, the default); overrides passes name=value, the way a Hydra app sets a top-level key of its config.',
+      type: 'string',
+      enum: ['flags', 'overrides'],
+    },
   },
 };
 

@@ -84,10 +84,10 @@ export function stageNotes(dir: string, script: ScriptParams): string[] {
       'Run dvc repro, then commit dvc.lock, whenever the stages change: the DVC workflow fails while dvc.lock is out of date.',
     ];
   }
-  const { leftOut } = stageParams(script.params, script);
+  const { leftOut } = stageParams(script.params, script, script.train?.['params-as']);
   const notes = leftOut.map(
     (name) =>
-      `dvc.yaml does not pass --${name}: DVC's templating can pass a value but not a switch or an empty text, so dvc repro runs the script with its own default; edit the stage's cmd to pass it.`,
+      `dvc.yaml does not pass --${name}: DVC's templating can pass a value but not a switch, an empty text or a list of values, so dvc repro runs the script with its own default; edit the stage's cmd to pass it.`,
   );
   if ((script.dvc?.outs ?? []).length === 0) {
     notes.push(

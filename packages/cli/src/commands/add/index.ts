@@ -13,6 +13,7 @@ import {
 import {
   describeEntryPoint,
   findEntryPoint,
+  isHydraApp,
   readArgparse,
   type EntryPoint,
 } from '../../argparse/index.js';
@@ -210,6 +211,8 @@ export async function run(
   const gates = existingGates(existing);
   if (gates) script.gates = gates;
   const train = trainSettings(dir, existing);
+  // A Hydra app sets its config's keys with overrides, key=value, not with flags.
+  if (reading && isHydraApp(reading)) train['params-as'] = 'overrides';
   if (Object.keys(train).length > 0) script.train = train;
   const report = existingSection(existing, 'report');
   if (report) script.report = report;

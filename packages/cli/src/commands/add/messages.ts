@@ -109,6 +109,9 @@ export const noPython = (tried: string[]) =>
   `No Python found to read the script's flags (tried ${tried.join(', ')}); pass one with --python <path>.`;
 
 export const readWith = (script: string, count: number, reading: ArgparseReading) => {
+  if (reading.hydraConfig) {
+    return `${script} is a Hydra app: read ${count} top-level key${count === 1 ? '' : 's'} of its config ${reading.hydraConfig} statically, without running it; each param is passed as a Hydra override, key=value, and nested keys in the extra-args input (e.g. trainer.max_epochs=1).`;
+  }
   const flags = `${count} flag${count === 1 ? '' : 's'} of ${script}`;
   if (reading.method === 'import') {
     return `Read ${flags} by importing it with ${reading.python.command}: its top-level code ran up to parse_args, which was intercepted (nothing trained).`;
@@ -119,7 +122,9 @@ export const readWith = (script: string, count: number, reading: ArgparseReading
 };
 
 export const unreadableCall = (call: UnreadableCall) =>
-  `the ${call.call} call at ${call.file}:${call.line} cannot be read without running the script (${call.reason}), so ${call.call === 'add_argument' ? 'its flag is not a param; add it' : 'those flags are not params; add the ones you want'} to ml-cicd.yaml's params by hand, or read the script with --import if you trust its code.`;
+  call.call === 'hydra.main'
+    ? `the hydra.main call at ${call.file}:${call.line} names no config add can read (${call.reason}), so the config's keys are not params; add the ones you want to ml-cicd.yaml's params by hand (train.params-as: overrides passes them as key=value), or set them in the extra-args input.`
+    : `the ${call.call} call at ${call.file}:${call.line} cannot be read without running the script (${call.reason}), so ${call.call === 'add_argument' ? 'its flag is not a param; add it' : 'those flags are not params; add the ones you want'} to ml-cicd.yaml's params by hand, or read the script with --import if you trust its code.`;
 
 const width = 'identical '.length;
 

@@ -6,6 +6,7 @@ import {
   keepRecordedParams,
   maxCount,
   optionalNumberPattern,
+  overrideTextPattern,
   scriptParams,
 } from './params.js';
 
@@ -218,6 +219,7 @@ describe('scriptParams', () => {
         flag(['data_dir'], { required: true }),
         flag(['config'], { nargs: '?', default: null }),
         flag(['--layers'], { kind: 'int', nargs: '+', default: [64, 32] }),
+        flag(['extra'], { nargs: '*', default: null }),
       ],
       'train.py',
     );
@@ -227,8 +229,9 @@ describe('scriptParams', () => {
       config: '${{ inputs.config }}',
     });
     expect(reading.params.config).toMatchObject({ type: 'string', default: '' });
+    expect(reading.params.layers).toMatchObject({ type: 'string', default: '64 32', nargs: '+' });
     expect(reading.skipped).toEqual([
-      `train.py's --layers is left out: it takes several values (nargs="+"), which one input cannot pass as separate arguments; type them in the extra-args input (e.g. --layers a b).`,
+      `train.py's extra is left out: it takes several values (nargs="*"), which one input cannot pass as separate arguments; type them in the extra-args input (e.g. a b).`,
     ]);
   });
 
@@ -270,13 +273,112 @@ describe('scriptParams', () => {
     expect(reading.params.epochs?.description).toBe('Epochs (default 10).');
   });
 
+  it('passes a flag of several values as a list param: the flag, then its values split on spaces', () => {
+    const reading = scriptParams(
+      [
+        flag(['--alphas'], { kind: 'float', nargs: '+', default: [0.1, 1.0, 10.0] }),
+        flag(['-l', '--layers'], { kind: 'int', nargs: 2, default: null, help: 'Layer sizes' }),
+        flag(['--names'], { nargs: '*', default: ['a b'] }),
+        flag(['--mode'], { nargs: '+', choices: ['fast', 'full'], default: ['fast'] }),
+      ],
+      'train.py',
+    );
+    expect(reading.params).toEqual({
+      alphas: {
+        type: 'string',
+        default: '0.1 1 10',
+        nargs: '+',
+        description: 'The --alphas flag of train.py: values separated by spaces.',
+        pattern: expect.any(String),
+      },
+      layers: {
+        type: 'string',
+        default: '',
+        nargs: '+',
+        description: 'Layer sizes (values separated by spaces; empty: not passed)',
+        pattern: expect.any(String),
+      },
+      // A value with a space cannot be one of the values a space separates.
+      names: {
+        type: 'string',
+        default: '',
+        nargs: '+',
+        description: 'The --names flag of train.py: values separated by spaces.',
+        pattern: freeTextPattern,
+      },
+      mode: {
+        type: 'string',
+        default: 'fast',
+        nargs: '+',
+        description: 'The --mode flag of train.py: values separated by spaces.',
+        pattern: '^ *((fast|full) +)*((fast|full))?$',
+      },
+    });
+    // train.yml's own line passes them: the flag and the input's values.
+    expect(reading.args).toEqual({});
+    const floats = new RegExp(reading.params.alphas!.pattern!);
+    for (const good of ['', '0.1', '0.1 1 10', ' 1e-3  2.5 -3 ', '.5']) {
+      expect(floats.test(good), good).toBe(true);
+    }
+    for (const bad of ['a', '0.1,1', '1;ls', '1 $(x)', '0.1\n1']) {
+      expect(floats.test(bad), bad).toBe(false);
+    }
+    const ints = new RegExp(reading.params.layers!.pattern!);
+    expect(['64 32', '-1'].every((text) => ints.test(text))).toBe(true);
+    expect(['6.4', '64 x'].some((text) => ints.test(text))).toBe(false);
+    // One way to match each text: a long list that fails at its end is refused at once.
+    const started = performance.now();
+    expect(floats.test(`${'1111111111.5 '.repeat(40)}x`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  it('passes the keys of a Hydra config as overrides, key=value', () => {
+    const key = (name: string, fields: Partial<ScriptFlag>) =>
+      flag([name], { override: true, dest: name, file: 'conf/config.yaml', ...fields });
+    const reading = scriptParams(
+      [
+        key('seed', { kind: 'int', default: 0 }),
+        key('lr', { kind: 'float', default: 0.001 }),
+        key('use_gpu', {
+          kind: 'bool',
+          default: false,
+          boolText: { true: 'true', false: 'false' },
+        }),
+        key('name', { default: 'baseline' }),
+        key('tag', { default: null }),
+        key('data_dir', { default: null, required: true }),
+      ],
+      'train.py',
+    );
+    expect(reading.params.seed).toEqual({
+      type: 'integer',
+      default: 0,
+      description: 'The seed key of the Hydra config of train.py.',
+    });
+    expect(reading.params.use_gpu?.type).toBe('boolean');
+    expect(reading.params.name?.pattern).toBe(overrideTextPattern);
+    expect(reading.args).toEqual({
+      seed: 'seed=${{ inputs.seed }}',
+      lr: 'lr=${{ inputs.lr }}',
+      use_gpu: "${{ inputs.use_gpu && 'use_gpu=true' || 'use_gpu=false' }}",
+      name: "${{ inputs.name != '' && format('name={0}', inputs.name) || '' }}",
+      tag: "${{ inputs.tag != '' && format('tag={0}', inputs.tag) || '' }}",
+      data_dir: 'data_dir=${{ inputs.data_dir }}',
+    });
+    expect(reading.required).toEqual(['data_dir']);
+    // Hydra reads = and , in a value as more than its text.
+    expect(new RegExp(overrideTextPattern).test('a=b')).toBe(false);
+    expect(new RegExp(overrideTextPattern).test('a,b')).toBe(false);
+    expect(reading.skipped).toEqual([]);
+  });
+
   it('leaves out what a workflow input cannot pass, saying why', () => {
     const reading = scriptParams(
       [
         flag(['-q'], { action: 'store_true', kind: 'bool', default: false }),
         flag(['--tag'], { default: 'a;b' }),
         flag(['--mode'], { action: 'store_const' }),
-        flag(['--tags'], { action: 'extend', nargs: '+' }),
+        flag(['--rest'], { nargs: '...' }),
         flag(['-h', '--help'], { action: 'help' }),
       ],
       'train.py',
@@ -285,7 +387,7 @@ describe('scriptParams', () => {
     expect(reading.skipped).toEqual([
       "train.py's -q is left out: it has no --long name, so no workflow input can pass it; type it in the extra-args input.",
       `train.py's --tag is left out: its default "a;b" has characters outside ${freeTextPattern}.`,
-      `train.py's --tags is left out: it takes several values (nargs="+"), which one input cannot pass as separate arguments; type them in the extra-args input (e.g. --tags a b).`,
+      `train.py's --rest is left out: it takes several values (nargs="..."), which one input cannot pass as separate arguments; type them in the extra-args input (e.g. --rest a b).`,
     ]);
   });
 });

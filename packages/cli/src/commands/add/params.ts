@@ -12,6 +12,7 @@ import {
   paramNameOf,
   paramTypeOf,
   passedOnlyWhenSet,
+  takesList,
   takesSeveral,
   type ScriptFlag,
 } from '../../argparse/index.js';
@@ -19,10 +20,22 @@ import {
 /** W21: what a free-text input may hold; a space is harmless since each value is one argument. */
 export const freeTextPattern = '^[A-Za-z0-9 _./:@=+,-]*$';
 
+/**
+ * What a Hydra key's free-text input may hold: W21's characters but `=` and `,`, which Hydra's
+ * override grammar reads as more than the value's text.
+ */
+export const overrideTextPattern = '^[A-Za-z0-9 _./:@+-]*$';
+
 /** What an input of a number flag whose default is None may hold: a number, or nothing. */
 export const optionalNumberPattern = {
   int: '^(-?[0-9]+)?$',
   float: '^(-?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][-+]?[0-9]+)?)?$',
+} as const;
+
+/** One value of a list param's number flag; each text matches one way only, so lists check fast. */
+const listItem = {
+  int: '-?[0-9]+',
+  float: '-?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?',
 } as const;
 
 /** The most times a count flag (`-v -v -v`) is passed: one argument line each. */
@@ -39,11 +52,12 @@ const validName = new RegExp(paramName.pattern);
 
 /**
  * The argument lines that pass a param's input to the script, one per line; undefined when the
- * train workflow's own `--name=value` line does.
+ * train workflow's own line does (`--name=value`, or the flag and its values for a list param).
  */
 function argLine(flag: ScriptFlag, name: string, param: Param): string | undefined {
   const option = optionOf(flag, name);
   const input = `inputs.${name}`;
+  if (param.nargs) return undefined;
   if (flag.action === 'count') {
     return Array.from(
       { length: maxCount },
@@ -65,6 +79,8 @@ function argLine(flag: ScriptFlag, name: string, param: Param): string | undefin
   if (param.type === 'string' && !flag.required) {
     return `\${{ ${input} != '' && format('${option}={0}', ${input}) || '' }}`;
   }
+  // A Hydra override, key=value.
+  if (flag.override) return `${option}=\${{ ${input} }}`;
   return undefined;
 }
 
@@ -86,7 +102,11 @@ function description(flag: ScriptFlag, name: string, script: string): string {
   const shownDefault = flag.defaultKnown && flag.default !== null ? String(flag.default) : '';
   const help = inertText(flag.help?.replaceAll('%(default)s', shownDefault) ?? '');
   const option = optionOf(flag, name);
-  const what = isPositional(flag) ? `The ${name} argument` : `The ${option} flag`;
+  const what = isPositional(flag)
+    ? `The ${name} argument`
+    : flag.override
+      ? `The ${name} key of the Hydra config`
+      : `The ${option} flag`;
   if (flag.action === 'count') {
     return inertText(
       help
@@ -95,6 +115,14 @@ function description(flag: ScriptFlag, name: string, script: string): string {
     );
   }
   if (isSwitch(flag) && !help) return inertText(`Ticked, passes ${option} to ${script}.`);
+  if (takesList(flag)) {
+    const empty = passedOnlyWhenSet(flag) ? '; empty: not passed' : '';
+    return inertText(
+      help
+        ? `${help} (values separated by spaces${empty})`
+        : `${what} of ${script}: values separated by spaces${empty}.`,
+    );
+  }
   if (paramTypeOf(flag) === 'string' && passedOnlyWhenSet(flag)) {
     return inertText(
       help ? `${help} (empty: not passed)` : `${what} of ${script}, passed only when set.`,
@@ -118,17 +146,38 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The pattern of a free-text input: the flag's choices or a number when it has them, else W21's. */
+/**
+ * The pattern of a free-text input: the flag's choices or a number when it has them, else W21's;
+ * for a list param, any number of them separated by spaces.
+ */
 function textPattern(flag: ScriptFlag): string {
-  if (flag.choices)
-    return `^(${flag.choices.map((choice) => escapeRegExp(String(choice))).join('|')})?$`;
-  if (flag.kind === 'int' || flag.kind === 'float') return optionalNumberPattern[flag.kind];
-  return freeTextPattern;
+  const number = flag.kind === 'int' || flag.kind === 'float' ? flag.kind : undefined;
+  const choices =
+    flag.choices && `(${flag.choices.map((choice) => escapeRegExp(String(choice))).join('|')})`;
+  if (takesList(flag)) {
+    const one = choices ?? (number && `(${listItem[number]})`);
+    return one ? `^ *(${one} +)*(${one})?$` : freeTextPattern;
+  }
+  if (choices) return `^${choices}?$`;
+  if (number) return optionalNumberPattern[number];
+  return flag.override ? overrideTextPattern : freeTextPattern;
+}
+
+/** The text of a list flag's default, its values separated by spaces, or '' when none can be. */
+function listText(value: unknown): string {
+  const values = Array.isArray(value) ? value : [value];
+  const texts = values.map((item) =>
+    typeof item === 'number' || (typeof item === 'string' && /^[^\s]+$/.test(item))
+      ? String(item)
+      : undefined,
+  );
+  return texts.every((text) => text !== undefined) ? texts.join(' ') : '';
 }
 
 function defaultOf(flag: ScriptFlag, type: Param['type']): Param['default'] | undefined {
   if (flag.action === 'count') return 0;
   if (isSwitch(flag)) return false;
+  if (takesList(flag)) return flag.defaultKnown ? listText(flag.default) : '';
   if (!flag.defaultKnown || flag.default === null) {
     if (type === 'string') return '';
     if (!flag.required) return undefined;
@@ -178,8 +227,9 @@ const valueActions = new Set(['store', 'append', 'count', 'BooleanOptionalAction
 
 /** Why no input can pass the flag, whatever its default, if none can. */
 function unpassableFlag(flag: ScriptFlag, name: string): string | undefined {
+  if (takesList(flag)) return undefined;
   if (takesSeveral(flag)) {
-    return `it takes several values (nargs=${JSON.stringify(flag.nargs)}), which one input cannot pass as separate arguments; type them in the extra-args input (e.g. --${name} a b)`;
+    return `it takes several values (nargs=${JSON.stringify(flag.nargs)}), which one input cannot pass as separate arguments; type them in the extra-args input (e.g. ${isPositional(flag) ? '' : `--${name} `}a b)`;
   }
   if (!isSwitch(flag) && !valueActions.has(flag.action)) {
     return `its action ${flag.action} is not one an input can pass; type it in the extra-args input`;
@@ -199,6 +249,7 @@ function toParam(flag: ScriptFlag, name: string, script: string): Param | string
     return `its default ${shown} is not of type ${type}; list params.${name} in ml-cicd.yaml with the default you want`;
   }
   const param: Param = { type, default: value, description: description(flag, name, script) };
+  if (takesList(flag)) param.nargs = '+';
   if (type === 'integer' && flag.action === 'count')
     Object.assign(param, { min: 0, max: maxCount });
   if (type === 'choice') {
@@ -328,9 +379,9 @@ export function scriptParams(flags: ScriptFlag[], script: string): ScriptParamsR
   return reading;
 }
 
-/** `--batch_size` for a flag, `data_dir` for a positional argument. */
+/** `--batch_size` for a flag, `data_dir` for a positional argument or a Hydra key. */
 function shownName(flag: ScriptFlag, name: string): string {
-  return isPositional(flag) ? name : `--${name}`;
+  return isPositional(flag) || flag.override ? name : `--${name}`;
 }
 
 function addParam(reading: ScriptParams, flag: ScriptFlag, name: string, param: Param): void {

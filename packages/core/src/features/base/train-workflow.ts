@@ -73,9 +73,38 @@ function dispatchInput(param: Param, required: boolean): Record<string, unknown>
   };
 }
 
-/** One `--flag=value` line per param: the local train action passes each line as one argument. */
-function trainArgs(params: Record<string, Param>, call?: ScriptCall): string[] {
-  return Object.keys(params).map((name) => call?.args[name] ?? `--${name}=\${{ inputs.${name} }}`);
+/**
+ * The line of a param, unless the script's reading gave another: `--name=value`, or `name=value`
+ * for a Hydra app (`train.params-as: overrides`); a list param's line is the flag and its values.
+ */
+export function paramLine(config: MlCicdConfig, name: string, call?: ScriptCall): string {
+  const recorded = call?.args[name];
+  if (recorded !== undefined) return recorded;
+  const input = `inputs.${name}`;
+  if (config.params[name]?.nargs)
+    return `\${{ ${input} != '' && format('--${name} {0}', ${input}) || '' }}`;
+  return config.train?.['params-as'] === 'overrides'
+    ? `${name}=\${{ ${input} }}`
+    : `--${name}=\${{ ${input} }}`;
+}
+
+/**
+ * One line per param: the local train action passes each line of `args` as one argument, and
+ * splits each line of `list-args` (the params that take several values) on spaces.
+ */
+function trainArgs(config: MlCicdConfig, call?: ScriptCall): Record<string, string> {
+  const names = Object.keys(config.params);
+  const listed = names.filter((name) => config.params[name]!.nargs);
+  const lists = argLines(listed.map((name) => paramLine(config, name, call)));
+  return {
+    args: argLines([
+      ...fixedArgs(config),
+      ...names
+        .filter((name) => !listed.includes(name))
+        .map((name) => paramLine(config, name, call)),
+    ]),
+    ...(lists ? { 'list-args': lists } : {}),
+  };
 }
 
 /** W21: a free string input must match its param's pattern before the script sees it. */
@@ -173,7 +202,7 @@ export function trainWorkflow(model: ProjectModel): unknown {
               ...call?.entry,
               'output-dir': config.outputs.dir,
               ...metricsFileInput(config),
-              args: argLines([...fixedArgs(config), ...trainArgs(config.params, call)]),
+              ...trainArgs(config, call),
               [extraArgsInput]: `\${{ inputs.${extraArgsInput} }}`,
               // Training publishes nothing, so uv may keep its cache; release.yml's build may not.
               'uv-cache': true,

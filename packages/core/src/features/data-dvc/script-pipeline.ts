@@ -3,7 +3,7 @@
  * the script with the values of params.yaml, and the DVC jobs in a workflow of their own,
  * `dvc.yml`, since the team's CI is the team's.
  */
-import type { Param } from '@ml-cicd/config';
+import type { Param, TrainSettings } from '@ml-cicd/config';
 import type { ProjectModel, ScriptCall } from '../../model.js';
 import { checksWorkflowHead } from '../../workflow-steps.js';
 import { dvcCheckJob, dvcPushJob } from './ci-jobs.js';
@@ -15,32 +15,46 @@ export const dvcWorkflowPath = '.github/workflows/dvc.yml';
 const quotable = /^[^"$`\\!]*$/;
 
 /**
- * The argument DVC's templating passes for a param: `${name}` takes its value from params.yaml.
- * A switch is present or absent, which templating cannot express, and an empty optional string
- * would replace the script's own default: both are left to the script.
+ * The argument DVC's templating passes for a param: `${name}` takes its value from params.yaml,
+ * as `--name` and its value, or as the Hydra override `name=value` (`overrides`). A switch is
+ * present or absent, which templating cannot express, an empty optional string would replace
+ * the script's own default, and a list's values would need the shell to split them: all three
+ * are left to the script.
  */
-function stageArgument(name: string, param: Param, required: boolean): string | undefined {
+function stageArgument(
+  name: string,
+  param: Param,
+  required: boolean,
+  overrides: boolean,
+): string | undefined {
+  const [flag, joined] = overrides ? [`${name}=`, `${name}=`] : [`--${name} `, `--${name}=`];
   switch (param.type) {
     case 'boolean':
       return undefined;
     case 'integer':
     case 'number':
-      return `--${name} \${${name}}`;
+      return `${flag}\${${name}}`;
     case 'choice':
       return param.choices?.every((choice) => quotable.test(choice))
-        ? `"--${name}=\${${name}}"`
+        ? `"${joined}\${${name}}"`
         : undefined;
     case 'string':
-      return required || param.default !== '' ? `"--${name}=\${${name}}"` : undefined;
+      if (param.nargs) return undefined;
+      return required || param.default !== '' ? `"${joined}\${${name}}"` : undefined;
   }
 }
 
 /** The params the stage passes to the script, and those it leaves to the script's defaults. */
-export function stageParams(params: Record<string, Param>, call: ScriptCall) {
+export function stageParams(
+  params: Record<string, Param>,
+  call: ScriptCall,
+  paramsAs: TrainSettings['params-as'] = 'flags',
+) {
   const passed: [string, string][] = [];
   const leftOut: string[] = [];
   for (const [name, param] of Object.entries(params)) {
-    const argument = stageArgument(name, param, call.required.includes(name));
+    const required = call.required.includes(name);
+    const argument = stageArgument(name, param, required, paramsAs === 'overrides');
     if (argument) passed.push([name, argument]);
     else leftOut.push(name);
   }
@@ -55,7 +69,7 @@ function command(call: ScriptCall): string {
 }
 
 function scriptDvcYaml(model: ProjectModel, call: ScriptCall): unknown {
-  const { passed } = stageParams(model.config.params, call);
+  const { passed } = stageParams(model.config.params, call, model.config.train?.['params-as']);
   const { deps = [], outs = [] } = call.dvc ?? {};
   return {
     stages: {

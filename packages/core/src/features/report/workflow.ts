@@ -3,7 +3,7 @@
  * default params) and keep the outputs as the baseline artifact; on a pull request, train the
  * pull request's code the same way and report it against main's latest baseline.
  */
-import type { Param } from '@ml-cicd/config';
+import type { MlCicdConfig } from '@ml-cicd/config';
 import { hostedTrainingImage, type ProjectModel, type ScriptCall } from '../../model.js';
 import { uses } from '../../versions.js';
 import { commented } from '../../yaml.js';
@@ -13,6 +13,7 @@ import {
   installInputs,
   metricsFileInput,
   metricsPathInArtifact,
+  paramLine,
 } from '../base/train-workflow.js';
 import { reportStep } from './action.js';
 
@@ -24,11 +25,13 @@ const reportArtifact = 'model-report';
 const sameRepository = 'github.event.pull_request.head.repo.full_name == github.repository';
 
 /** Required flags get their default; every other param keeps the script's own default. */
-function defaultArgs(params: Record<string, Param>, call?: ScriptCall): string[] {
-  return (call?.required ?? []).map((name) => {
-    const value = String(params[name]?.default ?? '');
-    const line = call?.args[name] ?? `--${name}=\${{ inputs.${name} }}`;
-    return line.replace(`\${{ inputs.${name} }}`, value);
+function defaultArgs(config: MlCicdConfig, call?: ScriptCall): string[] {
+  return (call?.required ?? []).flatMap((name) => {
+    const param = config.params[name];
+    const value = String(param?.default ?? '');
+    // A list param's values, each one argument after the flag.
+    if (param?.nargs) return [`--${name}`, ...value.split(' ').filter(Boolean)];
+    return [paramLine(config, name, call).replace(`\${{ inputs.${name} }}`, value)];
   });
 }
 
@@ -45,7 +48,7 @@ export function trainSteps(
 ): Record<string, unknown>[] {
   const { config, script: call } = model;
   const own = cheap ? config.report?.args : undefined;
-  const args = argLines([...fixedArgs(config), ...(own ?? defaultArgs(config.params, call))]);
+  const args = argLines([...fixedArgs(config), ...(own ?? defaultArgs(config, call))]);
   return [
     {
       name: 'Check out the repository',
