@@ -81,6 +81,24 @@ def test_offline_run_holds_everything_a_run_logs(
     }
 
 
+def test_offline_runs_go_to_the_log_directory_it_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A CI runner keeps them outside the workspace, which is cleaned when the job ends.
+    runs = tmp_path / "neptune-runs"
+    monkeypatch.setenv("NEPTUNE_MODE", "offline")
+    monkeypatch.setenv("NEPTUNE_PROJECT", "team/tests")
+    monkeypatch.setenv("NEPTUNE_LOG_DIRECTORY", str(runs))
+    monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
+
+    assert main(FLAGS) == 0
+
+    assert f"Neptune (offline files in {runs}/), project team/tests" in capsys.readouterr().out
+    (run_file,) = runs.glob("*/run_operations.sqlite3")
+    assert attributes(run_file)["run/status"] == "finished"
+    assert not Path(".neptune").exists()
+
+
 def test_a_crash_in_training_is_recorded_in_the_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fit_raises: Callable[[BaseException], None]
 ) -> None:

@@ -40,6 +40,8 @@ class NeptuneSettings(BaseSettings):
     mode: Literal["async", "offline", "disabled"] | None = Field(
         default=None, validation_alias="NEPTUNE_MODE"
     )
+    # The client's own variable: where run files are kept (it reads it too), here to name it.
+    log_directory: str = Field(default=".neptune", validation_alias="NEPTUNE_LOG_DIRECTORY")
     # Seconds the end of a run waits for the upload, so that an unreachable server cannot hold
     # the job until its own timeout.
     close_timeout: float = Field(default=60, ge=0, validation_alias="NEPTUNE_CLOSE_TIMEOUT")
@@ -63,7 +65,8 @@ class NeptuneTracker:
 
     @property
     def description(self) -> str:
-        where = "offline files in .neptune/" if self.settings.mode == "offline" else "Neptune"
+        folder = self.settings.log_directory.rstrip("/")
+        where = f"offline files in {folder}/" if self.settings.mode == "offline" else "Neptune"
         return f"Neptune ({where}), project {self.project}"
 
     def log(self, run: RunRecord) -> None:
@@ -92,11 +95,14 @@ class NeptuneTracker:
         self.run.close(timeout=max(0.0, deadline - time.monotonic()))
         stop_uploading(self.run)
         if not sent:
+            folder = self.settings.log_directory.rstrip("/")
             logger.warning(
                 "Neptune did not take the whole run within %g s (NEPTUNE_CLOSE_TIMEOUT); the rest "
-                "stays in .neptune/: keep the output folder and send it later with "
-                "`neptune sync .neptune/<run>/run_operations.sqlite3`.",
+                "stays in %s/: keep the output folder and send it later with "
+                "`neptune sync %s/<run>/run_operations.sqlite3`.",
                 seconds,
+                folder,
+                folder,
             )
 
 
