@@ -8,12 +8,24 @@ import { run, step } from './run.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const bin = join(root, 'packages/create-ml-cicd/dist/index.js');
 
-/** Scaffolds into `dir` with `flags`, installs, optionally tests, trains with `trainArgs`. */
-export async function scaffoldAndRun({ dir, flags = [], tests = false, trainArgs = [] }) {
+/**
+ * Scaffolds into `dir` with `flags`, installs, optionally tests, trains with `trainArgs`. With
+ * `packs` (a folder holding the packed bins) create-ml-cicd runs from its tarball through npx.
+ */
+export async function scaffoldAndRun({ dir, flags = [], tests = false, trainArgs = [], packs }) {
   const windows = process.platform === 'win32';
   const python = join(dir, windows ? '.venv/Scripts/python.exe' : '.venv/bin/python');
   step(`Scaffold ${dir} ${flags.join(' ')}`);
-  run('node', [bin, dir, '--yes', '--no-git', ...flags]);
+  const args = [dir, '--yes', '--no-git', ...flags];
+  if (packs) {
+    const { version } = JSON.parse(
+      readFileSync(join(root, 'packages/create-ml-cicd/package.json'), 'utf8'),
+    );
+    const tarball = join(packs, `create-ml-cicd-${version}.tgz`);
+    run('npx', ['--yes', '--package', tarball, 'create-ml-cicd', ...args]);
+  } else {
+    run('node', [bin, ...args]);
+  }
   step('Create .venv and install the pinned requirements with hashes');
   run(windows ? 'py' : 'python3', ['-m', 'venv', '.venv'], { cwd: dir });
   // The development lock brings uv, which installs the project itself, as its README says.
