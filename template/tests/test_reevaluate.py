@@ -2,6 +2,7 @@
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,10 +51,10 @@ def test_the_default_fresh_data_is_a_reproducible_new_sample(dataset: Dataset) -
     assert first.y.shape == dataset.y.shape
 
 
-def test_the_fresh_data_follows_the_training_data_setting(
-    csv_file: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_fresh_data_follows_the_configured_training_data(
+    csv_file: Path, use_dataset: Callable[..., None]
 ) -> None:
-    monkeypatch.setenv("TRAIN_DATA_PATH", str(csv_file))
+    use_dataset(csv_file)
 
     fresh = load_fresh_data(1)
 

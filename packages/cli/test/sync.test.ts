@@ -133,6 +133,44 @@ describe('ml-cicd sync', () => {
     expect(await workflowFindings(dir)).toEqual([]);
   });
 
+  it("writes dataset's file into the DVC pipeline, and dvc.yaml follows when it moves", async () => {
+    const dir = await project('dvc');
+    write(dir, 'data/train.csv', 'x,target\n1,0\n');
+    const useDataset = (path: string) =>
+      write(
+        dir,
+        'ml-cicd.yaml',
+        read(dir, 'ml-cicd.yaml').replace(
+          /^(dataset:\n.*\n)?params:\n/m,
+          `dataset:\n  path: ${path}\nparams:\n`,
+        ),
+      );
+    useDataset('data/train.csv');
+    expect((await workflowFindings(dir)).join('\n')).toContain('[dataset-file]');
+    expect((await sync(dir)).code).toBe(0);
+    expect(read(dir, 'dvc.yaml')).toContain('- data/train.csv\n');
+    expect(read(dir, 'dvc.yaml')).toContain('- ml-cicd.yaml:\n');
+    expect(await workflowFindings(dir)).toEqual([]);
+
+    write(dir, 'data/all.csv', 'x,target\n1,0\n');
+    useDataset('data/all.csv');
+    expect((await sync(dir)).code).toBe(0);
+    expect(read(dir, 'dvc.yaml')).not.toContain('data/train.csv');
+    expect(read(dir, 'dvc.yaml')).toContain('- data/all.csv\n');
+    expect(await workflowFindings(dir)).toEqual([]);
+  });
+
+  it('refuses a task changed in ml-cicd.yaml, naming update --task', async () => {
+    const dir = await project();
+    edit(dir, 'ml-cicd.yaml', 'python: "3.12"\n', 'python: "3.12"\ntask: regression\n');
+    const refused = await sync(dir);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain(
+      'ml-cicd.yaml says task regression, but the project was made for binary',
+    );
+    expect(refused.err).toContain('ml-cicd update --task regression');
+  });
+
   it('syncs the workflows ml-cicd add wrote for a script of the team, which has no template Python', async () => {
     const dir = tempDir();
     write(dir, 'train.py', moduleLevel);

@@ -62,7 +62,7 @@ async function cmlProject(): Promise<string> {
   const config = read(dir, 'ml-cicd.yaml')
     .replace(/^runner:\n(?: .*\n)+/m, cmlRunner)
     .replace(
-      /( {2}training:\n.*\n) {4}secrets: \[\]\n {4}variables:\n(?: {6}- .*\n)*/,
+      /( {2}training:\n.*\n) {4}secrets: \[\]\n {4}variables: \[\]\n/,
       '$1    secrets:\n      - CML_REPO_TOKEN\n    variables:\n      - AWS_ROLE_ARN\n      - AWS_REGION\n',
     );
   expect(config).toContain('kind: cml-aws');

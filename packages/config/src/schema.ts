@@ -3,6 +3,7 @@
  * has a title and a description: they feed the docs and editors' hover help.
  */
 import { data } from './schema/data.js';
+import { dataset } from './schema/dataset.js';
 import { environment } from './schema/environment.js';
 import type { JsonSchema } from './schema/json-schema.js';
 import { metrics } from './schema/metrics.js';
@@ -84,6 +85,7 @@ export const schema: JsonSchema = {
       enum: ['3.10', '3.11', '3.12', '3.13'],
     },
     task,
+    dataset,
     params: {
       title: 'Parameters',
       description: `Hyperparameters by flag name (${paramName.meaning}); each is a train.py flag and a workflow_dispatch input of train.yml, so at most ${maxParams}.`,

@@ -16,6 +16,11 @@ export interface Param {
   max?: number;
   /** Only for `string`: a regular expression the value must match. */
   pattern?: string;
+  /**
+   * Only for `string`: `+` when the flag takes several values (argparse's `nargs='+'`); the value
+   * is split on spaces and passed as separate arguments after the flag (`--alphas 0.1 1.0`).
+   */
+  nargs?: '+';
 }
 
 /** A metric threshold a training run must meet. */
@@ -77,6 +82,13 @@ export type PythonVersion = '3.10' | '3.11' | '3.12' | '3.13';
 /** What the default project's model predicts: two classes, more, or a number. */
 export type Task = 'binary' | 'multiclass' | 'regression';
 
+/** The file the generated project trains on, relative to the repository root. */
+export interface DatasetConfig {
+  path: string;
+  /** The column the model predicts; absent means `target`. */
+  target?: string;
+}
+
 /** How the workflows install the project and call its script, besides the params. */
 export interface TrainSettings {
   /** The hash-locked requirements file the workflows install; absent means `requirements.txt`. */
@@ -85,7 +97,15 @@ export interface TrainSettings {
   'install-project'?: boolean;
   /** Arguments every training run passes first, before the params' own. */
   args?: string[];
+  /** How each param is passed; absent means `flags`. */
+  'params-as'?: ParamsAs;
 }
+
+/**
+ * `flags`: `--name=value`, argparse's way. `overrides`: `name=value`, the way a Hydra app sets a key
+ * of its config.
+ */
+export type ParamsAs = 'flags' | 'overrides';
 
 /** How report.yml trains. */
 export interface ReportSettings {
@@ -99,6 +119,8 @@ export interface MlCicdConfig {
   python: PythonVersion;
   /** Absent means `binary`, as in every project made before tasks. */
   task?: Task;
+  /** Absent: the task's data set bundled with scikit-learn. */
+  dataset?: DatasetConfig;
   /** Hyperparameters: each is a `train.py` flag and a `workflow_dispatch` input of `train.yml`. */
   params: Record<string, Param>;
   metrics: { file: string; gates: Gate[] };

@@ -55,6 +55,43 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('accepts a dataset: a CSV or Parquet file in the repository, and its target column', () => {
+    const text = breakExample(
+      'python: "3.12"\n',
+      'python: "3.12"\ndataset: {path: data/train.csv, target: label}\n',
+    );
+    const { config, findings } = loadConfig(text);
+    expect(findings).toEqual([]);
+    expect(config?.dataset).toEqual({ path: 'data/train.csv', target: 'label' });
+  });
+
+  it.each([
+    '/data/train.csv',
+    '../train.csv',
+    'data/../../train.csv',
+    'C:/train.csv',
+    'train.xlsx',
+  ])('refuses the dataset path %s, saying what it must be', (path) => {
+    const text = breakExample('python: "3.12"\n', `python: "3.12"\ndataset: {path: "${path}"}\n`);
+    expect(loadConfig(text).findings.map(formatFinding)).toEqual([
+      expect.stringContaining(
+        'must be a path relative to the repository root, inside it, ending in .csv, .parquet or .pq',
+      ),
+    ]);
+  });
+
+  it("refuses a string param's default that GitHub would evaluate, since train.yml copies it", () => {
+    const text = breakExample('python: "3.12"\n', 'python: "3.12"\n').replace(
+      'params:\n',
+      'params:\n  run-name: {type: string, default: "${{ github.token }}", description: Name.}\n',
+    );
+    expect(loadConfig(text).findings.map(formatFinding)).toEqual([
+      expect.stringMatching(
+        /params\.run-name\.default "\$\{\{ github\.token \}\}" must be one line of text without \$\{\{/,
+      ),
+    ]);
+  });
+
   it('accepts train and report: the requirements file, the project install and fixed arguments', () => {
     const text = breakExample(
       'outputs:\n',

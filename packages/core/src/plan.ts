@@ -2,7 +2,14 @@
  * The plan builder: answers in, a plan (relative path -> content) out. `create`, `add workflow`,
  * `update` and `--dry-run` all start here and hand the plan to the one writer.
  */
-import type { Gate, MlCicdConfig, Param, ReportSettings, TrainSettings } from '@ml-cicd/config';
+import type {
+  DatasetConfig,
+  Gate,
+  MlCicdConfig,
+  Param,
+  ReportSettings,
+  TrainSettings,
+} from '@ml-cicd/config';
 import { packageName, type Answers } from './answers.js';
 import { codeUnitOrder } from './compare.js';
 import { features, type FeatureId } from './features/index.js';
@@ -71,12 +78,14 @@ export interface ScriptParams extends ScriptCall {
 }
 
 /**
- * ml-cicd.yaml's params and gates as the team has them now, which `ml-cicd sync` renders the
- * workflows and DVC files from in place of the defaults the features contribute.
+ * ml-cicd.yaml's params, gates and data file as the team has them now, which `ml-cicd sync`
+ * renders the workflows and DVC files from in place of what the features contribute.
  */
 export interface ConfiguredParams {
   params: Record<string, Param>;
   gates: Gate[];
+  /** Absent: the bundled data set. */
+  dataset?: DatasetConfig;
 }
 
 /** The model after every selected feature has contributed to it. */
@@ -107,6 +116,7 @@ export function buildModel(
   if (configured) {
     model.config.params = configured.params;
     model.config.metrics.gates = configured.gates;
+    if (configured.dataset) model.config.dataset = configured.dataset;
   }
   return model;
 }

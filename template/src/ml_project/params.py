@@ -1,4 +1,4 @@
-"""The hyperparameters and the task, read from ml-cicd.yaml at run time: its `params` are the flags.
+"""The task, the data file and the hyperparameters, read from ml-cicd.yaml at run time.
 
 Adding a hyperparameter is one entry under `params` in ml-cicd.yaml (then `ml-cicd sync` for the
 workflows); model.py passes it to the estimator as a keyword argument (`max-depth` → `max_depth`).
@@ -57,6 +57,25 @@ def read_task(config: Mapping[str, Any]) -> Task:
     if task not in TASKS:
         raise ConfigError(f"task in {CONFIG_NAME} is {task!r}; expected one of {', '.join(TASKS)}.")
     return task  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """The file to train on (None: the task's bundled data set), and its target column."""
+
+    path: Path | None = None
+    target: str = "target"
+
+
+def read_source(config: Mapping[str, Any]) -> DataSource:
+    """The config's `dataset`, its path taken from the folder of ml-cicd.yaml; none: bundled."""
+    entry = config.get("dataset")
+    if entry is None:
+        return DataSource()
+    if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+        raise ConfigError(f"dataset in {CONFIG_NAME} should be a mapping with a path (and target).")
+    path = (config_file().parent / entry["path"]).resolve()
+    return DataSource(path, str(entry.get("target", "target")))
 
 
 def parse_bool(text: str) -> bool:
@@ -192,12 +211,12 @@ class Params(Mapping[str, ParamValue]):
 
 def build_parser(specs: Mapping[str, ParamSpec]) -> argparse.ArgumentParser:
     """The command-line parser: one flag per param, its help naming what it accepts."""
+    # No `prog`: usage names the command as it was run, train.py or the console script.
     parser = argparse.ArgumentParser(
-        prog="train.py",
         description=(
             f"Train and evaluate the model, then record the parameters, metrics and model file. "
-            f"The flags are the params of {CONFIG_NAME}; settings such as the data file and the "
-            f"output folder come from TRAIN_* environment variables."
+            f"The flags are the params of {CONFIG_NAME}, which also names the task and the data "
+            f"file; settings such as the output folder come from TRAIN_* environment variables."
         ),
     )
     for spec in specs.values():

@@ -1,13 +1,13 @@
 """train.py's flags are ml-cicd.yaml's params, read at run time; train.yml's inputs must agree."""
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from __pkg__ import params as params_module
 from __pkg__.cli import main
 from __pkg__.model import (
     estimator_class,
@@ -137,7 +137,8 @@ def test_params_are_immutable(defaults: Params) -> None:
 def test_a_new_param_in_ml_cicd_yaml_is_a_flag_that_reaches_the_estimator(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    project_root: Path,
+    config: dict[str, Any],
+    use_config: Callable[[dict[str, Any]], None],
     task: Task,
     defaults: Params,
 ) -> None:
@@ -149,16 +150,14 @@ def test_a_new_param_in_ml_cicd_yaml_is_a_flag_that_reaches_the_estimator(
         if type(value) is int and name not in taken and name != "verbose"
     )
     name = keyword.replace("_", "-")
-    config = yaml.safe_load((project_root / "ml-cicd.yaml").read_text(encoding="utf-8"))
-    config["params"][name] = {
+    added = {
         "type": "integer",
         "default": value,
         "min": value,
         "max": value + 10,
         "description": "Added by the test.",
     }
-    (tmp_path / "ml-cicd.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    monkeypatch.setattr(params_module, "PROJECT_ROOT", tmp_path)
+    use_config({**config, "params": {**config["params"], name: added}})
     monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
 
     assert main([f"--{name}={value + 1}", "--n-estimators=5"]) == 0
@@ -172,19 +171,18 @@ def test_a_new_param_in_ml_cicd_yaml_is_a_flag_that_reaches_the_estimator(
 def test_a_param_the_estimator_does_not_take_fails_the_run_naming_it(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    project_root: Path,
+    config: dict[str, Any],
+    use_config: Callable[[dict[str, Any]], None],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    config = yaml.safe_load((project_root / "ml-cicd.yaml").read_text(encoding="utf-8"))
-    config["params"]["no-such-knob"] = {
+    knob = {
         "type": "integer",
         "default": 1,
         "min": 0,
         "max": 2,
         "description": "Not the estimator's.",
     }
-    (tmp_path / "ml-cicd.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
-    monkeypatch.setattr(params_module, "PROJECT_ROOT", tmp_path)
+    use_config({**config, "params": {**config["params"], "no-such-knob": knob}})
     monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
 
     assert main([]) == 1

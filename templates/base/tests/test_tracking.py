@@ -72,9 +72,12 @@ def test_a_run_records_its_data_commit_duration_and_plots(
 
 
 def test_a_run_on_a_csv_file_records_the_files_hash(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, csv_file: Path
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    csv_file: Path,
+    use_dataset: Callable[..., None],
 ) -> None:
-    monkeypatch.setenv("TRAIN_DATA_PATH", str(csv_file))
+    use_dataset(csv_file)
     monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
 
     assert main(["--n-estimators=5"]) == 0
@@ -114,9 +117,12 @@ def test_a_run_that_stops_in_training_leaves_no_outputs_that_look_current(
 
 
 def test_a_run_on_data_it_cannot_use_fails_with_one_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    use_dataset: Callable[..., None],
 ) -> None:
-    monkeypatch.setenv("TRAIN_DATA_PATH", str(tmp_path / "missing.csv"))
+    use_dataset(tmp_path / "missing.csv")
     monkeypatch.setenv("TRAIN_OUTPUT_DIR", str(tmp_path / "run"))
 
     assert main([]) == 1

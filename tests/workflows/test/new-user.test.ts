@@ -1,8 +1,9 @@
 /**
- * What a new user does first with a generated project, for each task (issue 19): train on a CSV of
- * their own, swap the estimator with one edit of model.py, add a hyperparameter to ml-cicd.yaml and
- * run `ml-cicd sync`. Then, with no other file edited by hand, the project's own checks (validate,
- * ruff, pytest) are green in ci.yml and train.yml trains on the CSV with the new input.
+ * What a new user does first with a generated project, for each task (issue 19): commit a CSV of
+ * their own and name it under `dataset` in ml-cicd.yaml, swap the estimator with one edit of
+ * model.py, add a hyperparameter to ml-cicd.yaml and run `ml-cicd sync`. Then, with no other file
+ * edited by hand, the project's own checks (validate, ruff, pytest on the CSV) are green in ci.yml
+ * and train.yml trains on the CSV with the new input.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -65,6 +66,14 @@ function swapEstimator(dir: string, pkg: string): void {
   writeFileSync(path, after);
 }
 
+/** The data file, as a user names it in ml-cicd.yaml. */
+function useDataset(dir: string): void {
+  const path = join(dir, 'ml-cicd.yaml');
+  const text = readFileSync(path, 'utf8');
+  const dataset = 'dataset:\n  path: data/train.csv\n  target: label\n';
+  writeFileSync(path, text.replace(/^params:\n/m, `${dataset}params:\n`));
+}
+
 /** A new hyperparameter of the estimator, as a user writes it in ml-cicd.yaml's params. */
 function addParam(dir: string): void {
   const path = join(dir, 'ml-cicd.yaml');
@@ -94,6 +103,7 @@ describe.each([
     mkdirSync(join(project.dir, 'data'), { recursive: true });
     writeFileSync(join(project.dir, 'data', 'train.csv'), csv);
     const pkg = parse(readFileSync(join(project.dir, 'ml-cicd.yaml'), 'utf8')).project.package;
+    useDataset(project.dir);
     swapEstimator(project.dir, pkg);
     addParam(project.dir);
     const synced = await mlCicd(suite().root, project.dir, ['sync']);
@@ -115,11 +125,7 @@ describe.each([
 
   it('trains on the CSV in train.yml with the new input, and records the data it used', async () => {
     const runId = firstRunId + 1;
-    const result = await dispatchTrain(
-      project,
-      { 'min-samples-leaf': '3' },
-      { runId, vars: { TRAIN_DATA_PATH: 'data/train.csv', TRAIN_TARGET_COLUMN: 'label' } },
-    );
+    const result = await dispatchTrain(project, { 'min-samples-leaf': '3' }, { runId });
     expect(Object.values(summary(result)), tail(result.log)).toEqual(['success']);
     // The swapped estimator trained, with the new param as its keyword argument.
     const train = job(result, 'Train the model').steps.find((step) => step.name === 'Train');
@@ -130,6 +136,23 @@ describe.each([
     expect(Object.keys(read('metrics.json'))).toEqual(expect.arrayContaining(metricsOf[task]));
     const run = read('run.json');
     expect(run.status).toBe('finished');
+    expect(run.data_sha256).toBe(createHash('sha256').update(csv).digest('hex'));
+  });
+
+  it("trains main's report baseline on the same CSV, read from the commit", async () => {
+    const runId = firstRunId + 2;
+    const result = await runAct(suite(), {
+      project,
+      workflow: 'report.yml',
+      event: 'push',
+      payload: pushEvent(project, await project.head()),
+      runId,
+    });
+    expect(job(result, "Record main's metrics as the baseline").result, tail(result.log)).toBe(
+      'success',
+    );
+    const baseline = artifactOfRun(suite().store, runId, 'model-baseline');
+    const run = JSON.parse(readFileSync(join(baseline.dir, 'run.json'), 'utf8'));
     expect(run.data_sha256).toBe(createHash('sha256').update(csv).digest('hex'));
   });
 });

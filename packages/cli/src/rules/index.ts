@@ -10,6 +10,7 @@ import { cmlUse } from './cml-use.js';
 import { concurrency } from './concurrency.js';
 import { conflictMarkers } from './conflict-markers.js';
 import { dangerousTriggers } from './dangerous-triggers.js';
+import { datasetFile } from './dataset-file.js';
 import { dvcParamsMatch } from './dvc-params-match.js';
 import { gatesMatchWorkflows } from './gates-match-workflows.js';
 import { jobTimeout } from './job-timeout.js';
@@ -43,6 +44,7 @@ export const rules: readonly Rule[] = [
   paramsMatchWorkflowInputs,
   paramsMatchScriptFlags,
   dvcParamsMatch,
+  datasetFile,
   gatesMatchWorkflows,
   secretsDeclared,
   requirementsPinned,

@@ -56,7 +56,7 @@ describe('secrets-declared', () => {
     edit(
       dir,
       'ml-cicd.yaml',
-      'protect it with required reviewers.\n    secrets: []\n    variables:\n',
+      'protect it with required reviewers.\n    secrets: []\n    variables: []\n',
       'protect it with required reviewers.\n    secrets: [TRACKING_TOKEN]\n    variables:\n      - TRAINING_ENABLED\n',
     );
     expect(await printed(dir)).toEqual([]);

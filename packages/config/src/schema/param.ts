@@ -87,12 +87,19 @@ export const param: JsonSchema = {
       },
     }),
     branch('string', ['String parameter', 'Free text, optionally matching a pattern.'], {
-      default: defaultValue('string'),
+      // train.yml copies it as the input's default.
+      default: { ...defaultValue('string'), pattern: inertLine.pattern },
       pattern: {
         title: 'Pattern',
         description: 'A regular expression the value must match.',
         type: 'string',
         minLength: 1,
+      },
+      nargs: {
+        title: 'Several values',
+        description:
+          "+ when the flag takes several values (argparse's nargs='+'): the value is split on spaces and each part passed as its own argument after the flag (--alphas 0.1 1.0), never through a shell; an empty value passes nothing.",
+        const: '+',
       },
     }),
   ],

@@ -84,6 +84,14 @@ export const inertLine: NamedPattern = {
   meaning: 'one line of text without ${{, which GitHub would evaluate as an expression',
 };
 
+/** The data file of `dataset`: inside the repository (relative, no `..` segment), CSV or Parquet. */
+export const datasetPath: NamedPattern = {
+  pattern:
+    '^(?![/\\\\])(?![A-Za-z]:)(?!(?:.*[/\\\\])?\\.\\.(?:[/\\\\]|$))[^\\r\\n]+\\.(?:csv|parquet|pq)$',
+  meaning:
+    'a path relative to the repository root, inside it, ending in .csv, .parquet or .pq (e.g. data/train.csv)',
+};
+
 const meanings = new Map(
   [
     projectName,
@@ -97,6 +105,7 @@ const meanings = new Map(
     ec2InstanceType,
     scaleSetName,
     inertLine,
+    datasetPath,
   ].map(({ pattern, meaning }) => [pattern, meaning]),
 );
 

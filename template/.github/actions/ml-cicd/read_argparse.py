@@ -25,6 +25,7 @@ import linecache
 import math
 import os
 import pathlib
+import re
 import runpy
 import sys
 import traceback
@@ -584,6 +585,156 @@ def functions_of(tree):
     }
 
 
+# ---- Hydra configs ---------------------------------------------------------------------------
+
+# The keys of a Hydra config that are not the app's settings.
+HYDRA_OWN_KEYS = {"defaults", "hydra"}
+TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]+(.*))?$")
+INTEGER = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+# A dot or an exponent, as OmegaConf reads floats (1e-3 too, which plain YAML 1.1 leaves as text).
+FLOAT = re.compile(
+    r"^[-+]?([0-9]+[.][0-9]*([eE][-+]?[0-9]+)?|[.][0-9]+([eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)$"
+)
+# YAML 1.1 reads these as booleans, YAML 1.2 as text: which one the app gets is not certain.
+AMBIGUOUS = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+
+
+def without_comment(text):
+    """The text before a ` #` comment, outside quotes."""
+    quote = None
+    for index, char in enumerate(text):
+        if quote:
+            quote = None if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char == "#" and (index == 0 or text[index - 1] in " \t"):
+            return text[:index].rstrip()
+    return text.rstrip()
+
+
+def yaml_scalar(text):
+    """(value, known) of a plain or quoted YAML scalar; not known when readers may differ."""
+    if text in ("", "~", "null", "Null", "NULL"):
+        return None, True
+    if text in ("true", "True", "TRUE", "false", "False", "FALSE"):
+        return text.lower() == "true", True
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return text[1:-1].replace("''", "'"), "${" not in text
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        return text[1:-1], "\\" not in text and "${" not in text
+    if text[0] in "'\"&*!|>[{%@`" or "${" in text or AMBIGUOUS.match(text):
+        return None, False
+    if INTEGER.match(text):
+        return int(text), True
+    if FLOAT.match(text):
+        return float(text), True
+    # 010 (octal in YAML 1.1), 1_000, 0x1f, .inf: numbers only some readers take.
+    if re.match(r"^[-+]?[.0-9]", text):
+        return None, False
+    return text, True
+
+
+def config_keys(text):
+    """(key, line, text, value, known) of each top-level key of a mapping with a scalar value."""
+    lines = text.splitlines()
+    keys = []
+    for index, line in enumerate(lines):
+        match = TOP_KEY.match(line)
+        if not match or match.group(1) in HYDRA_OWN_KEYS:
+            continue
+        value = without_comment(match.group(2) or "")
+        if value.startswith(("[", "{")):
+            continue  # a list or a mapping, like the nested ones below
+        if value == "":
+            following = [rest for rest in lines[index + 1 :] if rest.strip()]
+            following = [rest for rest in following if not rest.lstrip().startswith("#")]
+            # A nested mapping or a list: its keys are set as key.sub=value, in extra-args.
+            if following and (following[0][0] in " \t-"):
+                continue
+        keys.append((match.group(1), index + 1, value, *yaml_scalar(value)))
+    return keys
+
+
+def hydra_main(tree):
+    """The `@hydra.main(...)` decorator call of the tree, or None."""
+    imported = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "hydra"
+        for alias in node.names
+        if alias.name == "main"
+    }
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for decorator in node.decorator_list:
+            if not isinstance(decorator, ast.Call):
+                continue
+            func = decorator.func
+            named = isinstance(func, ast.Name) and func.id in imported
+            dotted = (
+                isinstance(func, ast.Attribute)
+                and func.attr == "main"
+                and isinstance(func.value, ast.Name)
+                and func.value.id == "hydra"
+            )
+            if named or dotted:
+                return decorator
+    return None
+
+
+def hydra_config_file(call, path, root):
+    """The primary config `@hydra.main` names, relative to root, or (None, why it is not read)."""
+    given = dict(zip(("config_path", "config_name"), call.args, strict=False))
+    given.update({keyword.arg: keyword.value for keyword in call.keywords if keyword.arg})
+    values = {}
+    for key in ("config_path", "config_name"):
+        value, ok = literal(given[key], {}) if key in given else (None, True)
+        if not ok or not (value is None or isinstance(value, str)):
+            return None, f"its {key} `{code_of(given[key])}` is not a string literal"
+        values[key] = value
+    folder, name = values["config_path"], values["config_name"]
+    if name is None:
+        return None, "it names no config_name, so the app has no primary config"
+    if folder is None or "://" in folder or os.path.isabs(folder):
+        return None, f"its config_path {folder!r} is not a folder beside the script"
+    file_name = name if name.endswith((".yaml", ".yml")) else name + ".yaml"
+    config = os.path.normpath(os.path.join(os.path.dirname(path), folder, file_name))
+    if not is_project_file(config, root) or not os.path.isfile(config):
+        return None, f"its config {relative_to(config, root)} is not a file of the project"
+    return config, None
+
+
+def hydra_flags(path, tree, root):
+    """(the config file, its top-level scalar keys as flags, what is not read) of a Hydra app;
+    the file is "" when the app's config cannot be read, None for a script without Hydra."""
+    call = hydra_main(tree)
+    if call is None:
+        return None, [], []
+    where = {"file": relative_to(path, root), "line": call.lineno, "column": call.col_offset + 1}
+    config, why = hydra_config_file(call, path, root)
+    if config is None:
+        return "", [], [dict(where, call="hydra.main", reason=why)]
+    relative = relative_to(config, root).replace(os.sep, "/")
+    with open(config, encoding="utf-8-sig") as source:
+        keys = config_keys(source.read())
+    flags = []
+    for key, line, text, value, known in keys:
+        required = known and value == "???"
+        default = None if required else value
+        kind = "str" if value is None or isinstance(value, str) else KINDS[type(value)]
+        extra = {"dest": key, "nargs": None, "override": True}
+        if kind == "bool":
+            extra["bool_text"] = ["true", "false"]
+        place = {"file": relative, "line": line, "column": 1}
+        entry = flag([key], "store", kind, default, None, required, None, place, extra)
+        if not known:
+            entry["default_known"] = False
+            entry["unread"] = {"default": text if len(text) <= 60 else text[:57] + "..."}
+        flags.append(entry)
+    return relative, flags, []
+
+
 # ---- HfArgumentParser dataclasses --------------------------------------------------------------
 
 
@@ -730,8 +881,10 @@ def hf_parser_flags(call, classes, where):
 
 
 def read_statically(entry_file, root, search):
-    flags, unreadable, parses = [], [], False
+    """(flags, unreadable calls, whether it calls parse_args, its Hydra config or None)."""
+    parses = False
     trees = parse_project(entry_file, root, search)
+    hydra_config, flags, unreadable = hydra_flags(*trees[0], root)
     # A converter such as str2bool may live in another module of the project than its flag.
     everywhere = {}
     for _, tree in reversed(trees):
@@ -769,7 +922,7 @@ def read_statically(entry_file, root, search):
                 unreadable.append(dict(where, reason=reason))
             elif entry != "skip":
                 flags.append(entry)
-    return flags, unreadable, parses
+    return flags, unreadable, parses, hydra_config
 
 
 def where_raised(error, root):
@@ -817,13 +970,18 @@ def main(argv):
     result = {"python": sys.version.split()[0]}
     try:
         path = entry_file(args, search)
-        flags, unreadable, parses = read_statically(path, root, search)
+        flags, unreadable, parses, hydra_config = read_statically(path, root, search)
     except (OSError, SyntaxError, ValueError, RecursionError, RuntimeError) as error:
         result.update(method="none", error=f"{type(error).__name__}: {error}")
         out.write(f"\n{MARKER}\n{json.dumps(result)}\n")
         return 0
     result.update(method="static", flags=flags, unreadable=unreadable)
-    if args.import_ and not parses:
+    if hydra_config:
+        result["hydra_config"] = hydra_config
+    if args.import_ and hydra_config is not None:
+        # Importing would catch Hydra's own parser, whose flags are not the app's settings.
+        result["import_error"] = "not tried: a Hydra app's settings are its config's keys"
+    elif args.import_ and not parses:
         result["import_error"] = (
             "not tried: its sources never call parse_args, so running it could train"
         )

@@ -1,4 +1,4 @@
-"""The data: a CSV or Parquet file (TRAIN_DATA_PATH), or the task's bundled scikit-learn set.
+"""The data: the CSV or Parquet file of ml-cicd.yaml's `dataset`, or the task's bundled set.
 
 One loader serves training, re-evaluation and the tests. Features must be numbers; the target
 column holds class labels (numbers or text) for classification, numbers for regression.
@@ -18,7 +18,7 @@ import numpy as np
 from sklearn.datasets import load_breast_cancer, load_diabetes, load_wine
 from sklearn.model_selection import train_test_split
 
-from __pkg__.params import Task
+from __pkg__.params import DataSource, Task
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -132,7 +132,7 @@ def read_columns(path: Path) -> dict[str, list[Any]]:
     if suffix not in (".csv", ".parquet", ".pq"):
         raise DataError(f"{path}: expected a .csv or .parquet file.")
     if not path.is_file():
-        raise DataError(f"{path} does not exist (TRAIN_DATA_PATH).")
+        raise DataError(f"{path} does not exist (dataset.path in ml-cicd.yaml).")
     return read_parquet(path) if suffix != ".csv" else read_csv(path)
 
 
@@ -167,7 +167,7 @@ def load_file(task: Task, path: Path, target_column: str) -> Dataset:
     columns = read_columns(path)
     if target_column not in columns:
         raise DataError(
-            f"{path} has no column {target_column!r} (TRAIN_TARGET_COLUMN); "
+            f"{path} has no column {target_column!r} (dataset.target in ml-cicd.yaml); "
             f"its columns: {', '.join(columns)}."
         )
     feature_names = tuple(name for name in columns if name != target_column)
@@ -205,9 +205,12 @@ def check_task(dataset: Dataset, task: Task) -> None:
         raise DataError(f"{dataset.description} has {len(dataset.y)} rows: too few to split.")
 
 
-def load_dataset(task: Task, path: Path | None = None, target_column: str = "target") -> Dataset:
-    """The rows of `path` (CSV or Parquet), or the task's bundled set when `path` is None."""
-    dataset = load_bundled(task) if path is None else load_file(task, path, target_column)
+def load_dataset(task: Task, source: DataSource | None = None) -> Dataset:
+    """The rows of the source's file (CSV or Parquet); with no file, the task's bundled set."""
+    if source is None or source.path is None:
+        dataset = load_bundled(task)
+    else:
+        dataset = load_file(task, source.path, source.target)
     check_task(dataset, task)
     logger.info(
         "Data: %s, %d rows, %d features",

@@ -27,13 +27,13 @@ from __pkg__.data import (
 from __pkg__.model import evaluate, train
 from __pkg__.params import (
     Params,
-    ParamValue,
     Task,
     parse_params,
     read_config,
+    read_source,
+    read_specs,
     read_task,
 )
-from __pkg__.settings import load_settings
 
 PREPARED = Path("data/prepared")
 MODEL = Path("models/model.joblib")
@@ -51,12 +51,18 @@ def task() -> Task:
 
 
 def stage_params(stage: str) -> Params:
-    """The parameters `stage` declares in dvc.yaml, from params.yaml; defaults for the others."""
-    values: Mapping[str, ParamValue] = dvc.api.params_show(stages=stage)
+    """The parameters `stage` declares in dvc.yaml, from params.yaml; defaults for the others.
+
+    Its keys of ml-cicd.yaml (`task`, `dataset`) are there so that DVC reruns the stage when they
+    change; the code reads them from ml-cicd.yaml itself, so they are left out here.
+    """
+    specs = read_specs(read_config())
+    values: Mapping[str, Any] = dvc.api.params_show(stages=stage)
     # YAML's true/false arrive as Python booleans; the flags take true/false.
     text = {
         name: str(value).lower() if isinstance(value, bool) else value
         for name, value in values.items()
+        if name in specs
     }
     return parse_params([f"--{name}={value}" for name, value in text.items()])
 
@@ -84,8 +90,7 @@ def read_rows(path: Path, task: Task) -> tuple[np.ndarray, np.ndarray, tuple[str
 def prepare() -> None:
     """Split the data and write both parts, with the class names, to data/prepared/."""
     params = stage_params("prepare")
-    settings = load_settings()
-    dataset = load_dataset(task(), settings.data_path, settings.target_column)
+    dataset = load_dataset(task(), read_source(read_config()))
     split = split_dataset(dataset, task(), test_size=params.test_size, seed=params.seed)
     PREPARED.mkdir(parents=True, exist_ok=True)
     write_rows(PREPARED / "train.csv", split.feature_names, split.x_train, split.y_train)

@@ -69,7 +69,16 @@ export async function run(
     throw new UserError(say.otherVersion(recorded.version, generator.version));
   }
   const config = readConfig(dir);
-  const configured = { params: config.params, gates: config.metrics.gates };
+  // An `add workflow` project records no task: its script is the team's.
+  const recordedTask = recorded.answers.task;
+  if (typeof recordedTask === 'string' && (config.task ?? 'binary') !== recordedTask) {
+    throw new UserError(say.otherTask(config.task ?? 'binary', recordedTask));
+  }
+  const configured = {
+    params: config.params,
+    gates: config.metrics.gates,
+    ...(config.dataset ? { dataset: config.dataset } : {}),
+  };
   const { manifest, synced } = readSynced(dir);
   io.out(
     `${say.rendering(generator.version, Object.keys(configured.params).length, configured.gates.length)}\n`,

@@ -11,7 +11,7 @@ export const help = `Usage: ml-cicd sync [dir] [flags]
 
 Bring the files ml-cicd owns in the project in dir (default: the current folder) up to date with
 its ml-cicd.yaml: the Train workflow's inputs, the gates of the report, retrain and release
-workflows, and with DVC the stage params and params.yaml. ml-cicd.yaml is the one list of params
+workflows, and with DVC the stage params, the data file and params.yaml. ml-cicd.yaml is the one list of params
 and gates: add a param or change a gate there, then run sync. The project stays at the ml-cicd
 version that made it (ml-cicd update moves it to a newer one).
 
@@ -87,3 +87,6 @@ export const badConfig = (first: string) =>
 
 export const otherVersion = (recorded: string, bundled: string) =>
   `This project is at ml-cicd ${recorded} and this ml-cicd is ${bundled}: sync renders with the version the project is at, so run npx ml-cicd@${recorded} sync, or ml-cicd update first to move the project to ${bundled}.`;
+
+export const otherTask = (configured: string, recorded: string) =>
+  `ml-cicd.yaml says task ${configured}, but the project was made for ${recorded}: a task brings its own params, gates, metrics and plots, which sync does not change. Put task back to ${recorded} and run ml-cicd update --task ${configured}, which moves the project to ${configured} and keeps your edits.`;

@@ -5,7 +5,7 @@
 import { answerOf } from '../../answers.js';
 import { defineFeature } from '../types.js';
 import { ciWorkflow } from './ci-workflow.js';
-import { defaultGates, defaultParams, taskDefaults } from './params.js';
+import { defaultGates, defaultParams } from './params.js';
 import { baseReadme } from './readme.js';
 import { dependabot, preCommit, zizmorConfig, zizmorNote } from './repo-files.js';
 import { secretsReadme, secretsScopeOption } from './secrets-scope.js';
@@ -74,26 +74,6 @@ export const base = defineFeature({
         default: 'INFO',
       },
     );
-    if (!model.script) {
-      // Variables of the training environment, so CI can train on a file of the repository.
-      model.envVars.push(
-        {
-          name: 'TRAIN_DATA_PATH',
-          description: `CSV or Parquet file to train on, relative to the folder training runs in (the repository root in CI; Parquet needs pyarrow in requirements.in); unset: scikit-learn's ${taskDefaults[task].dataset}, bundled, no download.`,
-          secret: false,
-          default: '',
-        },
-        {
-          name: 'TRAIN_TARGET_COLUMN',
-          description:
-            'Column of that file the model predicts; every other column is a numeric feature.',
-          secret: false,
-          default: 'target',
-        },
-      );
-      model.passToTraining('TRAIN_DATA_PATH', false);
-      model.passToTraining('TRAIN_TARGET_COLUMN', false);
-    }
 
     model.addYaml('.github/workflows/ci.yml', { build: ciWorkflow, comment: generatedNote });
     model.addYaml('.github/workflows/train.yml', { build: trainWorkflow, comment: generatedNote });

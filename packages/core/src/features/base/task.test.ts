@@ -62,22 +62,11 @@ describe.each(tasks)('a %s project', (task: Task) => {
     expect(inputs['n-estimators']).toMatchObject({ type: 'number', default: 100 });
   });
 
-  it('hands the data settings to training, as optional variables of the training environment', () => {
-    const step = train.jobs.train.steps.find(
-      (candidate: { uses?: string }) => candidate.uses === './.github/actions/train',
-    );
-    expect(step.env).toMatchObject({
-      TRAIN_DATA_PATH: '${{ vars.TRAIN_DATA_PATH }}',
-      TRAIN_TARGET_COLUMN: '${{ vars.TRAIN_TARGET_COLUMN }}',
-    });
-    expect(config.environments.training.variables).toEqual([
-      'TRAIN_DATA_PATH',
-      'TRAIN_TARGET_COLUMN',
-    ]);
-    const example = files.get('.env.example')!;
-    expect(example).toContain('\n# TRAIN_DATA_PATH=\n');
-    expect(example).toContain('\n# TRAIN_TARGET_COLUMN=target\n');
-    expect(example).toContain(taskDefaults[task].dataset);
+  it('names no data variable: the data file is committed config, dataset in ml-cicd.yaml', () => {
+    expect(files.get('.github/workflows/train.yml')).not.toContain('TRAIN_DATA_PATH');
+    expect(config.environments.training.variables).toEqual([]);
+    expect(files.get('.env.example')).not.toContain('TRAIN_DATA_PATH');
+    expect(files.get('README.md')).toContain('dataset:\n  path: data/train.csv\n  target: label');
   });
 
   it('says in the README what it predicts, its metrics, gates and data', () => {

@@ -10,7 +10,7 @@ import { taskDefaults } from './params.js';
 
 const hint = (task: Task) => {
   const { dataset, metrics } = taskDefaults[task];
-  return `scikit-learn's ${dataset} until you point TRAIN_DATA_PATH at your file; ${metrics.join(', ')}`;
+  return `scikit-learn's ${dataset} until ml-cicd.yaml's dataset names your file; ${metrics.join(', ')}`;
 };
 
 export const taskOption: FeatureOption = {
@@ -40,10 +40,6 @@ const described: Record<Task, string> = {
 function body(model: ProjectModel): string {
   const task = model.config.task ?? 'binary';
   const { dataset, estimator, metrics } = taskDefaults[task];
-  const { environment } = model.jobEnvironment();
-  const where = environment
-    ? `variables of the \`${environment}\` environment`
-    : 'repository variables';
   const recorded =
     task === 'binary'
       ? '`ml-cicd.yaml` has no `task`, which means `binary`'
@@ -52,9 +48,9 @@ function body(model: ProjectModel): string {
   // One paragraph a line: the names in them vary in length too much to wrap by hand.
   return [
     `The model predicts ${described[task]}: ${recorded}. \`train.py\` reads it at run time and writes the metrics of the task (${quoted}) and its plots. The estimator, a \`${estimator}\`, is named once, in \`src/${model.config.project.package}/model.py\`: swapping it is one edit there. Each param of \`ml-cicd.yaml\` but \`test-size\` and \`seed\` is one of its keyword arguments (\`max-depth\` is \`max_depth\`).`,
-    `It trains on scikit-learn's \`${dataset}\` data set, bundled, no download, until you point it at your own: a CSV (or Parquet) file with a header row, numeric feature columns and the target column.`,
-    '```sh\nTRAIN_DATA_PATH=data/train.csv TRAIN_TARGET_COLUMN=label python train.py\n```',
-    `For the workflows, commit the file and set \`TRAIN_DATA_PATH\` and \`TRAIN_TARGET_COLUMN\` as ${where} (see "GitHub secrets and variables"). \`run.json\` records the sha256 of the data each run trained on. To change the task, run \`npx ml-cicd update --task <task>\` on a clean tree: it changes \`task\`, the params and the gates of \`ml-cicd.yaml\` and this README, and keeps your edits.`,
+    `It trains on scikit-learn's \`${dataset}\` data set, bundled, no download, until \`dataset\` in \`ml-cicd.yaml\` names your own: a CSV (or Parquet) file with a header row, numeric feature columns and the target column. Training, the report, re-evaluation and the project's tests all read it from there, so every workflow trains on the file of the commit: commit it (or track it with DVC).`,
+    '```yaml\ndataset:\n  path: data/train.csv\n  target: label\n```',
+    `${model.config.data ? 'Then run `npx ml-cicd sync`, which lists the file and `dataset` as inputs of the DVC pipeline. ' : ''}\`run.json\` records the sha256 of the data each run trained on. To change the task, run \`npx ml-cicd update --task <task>\` on a clean tree: it changes \`task\`, the params and the gates of \`ml-cicd.yaml\` and this README, and keeps your edits.`,
   ].join('\n\n');
 }
 

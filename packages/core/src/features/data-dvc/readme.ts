@@ -3,6 +3,7 @@ import type { DvcRemoteKind } from '@ml-cicd/config';
 import type { ProjectModel, ReadmeSection } from '../../model.js';
 import { placeholders } from '../../placeholders.js';
 import { readEnvironment, writeEnvironment } from './ci-jobs.js';
+import { dvcPlot } from './dvc-files.js';
 import {
   dvcReadRoleVariable,
   dvcRoleVariable,
@@ -87,16 +88,18 @@ export function dvcReadme(kind: DvcRemoteKind, placeholder: boolean): ReadmeSect
       model,
     ) => `\`dvc.yaml\` is a pipeline of three stages, each \`python pipeline.py <stage>\`:
 **prepare** splits the data into \`data/prepared/\`, **train** fits \`models/model.joblib\`, and
-**evaluate** writes \`reports/metrics.json\` and the confusion plot \`reports/confusion.csv\`. Each
-stage declares its code, inputs and parameters, so \`dvc repro\` reruns only the stages whose inputs
-changed. \`params.yaml\` holds the defaults of the params in \`ml-cicd.yaml\`, the one source: change
-a default in both; the tests and \`ml-cicd validate\` (rule \`dvc-params-match\`) fail when they differ.
+**evaluate** writes \`reports/metrics.json\` and the plot \`${dvcPlot(model).file}\`. Each stage
+declares its code, inputs and parameters (with the \`task\` and \`dataset\` of \`ml-cicd.yaml\` when
+it has them, and the data file), so \`dvc repro\` reruns only the stages whose inputs changed.
+\`params.yaml\` holds the defaults of the params in \`ml-cicd.yaml\`, the one source: change a
+default there and run \`npx ml-cicd sync\`, which writes it here; the tests and \`ml-cicd validate\`
+(rule \`dvc-params-match\`) fail when they differ.
 
 \`\`\`sh
 dvc repro             # the first run makes dvc.lock: commit it
 git add dvc.lock && git commit -m "Record the pipeline's outputs"
 dvc push              # upload data and models to the remote
-dvc metrics show      # reports/metrics.json; dvc plots show for the confusion plot
+dvc metrics show      # reports/metrics.json; dvc plots show renders the plot
 \`\`\`
 
 On another machine, \`git clone\` and \`dvc pull\` bring back the same data, model and metrics.

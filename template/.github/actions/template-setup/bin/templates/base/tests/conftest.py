@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import yaml
 
+from __pkg__ import params as params_module
 from __pkg__.data import (
     Dataset,
     Split,
@@ -19,10 +20,12 @@ from __pkg__.data import (
 )
 from __pkg__.model import estimator_class
 from __pkg__.params import (
+    DataSource,
     Params,
     ParamSpec,
     Task,
     default_params,
+    read_source,
     read_specs,
     read_task,
 )
@@ -110,9 +113,48 @@ def defaults(specs: dict[str, ParamSpec]) -> Params:
 
 
 @pytest.fixture(scope="session")
-def dataset(task: Task) -> Dataset:
-    """The bundled data of the task: the tests read its shape, never a constant."""
-    return load_dataset(task)
+def source(config: dict[str, Any]) -> DataSource:
+    """ml-cicd.yaml's data file, or none: the task's bundled set."""
+    return read_source(config)
+
+
+@pytest.fixture(scope="session")
+def dataset(task: Task, source: DataSource) -> Dataset:
+    """The data training uses: the tests read its shape, never a constant."""
+    return load_dataset(task, source)
+
+
+@pytest.fixture
+def use_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, project_root: Path
+) -> Callable[[dict[str, Any]], None]:
+    """Call it with a changed copy of ml-cicd.yaml: the code then reads that copy, from a folder of
+    the test's. A relative `dataset.path` is taken from the project's folder, as in the original."""
+
+    def arrange(changed: dict[str, Any]) -> None:
+        folder = tmp_path / "project"
+        folder.mkdir(exist_ok=True)
+        if "dataset" in changed:
+            path = os.path.relpath(project_root / changed["dataset"]["path"], folder)
+            changed = {**changed, "dataset": {**changed["dataset"], "path": path}}
+        text = yaml.safe_dump(changed, sort_keys=False)
+        (folder / "ml-cicd.yaml").write_text(text, encoding="utf-8")
+        monkeypatch.setattr(params_module, "PROJECT_ROOT", folder)
+
+    return arrange
+
+
+@pytest.fixture
+def use_dataset(
+    config: dict[str, Any], project_root: Path, use_config: Callable[[dict[str, Any]], None]
+) -> Callable[..., None]:
+    """Call it with a file (and target column) to train on it, as ml-cicd.yaml's `dataset` would."""
+
+    def arrange(path: Path, target: str = "target") -> None:
+        dataset = {"path": os.path.relpath(path, project_root), "target": target}
+        use_config({**config, "dataset": dataset})
+
+    return arrange
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from __pkg__.data import (
     load_dataset,
     split_dataset,
 )
-from __pkg__.params import Task
+from __pkg__.params import DataSource, Task
 
 
 def rows(x: np.ndarray) -> set[bytes]:
@@ -55,15 +55,15 @@ def test_seed_decides_the_split(dataset: Dataset, task: Task) -> None:
     assert (first.x_test != other.x_test).any()
 
 
-def test_the_bundled_set_has_a_stable_hash(dataset: Dataset, task: Task) -> None:
-    assert load_dataset(task).sha256 == dataset.sha256
+def test_the_data_has_a_stable_hash(dataset: Dataset, task: Task, source: DataSource) -> None:
+    assert load_dataset(task, source).sha256 == dataset.sha256
     assert len(dataset.sha256) == 64
 
 
 def test_a_csv_file_gives_the_same_rows_and_its_own_hash(
     csv_file: Path, dataset: Dataset, task: Task
 ) -> None:
-    loaded = load_dataset(task, csv_file)
+    loaded = load_dataset(task, DataSource(csv_file))
 
     assert loaded.feature_names == dataset.feature_names
     assert (loaded.x == dataset.x).all()
@@ -76,15 +76,15 @@ def test_a_csv_file_gives_the_same_rows_and_its_own_hash(
         assert np.allclose(loaded.y, dataset.y)
 
 
-def test_the_target_column_is_a_setting(csv_file: Path, task: Task) -> None:
+def test_the_target_column_is_configured(csv_file: Path, task: Task) -> None:
     renamed = csv_file.with_name("renamed.csv")
     text = csv_file.read_text(encoding="utf-8")
     header, body = text.split("\n", 1)
     renamed.write_text(header.rsplit(",", 1)[0] + ",label\n" + body, encoding="utf-8")
 
     with pytest.raises(DataError, match="no column 'target'.*its columns:"):
-        load_dataset(task, renamed)
-    assert len(load_dataset(task, renamed, target_column="label").y) == body.count("\n")
+        load_dataset(task, DataSource(renamed))
+    assert len(load_dataset(task, DataSource(renamed, "label")).y) == body.count("\n")
 
 
 def test_a_feature_that_is_not_a_number_is_named(csv_file: Path, task: Task) -> None:
@@ -94,7 +94,7 @@ def test_a_feature_that_is_not_a_number_is_named(csv_file: Path, task: Task) -> 
     csv_file.write_text("\n".join([header, first, *others]) + "\n", encoding="utf-8")
 
     with pytest.raises(DataError, match=f"column '{column}' holds 'red' on data row 1"):
-        load_dataset(task, csv_file)
+        load_dataset(task, DataSource(csv_file))
 
 
 def test_a_task_that_does_not_fit_the_classes_says_which_to_set(
@@ -106,8 +106,8 @@ def test_a_task_that_does_not_fit_the_classes_says_which_to_set(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     with pytest.raises(DataError, match="task: multiclass"):
-        load_dataset("binary", path)
-    assert load_dataset("multiclass", path).class_names == ("a", "b", "c")
+        load_dataset("binary", DataSource(path))
+    assert load_dataset("multiclass", DataSource(path)).class_names == ("a", "b", "c")
 
 
 def test_parquet_needs_pyarrow_or_says_how_to_add_it(
@@ -120,13 +120,13 @@ def test_parquet_needs_pyarrow_or_says_how_to_add_it(
     except ImportError:
         path.write_bytes(b"PAR1")
         with pytest.raises(DataError, match="add pyarrow to requirements.in and re-lock"):
-            load_dataset(task, path)
+            load_dataset(task, DataSource(path))
         return
     columns = {name: dataset.x[:, index] for index, name in enumerate(dataset.feature_names)}
     pyarrow.parquet.write_table(pyarrow.table({**columns, "target": dataset.y}), path)
-    assert (load_dataset(task, path).x == dataset.x).all()
+    assert (load_dataset(task, DataSource(path)).x == dataset.x).all()
 
 
 def test_a_missing_file_is_named(tmp_path: Path, task: Task) -> None:
     with pytest.raises(DataError, match="missing.csv does not exist"):
-        load_dataset(task, tmp_path / "missing.csv")
+        load_dataset(task, DataSource(tmp_path / "missing.csv"))

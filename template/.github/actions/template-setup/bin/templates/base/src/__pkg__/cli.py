@@ -18,11 +18,13 @@ from __pkg__.model import (
 )
 from __pkg__.params import (
     ConfigError,
+    DataSource,
     Params,
     Task,
     config_file,
     parse_params,
     read_config,
+    read_source,
     read_specs,
     read_task,
 )
@@ -30,7 +32,6 @@ from __pkg__.plots import (
     task_plots,
 )
 from __pkg__.settings import (
-    Settings,
     SettingsError,
     describe_settings,
     load_settings,
@@ -63,11 +64,11 @@ def confusion_table(matrix: Sequence[Sequence[int]], labels: Sequence[str]) -> s
 
 
 def train_and_save(
-    task: Task, params: Params, settings: Settings, local: LocalTracker
+    task: Task, params: Params, source: DataSource, local: LocalTracker
 ) -> RunRecord:
     """Train and evaluate, print the results, and have the local tracker write the run's files."""
     print(f"Model: {describe(task, params)}")
-    dataset = load_dataset(task, settings.data_path, settings.target_column)
+    dataset = load_dataset(task, source)
     commit = git_commit()
     # In run.json even if training fails: which data and code the run was given.
     local.run_details.update(
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     """
     try:
         config = read_config()
-        task, specs = read_task(config), read_specs(config)
+        task, source, specs = read_task(config), read_source(config), read_specs(config)
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -136,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     # A crash or Ctrl-C in training still ends the runs, as failed or killed.
     try:
         with recording_how_it_ends(local, remote):
-            run = train_and_save(task, params, settings, local)
+            run = train_and_save(task, params, source, local)
             if remote is not None:
                 remote.log(run)
                 print(f"Logged the run to {remote.description}")

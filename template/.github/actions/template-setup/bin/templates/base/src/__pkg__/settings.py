@@ -1,4 +1,4 @@
-"""Run settings from TRAIN_* environment variables: the data, where outputs go, how much to log.
+"""Run settings from TRAIN_* environment variables: where outputs go, how much to log.
 
 Only the environment is read, never a `.env` file: CI hands settings and secrets to the job as
 environment variables, and a file of secrets beside the code is one `git add` away from being
@@ -28,10 +28,6 @@ class Settings(BaseSettings):
     # An empty variable (`TRAIN_OUTPUT_DIR=`) means "use the default", not "the current folder".
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, env_ignore_empty=True)
 
-    # A CSV or Parquet file to train on; unset: the bundled data set of the task (no download).
-    data_path: Path | None = None
-    # The column of data_path that holds what the model predicts; every other one is a feature.
-    target_column: str = "target"
     output_dir: Path = Path("outputs")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
 

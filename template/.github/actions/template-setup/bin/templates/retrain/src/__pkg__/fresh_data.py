@@ -2,8 +2,8 @@
 
 Replace the body with your newest labelled rows (a query, a file in object storage, a DVC
 pull), in the columns the model was trained on. The default works offline: a bootstrap sample
-of the training data (the task's bundled set, or TRAIN_DATA_PATH, read by the same loader as
-training) with a little noise, so the loop runs before you have new data.
+of the training data (ml-cicd.yaml's `dataset`, or the task's bundled set, read by the same
+loader as training) with a little noise, so the loop runs before you have new data.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import numpy as np
 from __pkg__.data import load_dataset
 from __pkg__.params import (
     read_config,
+    read_source,
     read_task,
 )
-from __pkg__.settings import load_settings
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -38,8 +38,8 @@ class FreshData:
 
 def load_fresh_data(seed: int) -> FreshData:
     """The rows to re-evaluate on; `seed` makes the default sample reproducible."""
-    settings = load_settings()
-    dataset = load_dataset(read_task(read_config()), settings.data_path, settings.target_column)
+    config = read_config()
+    dataset = load_dataset(read_task(config), read_source(config))
     rng = np.random.default_rng(seed)
     rows = rng.integers(0, len(dataset.y), size=len(dataset.y))
     x = dataset.x[rows]
