@@ -3,9 +3,11 @@
  * train.py's top-level code, not a `.venv/bin/python` committed in it. `--import` does run the
  * script up to parse_args, and says so.
  */
-import { chmodSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { run as add } from '../src/commands/add/index.js';
 import { run as validate } from '../src/commands/validate/index.js';
 import { assets, read, tempDir, write } from './fixtures.js';
@@ -146,5 +148,37 @@ describe('an add_argument call that cannot be read', () => {
     );
     expect(read(dir, 'ml-cicd.yaml')).toContain('  alpha:\n    type: number\n    default: 1\n');
     expect(read(dir, '.github/workflows/train.yml')).toContain('--alpha=${{ inputs.alpha }}');
+  });
+
+  it("gives the same ml-cicd.yaml whether the interpreter has the script's packages or not", async () => {
+    // A package only one interpreter has, whose list the script takes its choices from.
+    const venv = tempDir();
+    execFileSync('python3', ['-m', 'venv', '--without-pip', venv]);
+    const sitePackages = execFileSync(join(venv, 'bin/python'), [
+      '-c',
+      'import sysconfig; print(sysconfig.get_paths()["purelib"])',
+    ])
+      .toString()
+      .trim();
+    writeFileSync(join(sitePackages, 'archs.py'), 'NAMES = ["small", "large"]\n');
+    const script = [
+      'import argparse',
+      'from archs import NAMES',
+      'parser = argparse.ArgumentParser()',
+      'parser.add_argument("--arch", choices=NAMES, default="small")',
+      'parser.add_argument("--epochs", type=int, default=3)',
+      'args = parser.parse_args()',
+      '',
+    ].join('\n');
+    const configs = [];
+    for (const python of [[], ['--python', join(venv, 'bin/python')]]) {
+      const dir = tempDir();
+      write(dir, 'train.py', script);
+      write(dir, 'requirements.txt', locked);
+      expect((await addTrain(dir, ...python)).code).toBe(0);
+      configs.push(parse(read(dir, 'ml-cicd.yaml')));
+    }
+    expect(configs[1].params).toEqual(configs[0].params);
+    expect(Object.keys(configs[0].params)).toEqual(['arch', 'epochs']);
   });
 });
