@@ -87,7 +87,7 @@ export function stageNotes(dir: string, script: ScriptParams): string[] {
   const { leftOut } = stageParams(script.params, script, script.train?.['params-as']);
   const notes = leftOut.map(
     (name) =>
-      `dvc.yaml does not pass --${name}: DVC's templating can pass a value but not a switch, an empty text or a list of values, so dvc repro runs the script with its own default; edit the stage's cmd to pass it.`,
+      `dvc.yaml does not pass --${name}: DVC's templating can pass a value but not a switch, a counted flag, an empty text or a list of values, so dvc repro runs the script with its own default; edit the stage's cmd to pass it.`,
   );
   if ((script.dvc?.outs ?? []).length === 0) {
     notes.push(

@@ -16,18 +16,28 @@ const quotable = /^[^"$`\\!]*$/;
 
 /**
  * The argument DVC's templating passes for a param: `${name}` takes its value from params.yaml,
- * as `--name` and its value, or as the Hydra override `name=value` (`overrides`). A switch is
- * present or absent, which templating cannot express, an empty optional string would replace
- * the script's own default, and a list's values would need the shell to split them: all three
- * are left to the script.
+ * as `--name` and its value, as the Hydra override `name=value` (`overrides`), or bare for a
+ * positional argument. A switch or a counted flag (`-v -v`) is present or repeated, which
+ * templating cannot express, an empty optional string would replace the script's own default,
+ * and a list's values would need the shell to split them: these are left to the script.
  */
 function stageArgument(
   name: string,
   param: Param,
-  required: boolean,
+  call: ScriptCall,
   overrides: boolean,
 ): string | undefined {
-  const [flag, joined] = overrides ? [`${name}=`, `${name}=`] : [`--${name} `, `--${name}=`];
+  const required = call.required.includes(name);
+  // add records the workflow's line of a param its script does not take as `--name=value`: the
+  // bare value of a positional argument, or, for an integer, the repeated flag of a count.
+  const recorded = call.args[name];
+  const positional = recorded === `\${{ inputs.${name} }}`;
+  if (recorded !== undefined && !positional && param.type === 'integer') return undefined;
+  const [flag, joined] = positional
+    ? ['', '']
+    : overrides
+      ? [`${name}=`, `${name}=`]
+      : [`--${name} `, `--${name}=`];
   switch (param.type) {
     case 'boolean':
       return undefined;
@@ -53,8 +63,7 @@ export function stageParams(
   const passed: [string, string][] = [];
   const leftOut: string[] = [];
   for (const [name, param] of Object.entries(params)) {
-    const required = call.required.includes(name);
-    const argument = stageArgument(name, param, required, paramsAs === 'overrides');
+    const argument = stageArgument(name, param, call, paramsAs === 'overrides');
     if (argument) passed.push([name, argument]);
     else leftOut.push(name);
   }
