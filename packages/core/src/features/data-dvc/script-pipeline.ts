@@ -28,11 +28,12 @@ function stageArgument(
   overrides: boolean,
 ): string | undefined {
   const required = call.required.includes(name);
-  // add records the workflow's line of a param its script does not take as `--name=value`: the
-  // bare value of a positional argument, or, for an integer, the repeated flag of a count.
+  // add records the workflow's line of a param its script does not take as `--name=value`: a
+  // Hydra override, the bare value of a positional argument, or for an integer a count's flags.
   const recorded = call.args[name];
   const positional = recorded === `\${{ inputs.${name} }}`;
-  if (recorded !== undefined && !positional && param.type === 'integer') return undefined;
+  const counted = recorded !== undefined && !positional && !overrides && param.type === 'integer';
+  if (counted) return undefined;
   const [flag, joined] = positional
     ? ['', '']
     : overrides
