@@ -22,7 +22,11 @@ export async function scaffoldAndRun({ dir, flags = [], tests = false, trainArgs
       readFileSync(join(root, 'packages/create-ml-cicd/package.json'), 'utf8'),
     );
     const tarball = join(packs, `create-ml-cicd-${version}.tgz`);
-    run('npx', ['--yes', '--package', tarball, 'create-ml-cicd', ...args]);
+    // As from the user's shell: without the npm_config_* pnpm sets, which npm warns it does not know.
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)),
+    );
+    run('npx', ['--yes', '--package', tarball, 'create-ml-cicd', ...args], { env });
   } else {
     run('node', [bin, ...args]);
   }
