@@ -158,6 +158,8 @@ describe('a later kind', () => {
   it('runs the script the train workflow was added for', async () => {
     const dir = repo({ 'main.py': inFunction, 'ml-cicd.yaml': 'project:\n  name: demo\n' });
     expect((await add(dir, 'workflow', 'train', '--script', 'main.py')).code).toBe(0);
+    // The report and retrain runs pass the required --data its default.
+    write(dir, 'ml-cicd.yaml', read(dir, 'ml-cicd.yaml').replace('default: ""', 'default: d.csv'));
     for (const kind of ['test', 'report', 'retrain']) {
       const { code, out } = await add(dir, 'workflow', kind);
       expect(code).toBe(0);
@@ -170,6 +172,7 @@ describe('a later kind', () => {
   it('runs what an older add wrote into train.yml, when the manifest records no script', async () => {
     const dir = repo({ 'scripts/fit.py': inFunction });
     await add(dir, 'workflow', 'train', '--script', 'scripts/fit.py');
+    write(dir, 'ml-cicd.yaml', read(dir, 'ml-cicd.yaml').replace('default: ""', 'default: d.csv'));
     const manifest = JSON.parse(read(dir, manifestPath)) as Record<string, unknown>;
     delete manifest.added;
     write(dir, manifestPath, JSON.stringify(manifest));
@@ -233,6 +236,24 @@ describe('ml-cicd update after add', () => {
     const again = await add(dir, 'workflow', 'train', '--dry-run');
     expect(again.out).toContain('identical ml-cicd.yaml\n');
     expect(again.out).toContain('identical .ml-cicd/manifest.json\n');
+  });
+});
+
+describe('ml-cicd update after a pre-release add', () => {
+  it('refuses a manifest that records argument lines, naming add as the way on', async () => {
+    const dir = repo({ 'train.py': moduleLevel });
+    await add(dir, 'workflow', 'train');
+    const manifest = manifestOf(dir);
+    const { passing, ...script } = manifest.added.script;
+    expect(passing).toEqual({});
+    manifest.added.script = { ...script, args: {} };
+    write(dir, manifestPath, JSON.stringify(manifest));
+    git(dir, 'init', '--quiet');
+    git(dir, 'add', '--all');
+    git(dir, 'commit', '--quiet', '-m', 'add');
+    await expect(update(dir, '--tracker', 'mlflow')).rejects.toThrow(
+      /was written by a pre-release ml-cicd add.*run ml-cicd add workflow again/,
+    );
   });
 });
 

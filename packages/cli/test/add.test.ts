@@ -7,6 +7,7 @@ import { chmodSync, readdirSync, realpathSync, statSync, symlinkSync } from 'nod
 import { delimiter, join, relative } from 'node:path';
 import { assertToolsInstalled, formatReport, validateProject } from '@ml-cicd/validators';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { run as runSync } from '../src/commands/sync/index.js';
 import { UsageError } from '../src/errors.js';
 import { add, assets, printed, read, tempDir, write } from './fixtures.js';
 import { runBin } from './run-bin.js';
@@ -380,19 +381,27 @@ describe('ml-cicd add workflow report', () => {
     expect(await printed(dir)).toEqual([]);
   });
 
-  it('trains with the default of a required flag that ml-cicd.yaml gives, and says when it has none', async () => {
+  it('trains with the default of a required flag that ml-cicd.yaml gives, and refuses before writing when it has none', async () => {
     const dir = repo(inFunction);
-    const { out } = await add(dir, 'workflow', 'report');
-    expect(out).toContain(
-      'note: report.yml trains with each required flag at its default in ml-cicd.yaml, and --data has none: set a default there, then run ml-cicd add workflow report --force.\n',
+    const before = tree(dir);
+    await expect(add(dir, 'workflow', 'report')).rejects.toThrow(
+      'report.yml trains on its own with each required param at its default, and params.data has none, so its first run would fail; nothing was written: run ml-cicd add workflow train, which lists the params in ml-cicd.yaml, set a default for each there and run ml-cicd sync (or give the report its own arguments under report.args), then run ml-cicd add workflow report again.',
+    );
+    expect(tree(dir)).toEqual(before);
+    await add(dir, 'workflow', 'train');
+    await expect(add(dir, 'workflow', 'retrain')).rejects.toThrow(
+      'and params.data has none, so its first run would fail; nothing was written: set a default for each in ml-cicd.yaml and run ml-cicd sync, then run ml-cicd add workflow retrain again.',
     );
     write(
       dir,
       'ml-cicd.yaml',
       read(dir, 'ml-cicd.yaml').replace('default: ""', 'default: data/train.csv'),
     );
-    const again = await add(dir, 'workflow', 'report', '--force');
-    expect(again.out).not.toContain('note: report.yml');
+    expect(
+      await runSync([dir], { out: () => {}, err: () => {}, color: false, cwd: dir }, assets),
+    ).toBe(0);
+    const again = await add(dir, 'workflow', 'report');
+    expect(again.code).toBe(0);
     expect(read(dir, '.github/workflows/report.yml')).toContain(
       'args: |\n            --data=data/train.csv\n',
     );

@@ -55,12 +55,25 @@ export interface RunnerSpec {
 }
 
 /**
+ * How an input reaches the script, when not as `--name=value` (`name=value` for a Hydra app):
+ * - `when-set`: so, but left out when the input is empty (the script keeps its own default);
+ * - `switch`: ticked, the flag alone; not ticked, nothing;
+ * - `negatable`: ticked, `--name`; not ticked, `--no-name`;
+ * - `count`: the flag as many times as the input says (`-v -v`);
+ * - `positional`: the bare value;
+ * - `{ true, false }`: the flag with the text that means ticked or not (`--amp=yes`).
+ * A list param (`nargs: '+'`) passes its flag, or nothing when positional, then its values.
+ */
+export type Passing =
+  'when-set' | 'switch' | 'negatable' | 'count' | 'positional' | { true: string; false: string };
+
+/**
  * A repository's own training script (`add workflow`), which the workflows run instead of the
- * default project's `train.py`: the argument line of each param when it is not `--name=value` (a
- * switch passes its flag or nothing), and the flags it requires.
+ * default project's `train.py`: how each param is passed when not as `--name=value`, and the
+ * flags it requires.
  */
 export interface ScriptCall {
-  args: Record<string, string>;
+  passing: Record<string, Passing>;
   required: string[];
   /** How the train action runs the script, when it is not `python train.py`. */
   entry?: { script: string } | { module: string };

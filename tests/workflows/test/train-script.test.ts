@@ -81,7 +81,7 @@ const script: ScriptParams = {
   params: {
     epochs: { type: 'integer', default: 40, min: 1, max: 100, description: 'Epochs to train.' },
   },
-  args: {},
+  passing: {},
   required: ['epochs'],
   entry: { module: 'forecast.cli' },
   metricsFile: 'eval/results.json',

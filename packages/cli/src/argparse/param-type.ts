@@ -21,15 +21,16 @@ export function takesSeveral(flag: ScriptFlag): boolean {
 
 /**
  * Whether an input passes the flag's several values as a list param (`nargs: '+'`): the flag,
- * then the input's text split on spaces (`--alphas 0.1 1.0`). A positional argument's values, or
- * the rest of the line (`nargs=argparse.REMAINDER`), are left to the extra-args input.
+ * then the input's text split on spaces (`--alphas 0.1 1.0`), or the values alone for a
+ * positional argument. The rest of the line (`nargs=argparse.REMAINDER`) is left to the
+ * extra-args input.
  */
 export function takesList(flag: ScriptFlag): boolean {
   const { nargs } = flag;
   const several = nargs === '+' || nargs === '*' || (typeof nargs === 'number' && nargs > 1);
   const action = flag.action === 'store' || flag.action === 'extend';
   // A converter that makes booleans reads each value as one: no box can stand for a list of them.
-  return several && action && flag.kind !== 'bool' && !isPositional(flag);
+  return several && action && flag.kind !== 'bool';
 }
 
 /**

@@ -512,6 +512,8 @@ if __name__ == "__main__":
   - _self_
   - model: forest
 seed: 0  # the run's seed
+# the optimizer's
+# learning rate
 lr: 1.5e-3
 use_gpu: false
 name: 'baseline run'
@@ -551,29 +553,37 @@ hydra:
         line: flag.line,
         ...(flag.boolText ? { boolText: flag.boolText } : {}),
         ...(flag.unread ? { unread: flag.unread } : {}),
+        ...(flag.help ? { help: flag.help } : {}),
       }));
       const key = { required: false, known: true };
       expect(keys).toEqual([
-        { ...key, key: ['seed'], kind: 'int', default: 0, line: 4 },
-        { ...key, key: ['lr'], kind: 'float', default: 0.0015, line: 5 },
+        { ...key, key: ['seed'], kind: 'int', default: 0, line: 4, help: "the run's seed" },
+        {
+          ...key,
+          key: ['lr'],
+          kind: 'float',
+          default: 0.0015,
+          line: 7,
+          help: "the optimizer's learning rate",
+        },
         {
           ...key,
           key: ['use_gpu'],
           kind: 'bool',
           default: false,
-          line: 6,
+          line: 8,
           boolText: { true: 'true', false: 'false' },
         },
-        { ...key, key: ['name'], kind: 'str', default: 'baseline run', line: 7 },
-        { ...key, key: ['tag'], kind: 'str', default: null, line: 8 },
-        { ...key, key: ['data_dir'], kind: 'str', default: null, required: true, line: 9 },
+        { ...key, key: ['name'], kind: 'str', default: 'baseline run', line: 9 },
+        { ...key, key: ['tag'], kind: 'str', default: null, line: 10 },
+        { ...key, key: ['data_dir'], kind: 'str', default: null, required: true, line: 11 },
         {
           ...key,
           key: ['out'],
           kind: 'str',
           default: null,
           known: false,
-          line: 10,
+          line: 12,
           unread: { default: '${hydra:runtime.output_dir}' },
         },
         {
@@ -582,7 +592,7 @@ hydra:
           kind: 'str',
           default: null,
           known: false,
-          line: 11,
+          line: 13,
           unread: { default: 'yes' },
         },
         {
@@ -591,11 +601,11 @@ hydra:
           kind: 'str',
           default: null,
           known: false,
-          line: 12,
+          line: 14,
           unread: { default: '010' },
         },
-        { ...key, key: ['max-depth'], kind: 'int', default: 8, line: 13 },
-        { ...key, key: ['empty'], kind: 'str', default: null, line: 19 },
+        { ...key, key: ['max-depth'], kind: 'int', default: 8, line: 15 },
+        { ...key, key: ['empty'], kind: 'str', default: null, line: 21 },
       ]);
     });
 

@@ -227,6 +227,13 @@ export async function run(
     shown,
   );
   for (const sentence of dropped) io.out(`note: ${sentence}\n`);
+  // report.yml and retrain.yml train on their own, with each required param at its default.
+  const undefaulted = script.required.filter((name) => script.params[name]?.default === '');
+  const ownArgs = addKind === 'report' && script.report?.args !== undefined;
+  if ((addKind === 'report' || addKind === 'retrain') && !ownArgs && undefaulted.length > 0) {
+    const listed = undefaulted.every((name) => existing?.doc.hasIn(['params', name]));
+    throw new UserError(say.trainsWithoutDefaults(addKind, undefaulted, listed));
+  }
   const {
     files: plan,
     notes,
@@ -242,10 +249,6 @@ export async function run(
   }
   if (addKind === 'test') notes.push(...checksNotes(dir));
   for (const note of [...notes, ...cmlNotes(dir)]) io.out(`note: ${note}\n`);
-  const undefaulted = script.required.filter((name) => script.params[name]?.default === '');
-  if ((addKind === 'report' || addKind === 'retrain') && undefaulted.length > 0) {
-    io.out(`note: ${say.trainsWithDefaults(addKind, undefaulted)}\n`);
-  }
   if (addKind === 'retrain' && (script.gates ?? []).length === 0) {
     io.out(`note: ${say.retrainNeedsGates}\n`);
   }

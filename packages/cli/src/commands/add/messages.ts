@@ -76,8 +76,15 @@ Kinds the engine has: ${kinds.join(', ')}.
 export const unknownKind = (kind: string, kinds: readonly string[]) =>
   `ml-cicd add workflow ${kind} does not exist: the kinds are ${kinds.join(', ')}.`;
 
-export const trainsWithDefaults = (kind: string, flags: string[]) =>
-  `${kind}.yml trains with each required flag at its default in ml-cicd.yaml, and ${flags.map((flag) => `--${flag}`).join(', ')} ${flags.length === 1 ? 'has' : 'have'} none: set a default there, then run ml-cicd add workflow ${kind} --force.`;
+export const trainsWithoutDefaults = (kind: string, names: string[], listed: boolean) => {
+  const params = names.map((name) => `params.${name}`).join(', ');
+  const has = names.length === 1 ? 'has' : 'have';
+  const set = listed
+    ? `set a default for each in ml-cicd.yaml and run ml-cicd sync`
+    : `run ml-cicd add workflow train, which lists the params in ml-cicd.yaml, set a default for each there and run ml-cicd sync`;
+  const own = kind === 'report' ? ' (or give the report its own arguments under report.args)' : '';
+  return `${kind}.yml trains on its own with each required param at its default, and ${params} ${has} none, so its first run would fail; nothing was written: ${set}${own}, then run ml-cicd add workflow ${kind} again.`;
+};
 
 export const retrainNeedsGates =
   'ml-cicd.yaml has no metrics.gates, so retrain.yml reports the metrics of each run but never opens an issue: add a gate on a metric the script writes (metrics.gates: [{metric: accuracy, min: 0.9}]), then run ml-cicd add workflow retrain again.';

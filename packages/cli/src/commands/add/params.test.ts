@@ -1,16 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { ScriptFlag } from '../../argparse/index.js';
-import { maxParams, paramName } from '@ml-cicd/config';
+import { maxParams, paramName, type MlCicdConfig } from '@ml-cicd/config';
+import { maxCount, paramLine } from '@ml-cicd/core';
 import {
   freeTextPattern,
   keepRecordedParams,
-  maxCount,
   optionalNumberPattern,
   overrideTextPattern,
   scriptParams,
+  type ScriptParamsReading,
 } from './params.js';
 
 const validName = new RegExp(paramName.pattern);
+
+/** The train workflow's line of each param the reading records a passing for. */
+function recordedLines(reading: ScriptParamsReading, overrides = false): Record<string, string> {
+  const config = {
+    params: reading.params,
+    ...(overrides ? { train: { 'params-as': 'overrides' } } : {}),
+  } as unknown as MlCicdConfig;
+  return Object.fromEntries(
+    Object.keys(reading.passing).map((name) => [name, paramLine(config, name, reading)]),
+  );
+}
 
 const flag = (optionStrings: string[], fields: Partial<ScriptFlag> = {}): ScriptFlag => ({
   optionStrings,
@@ -92,7 +104,7 @@ describe('scriptParams', () => {
       ],
       'train.py',
     );
-    expect(reading.args).toEqual({
+    expect(recordedLines(reading)).toEqual({
       augment: "${{ inputs.augment && '--augment' || '' }}",
       'no-shuffle': "${{ inputs.no-shuffle && '--no-shuffle' || '' }}",
       amp: "${{ inputs.amp && '--amp' || '--no-amp' }}",
@@ -126,7 +138,7 @@ describe('scriptParams', () => {
       description: 'manual seed (empty: not passed)',
       pattern: optionalNumberPattern.int,
     });
-    expect(reading.args.manualSeed).toBe(
+    expect(recordedLines(reading).manualSeed).toBe(
       "${{ inputs.manualSeed != '' && format('--manualSeed={0}', inputs.manualSeed) || '' }}",
     );
     const accepts = (name: string, value: string) =>
@@ -187,7 +199,7 @@ describe('scriptParams', () => {
     );
     expect(reading.params.pretrained).toMatchObject({ type: 'boolean', default: false });
     expect(reading.params.buggy).toMatchObject({ type: 'boolean', default: true });
-    expect(reading.args).toEqual({
+    expect(recordedLines(reading)).toEqual({
       pretrained: "${{ inputs.pretrained && '--pretrained=true' || '--pretrained=false' }}",
       buggy: "${{ inputs.buggy && '--buggy=true' || '--buggy=' }}",
     });
@@ -208,12 +220,12 @@ describe('scriptParams', () => {
       max: maxCount,
       description: `How many times to pass --verbose to train.py (0 to ${maxCount}).`,
     });
-    const lines = reading.args.verbose!.split('\n');
+    const lines = recordedLines(reading).verbose!.split('\n');
     expect(lines).toHaveLength(maxCount);
     expect(lines[2]).toBe("${{ inputs.verbose >= 3 && '--verbose' || '' }}");
   });
 
-  it('passes a positional argument as its bare value, and an optional one only when set', () => {
+  it('passes a positional argument as its bare value or values, and an optional one only when set', () => {
     const reading = scriptParams(
       [
         flag(['data_dir'], { required: true }),
@@ -224,15 +236,15 @@ describe('scriptParams', () => {
       'train.py',
     );
     expect(reading.required).toEqual(['data_dir']);
-    expect(reading.args).toEqual({
+    expect(recordedLines(reading)).toEqual({
       data_dir: '${{ inputs.data_dir }}',
       config: '${{ inputs.config }}',
+      extra: '${{ inputs.extra }}',
     });
     expect(reading.params.config).toMatchObject({ type: 'string', default: '' });
     expect(reading.params.layers).toMatchObject({ type: 'string', default: '64 32', nargs: '+' });
-    expect(reading.skipped).toEqual([
-      `train.py's extra is left out: it takes several values (nargs="*"), which one input cannot pass as separate arguments; type them in the extra-args input (e.g. a b).`,
-    ]);
+    expect(reading.params.extra).toMatchObject({ type: 'string', default: '', nargs: '+' });
+    expect(reading.skipped).toEqual([]);
   });
 
   it('makes one input of mutually exclusive flags, never two that could both be ticked', () => {
@@ -269,7 +281,7 @@ describe('scriptParams', () => {
     );
     expect(Object.keys(reading.params)).toEqual(['data', 'epochs']);
     expect(reading.required).toEqual(['data']);
-    expect(reading.args).toEqual({});
+    expect(reading.passing).toEqual({});
     expect(reading.params.epochs?.description).toBe('Epochs (default 10).');
   });
 
@@ -315,7 +327,7 @@ describe('scriptParams', () => {
       },
     });
     // train.yml's own line passes them: the flag and the input's values.
-    expect(reading.args).toEqual({});
+    expect(reading.passing).toEqual({});
     const floats = new RegExp(reading.params.alphas!.pattern!);
     for (const good of ['', '0.1', '0.1 1 10', ' 1e-3  2.5 -3 ', '.5']) {
       expect(floats.test(good), good).toBe(true);
@@ -357,14 +369,12 @@ describe('scriptParams', () => {
     });
     expect(reading.params.use_gpu?.type).toBe('boolean');
     expect(reading.params.name?.pattern).toBe(overrideTextPattern);
-    expect(reading.args).toEqual({
-      seed: 'seed=${{ inputs.seed }}',
-      lr: 'lr=${{ inputs.lr }}',
+    expect(recordedLines(reading, true)).toEqual({
       use_gpu: "${{ inputs.use_gpu && 'use_gpu=true' || 'use_gpu=false' }}",
       name: "${{ inputs.name != '' && format('name={0}', inputs.name) || '' }}",
       tag: "${{ inputs.tag != '' && format('tag={0}', inputs.tag) || '' }}",
-      data_dir: 'data_dir=${{ inputs.data_dir }}',
     });
+    expect(reading.passing.seed).toBeUndefined();
     expect(reading.required).toEqual(['data_dir']);
     // Hydra reads = and , in a value as more than its text.
     expect(new RegExp(overrideTextPattern).test('a=b')).toBe(false);
@@ -419,7 +429,7 @@ describe("keepRecordedParams: the params ml-cicd.yaml lists are the team's choic
     const recorded = { [last]: { type: 'boolean', default: false, description: 'Mine.' } };
     keepRecordedParams(reading, recorded, false, 'train.py');
     expect(reading.params).toEqual({ [last]: recorded[last] });
-    expect(reading.args[last]).toBe(`\${{ inputs.${last} && '--${last}' || '' }}`);
+    expect(recordedLines(reading)[last]).toBe(`\${{ inputs.${last} && '--${last}' || '' }}`);
   });
 
   it('keeps a param of a script without argparse flags, and drops one that is no flag of a script that has them', () => {
@@ -444,7 +454,7 @@ describe("keepRecordedParams: the params ml-cicd.yaml lists are the team's choic
     const recorded = { manualSeed: { type: 'integer', default: 7, description: 'Seed.' } };
     expect(keepRecordedParams(reading, recorded, false, 'train.py')).toEqual([]);
     expect(reading.params).toEqual(recorded);
-    expect(reading.args).toEqual({});
+    expect(reading.passing).toEqual({});
   });
 
   it('changes nothing when no ml-cicd.yaml lists params yet', () => {

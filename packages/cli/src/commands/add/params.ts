@@ -3,7 +3,7 @@
  * train action: how each flag reaches the script from a workflow_dispatch input.
  */
 import { extraArgsInput, maxParams, paramName, type Param } from '@ml-cicd/config';
-import type { ScriptParams } from '@ml-cicd/core';
+import { maxCount, type Passing, type ScriptParams } from '@ml-cicd/core';
 import {
   acceptedTypes,
   isPositional,
@@ -38,9 +38,6 @@ const listItem = {
   float: '-?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?',
 } as const;
 
-/** The most times a count flag (`-v -v -v`) is passed: one argument line each. */
-export const maxCount = 5;
-
 export interface ScriptParamsReading extends ScriptParams {
   /** One sentence per flag that could not become a param, or whose value could not be read, and why. */
   skipped: string[];
@@ -50,37 +47,17 @@ export interface ScriptParamsReading extends ScriptParams {
 
 const validName = new RegExp(paramName.pattern);
 
-/**
- * The argument lines that pass a param's input to the script, one per line; undefined when the
- * train workflow's own line does (`--name=value`, or the flag and its values for a list param).
- */
-function argLine(flag: ScriptFlag, name: string, param: Param): string | undefined {
-  const option = optionOf(flag, name);
-  const input = `inputs.${name}`;
+/** How a param's input reaches the script, when not as `--name=value` (`name=value` for Hydra). */
+function passingOf(flag: ScriptFlag, param: Param): Passing | undefined {
+  if (isPositional(flag)) return 'positional';
   if (param.nargs) return undefined;
-  if (flag.action === 'count') {
-    return Array.from(
-      { length: maxCount },
-      (_, index) => `\${{ ${input} >= ${index + 1} && '${option}' || '' }}`,
-    ).join('\n');
-  }
+  if (flag.action === 'count') return 'count';
   // Ticking the box passes the flag, whatever the flag then does (store_false turns a thing off).
-  if (isSwitch(flag)) return `\${{ ${input} && '${option}' || '' }}`;
-  if (flag.action === 'BooleanOptionalAction') {
-    return `\${{ ${input} && '${option}' || '--no-${option.slice(2)}' }}`;
-  }
-  if (flag.boolText) {
-    const { true: on, false: off } = flag.boolText;
-    return `\${{ ${input} && '${option}=${on}' || '${option}=${off}' }}`;
-  }
-  // A positional argument is its bare value; an empty one (nargs='?') is an empty line, skipped.
-  if (isPositional(flag)) return `\${{ ${input} }}`;
+  if (isSwitch(flag)) return 'switch';
+  if (flag.action === 'BooleanOptionalAction') return 'negatable';
+  if (flag.boolText) return { ...flag.boolText };
   // An empty free-text input leaves the flag out, so the script keeps its own default.
-  if (param.type === 'string' && !flag.required) {
-    return `\${{ ${input} != '' && format('${option}={0}', ${input}) || '' }}`;
-  }
-  // A Hydra override, key=value.
-  if (flag.override) return `${option}=\${{ ${input} }}`;
+  if (param.type === 'string' && !flag.required) return 'when-set';
   return undefined;
 }
 
@@ -300,7 +277,7 @@ interface Candidate {
 export function scriptParams(flags: ScriptFlag[], script: string): ScriptParamsReading {
   const reading: ScriptParamsReading = {
     params: {},
-    args: {},
+    passing: {},
     required: [],
     skipped: [],
     candidates: new Map(),
@@ -386,8 +363,8 @@ function shownName(flag: ScriptFlag, name: string): string {
 
 function addParam(reading: ScriptParams, flag: ScriptFlag, name: string, param: Param): void {
   reading.params[name] = param;
-  const line = argLine(flag, name, param);
-  if (line) reading.args[name] = line;
+  const passing = passingOf(flag, param);
+  if (passing) reading.passing[name] = passing;
   if (flag.required) reading.required.push(name);
 }
 
@@ -409,9 +386,9 @@ export function keepRecordedParams(
   const notes: string[] = [];
   const fromScript = { ...reading.params };
   const required = new Set(reading.required);
-  const args = { ...reading.args };
+  const passing = { ...reading.passing };
   reading.params = {};
-  reading.args = {};
+  reading.passing = {};
   reading.required = [];
   const noParser = reading.candidates.size === 0 && !someCallsUnread;
   for (const [name, param] of Object.entries(listed)) {
@@ -425,7 +402,7 @@ export function keepRecordedParams(
       flag && written?.type !== param.type && acceptedTypes(flag).includes(param.type);
     if (written && !teamType) {
       reading.params[name] = written;
-      if (args[name]) reading.args[name] = args[name];
+      if (passing[name]) reading.passing[name] = passing[name];
       if (required.has(name)) reading.required.push(name);
       continue;
     }

@@ -192,10 +192,10 @@ const createdProject = (manifest: AddedManifest | undefined) =>
  * as its absence is left out, so the same files are recorded the same way.
  */
 function recordedScript(script: ScriptParams): ScriptParams {
-  const { params, args, required, entry, metricsFile, dvc, gates, train, report } = script;
+  const { params, passing, required, entry, metricsFile, dvc, gates, train, report } = script;
   return {
     params,
-    args,
+    passing,
     required,
     entry,
     metricsFile: metricsFile === 'outputs/metrics.json' ? undefined : metricsFile,

@@ -38,10 +38,11 @@ export function addedOf(dir: string): Added | undefined {
   try {
     const manifest = JSON.parse(readFileSync(join(dir, manifestPath), 'utf8')) as AddedManifest;
     const added = manifest.added;
-    return added && Array.isArray(added.kinds) && typeof added.script === 'object'
-      ? added
-      : undefined;
-  } catch {
+    if (!added || !Array.isArray(added.kinds) || typeof added.script !== 'object') return undefined;
+    if (typeof added.script.passing !== 'object') throw new UserError(say.addedWithoutPassing);
+    return added;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
     return undefined;
   }
 }

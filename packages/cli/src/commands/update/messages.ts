@@ -32,6 +32,8 @@ Exit codes: 0 done (or up to date), 1 conflicts to resolve, a newer version (--c
 refusal, 2 usage error.
 `;
 
+export const addedWithoutPassing = `${manifestPath} was written by a pre-release ml-cicd add, which recorded the script's argument lines rather than how each param is passed: run ml-cicd add workflow again for each kind it added, then this command.`;
+
 const labels: Record<Outcome, string> = {
   updated: 'updated',
   merged: 'merged',

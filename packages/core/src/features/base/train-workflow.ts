@@ -2,6 +2,7 @@
 import { extraArgsInput, type MlCicdConfig, type Param, type ParamType } from '@ml-cicd/config';
 import type { ProjectModel, ScriptCall } from '../../model.js';
 import { uses } from '../../versions.js';
+import { paramLine } from './param-passing.js';
 
 /** workflow_dispatch input types of each param type. */
 const dispatchType: Record<ParamType, string> = {
@@ -71,21 +72,6 @@ function dispatchInput(param: Param, required: boolean): Record<string, unknown>
     default: param.default,
     ...(param.choices ? { options: param.choices } : {}),
   };
-}
-
-/**
- * The line of a param, unless the script's reading gave another: `--name=value`, or `name=value`
- * for a Hydra app (`train.params-as: overrides`); a list param's line is the flag and its values.
- */
-export function paramLine(config: MlCicdConfig, name: string, call?: ScriptCall): string {
-  const recorded = call?.args[name];
-  if (recorded !== undefined) return recorded;
-  const input = `inputs.${name}`;
-  if (config.params[name]?.nargs)
-    return `\${{ ${input} != '' && format('--${name} {0}', ${input}) || '' }}`;
-  return config.train?.['params-as'] === 'overrides'
-    ? `${name}=\${{ ${input} }}`
-    : `--${name}=\${{ ${input} }}`;
 }
 
 /**

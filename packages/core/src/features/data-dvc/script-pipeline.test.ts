@@ -19,13 +19,7 @@ describe("the DVC stage of a team's script", () => {
     };
     const call = {
       required: ['data_dir'],
-      args: {
-        // What add records for a count (one line per time) and a positional argument.
-        verbose:
-          "${{ inputs.verbose >= 1 && '-v' || '' }}\n${{ inputs.verbose >= 2 && '-v' || '' }}",
-        data_dir: '${{ inputs.data_dir }}',
-        run_name: "${{ inputs.run_name != '' && format('--run_name={0}', inputs.run_name) || '' }}",
-      },
+      passing: { verbose: 'count', data_dir: 'positional', run_name: 'when-set' } as const,
     };
     expect(stageParams(params, call)).toEqual({
       passed: [

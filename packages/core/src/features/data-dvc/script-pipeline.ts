@@ -6,6 +6,7 @@
 import type { Param, TrainSettings } from '@ml-cicd/config';
 import type { ProjectModel, ScriptCall } from '../../model.js';
 import { checksWorkflowHead } from '../../workflow-steps.js';
+import { passingOf } from '../base/param-passing.js';
 import { dvcCheckJob, dvcPushJob } from './ci-jobs.js';
 import { reachableFromCi } from './remotes.js';
 
@@ -28,17 +29,14 @@ function stageArgument(
   overrides: boolean,
 ): string | undefined {
   const required = call.required.includes(name);
-  // add records the workflow's line of a param its script does not take as `--name=value`: a
-  // Hydra override, the bare value of a positional argument, or for an integer a count's flags.
-  const recorded = call.args[name];
-  const positional = recorded === `\${{ inputs.${name} }}`;
-  const counted = recorded !== undefined && !positional && !overrides && param.type === 'integer';
-  if (counted) return undefined;
-  const [flag, joined] = positional
-    ? ['', '']
-    : overrides
-      ? [`${name}=`, `${name}=`]
-      : [`--${name} `, `--${name}=`];
+  const passing = passingOf(name, call);
+  if (passing === 'count') return undefined;
+  const [flag, joined] =
+    passing === 'positional'
+      ? ['', '']
+      : overrides
+        ? [`${name}=`, `${name}=`]
+        : [`--${name} `, `--${name}=`];
   switch (param.type) {
     case 'boolean':
       return undefined;

@@ -16,7 +16,7 @@ function render(settings: { train?: TrainSettings; report?: ReportSettings } = {
       epochs: { type: 'integer', default: 40, description: 'Epochs to train.' },
       lr: { type: 'number', default: 0.01, description: 'Learning rate.' },
     },
-    args: {},
+    passing: {},
     required: ['epochs'],
     entry: { module: 'forecast.cli' },
     metricsFile: 'eval/results.json',
@@ -75,7 +75,7 @@ describe('train.yml of a team script', () => {
   it('refuses a param named extra-args, naming the input', () => {
     const script = {
       params: { 'extra-args': { type: 'string', default: '', description: 'x' } },
-      args: {},
+      passing: {},
       required: [],
     } as ScriptParams;
     const answers = resolveAnswers({ name: 'forecast' }, 'forecast');
@@ -112,7 +112,7 @@ describe('report.yml of a team script', () => {
         input_file: { type: 'string', default: '', description: 'The data file.' },
         epochs: { type: 'integer', default: 40, description: 'Epochs to train.' },
       },
-      args: { input_file: '${{ inputs.input_file }}' },
+      passing: { input_file: 'positional' },
       required: ['input_file', 'epochs'],
     };
     const answers = resolveAnswers({ name: 'forecast' }, 'forecast');

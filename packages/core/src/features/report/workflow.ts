@@ -13,8 +13,8 @@ import {
   installInputs,
   metricsFileInput,
   metricsPathInArtifact,
-  paramLine,
 } from '../base/train-workflow.js';
+import { literalArgs } from '../base/param-passing.js';
 import { reportStep } from './action.js';
 
 /** The artifact pushes to main upload and pull requests compare with. */
@@ -26,13 +26,9 @@ const sameRepository = 'github.event.pull_request.head.repo.full_name == github.
 
 /** Required flags get their default; every other param keeps the script's own default. */
 function defaultArgs(config: MlCicdConfig, call?: ScriptCall): string[] {
-  return (call?.required ?? []).flatMap((name) => {
-    const param = config.params[name];
-    const value = String(param?.default ?? '');
-    // A list param's values, each one argument after the flag.
-    if (param?.nargs) return [`--${name}`, ...value.split(' ').filter(Boolean)];
-    return [paramLine(config, name, call).replace(`\${{ inputs.${name} }}`, value)];
-  });
+  return (call?.required ?? []).flatMap((name) =>
+    literalArgs(config, name, call, config.params[name]?.default ?? ''),
+  );
 }
 
 /**
