@@ -38,8 +38,10 @@ export interface ProjectPlan {
 
 /** The features a set of answers selects, in registry order. */
 export function selectedFeatures(answers: Answers): Feature<FeatureId>[] {
-  return features.filter(
-    (feature) => !feature.choice || answers[feature.choice.option] === feature.choice.value,
+  return features.filter((feature) =>
+    feature.choice
+      ? answers[feature.choice.option] === feature.choice.value
+      : (feature.on?.(answers) ?? true),
   );
 }
 

@@ -193,6 +193,16 @@ describe('create-ml-cicd', () => {
     expect(existsSync(join(cwd, 'with/.github/actions/report/dist/index.js'))).toBe(true);
   });
 
+  it('lists only the features that are on, in its message and in the manifest', () => {
+    const cwd = tempDir();
+    const off = ['--release', 'off', '--retrain', 'off', '--report', 'no'];
+    const { code, stdout } = runBin(['bare', '--yes', '--no-git', ...off], { cwd });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Wrote \d+ files to .*bare \(base, runner-hosted\)\./);
+    const manifest = JSON.parse(readFileSync(join(cwd, 'bare/.ml-cicd/manifest.json'), 'utf8'));
+    expect(manifest.features).toEqual(['base', 'runner-hosted']);
+  });
+
   it('shows the plan in a dry run and writes nothing', () => {
     const cwd = tempDir();
     const { code, stdout } = runBin(['my-project', '--dry-run'], { cwd });

@@ -32,8 +32,8 @@ export const release = defineFeature({
       default: 'on',
     },
   ],
+  on: (answers) => answers.release === 'on',
   contribute(model, { answers, templates }) {
-    if (answers.release !== 'on') return;
     addModelModules(model, templates);
     const registry = registryModule(answers.tracker);
     // Each tracker's registry module and its test are named registry_<tracker>; only ours is kept.

@@ -27,9 +27,9 @@ export const report = defineFeature({
       default: 'yes',
     },
   ],
-  contribute(model, { answers, templates }) {
-    // Answers recorded before the report existed lack it: on, its default.
-    if (answers.report === 'no') return;
+  // Answers recorded before the report existed lack it: on, its default.
+  on: (answers) => answers.report !== 'no',
+  contribute(model, { templates }) {
     vendorReportAction(model, templates);
     model.addYaml('.github/workflows/report.yml', {
       build: reportWorkflow,

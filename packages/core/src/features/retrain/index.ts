@@ -33,11 +33,12 @@ export const retrain = defineFeature({
       default: 'monthly',
     },
   ],
+  on: (answers) => answers.retrain !== undefined && answers.retrain !== 'off',
   contribute(model, { answers, templates }) {
-    const { retrain: schedule } = answers;
-    if (schedule === undefined || schedule === 'off') return;
     addModelModules(model, templates);
     for (const [path, content] of templates.feature('retrain')) model.addFile(path, content);
+    // `on` holds: the answer is one of the schedules.
+    const schedule = answers.retrain as keyof typeof schedules;
     const cron = schedules[schedule];
     model.addYaml(
       retrainPath,
