@@ -21,7 +21,7 @@ export default defineConfig({
   target: 'node24',
   dts: false,
   minify: true,
-  noExternal: [/^@ml-cicd\//, 'yaml'],
+  noExternal: [/^@ml-cicd\//, 'yaml', '@renovatebot/pep440'],
   external: [/^@actions\/workflow-parser/],
   treeshake: { moduleSideEffects: false },
   alias: {

@@ -13,7 +13,7 @@ const yamlPackage = createRequire(import.meta.url).resolve('yaml/package.json');
 export default defineConfig({
   ...base,
   minify: true,
-  noExternal: [/^@ml-cicd\//, /^@actions\//, 'yaml', 'cronstrue', 'diff'],
+  noExternal: [/^@ml-cicd\//, /^@actions\//, 'yaml', 'cronstrue', 'diff', '@renovatebot/pep440'],
   alias: { yaml: join(dirname(yamlPackage), 'browser/index.js') },
   banner: { js: '#!/usr/bin/env node' },
   hooks: {
