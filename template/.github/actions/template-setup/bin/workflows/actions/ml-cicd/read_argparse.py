@@ -599,8 +599,8 @@ FLOAT = re.compile(
 AMBIGUOUS = re.compile(r"^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
 
 
-def without_comment(text):
-    """The text before a ` #` comment, outside quotes."""
+def split_comment(text):
+    """(the text before a ` #` comment outside quotes, the comment's words)."""
     quote = None
     for index, char in enumerate(text):
         if quote:
@@ -608,8 +608,18 @@ def without_comment(text):
         elif char in "'\"":
             quote = char
         elif char == "#" and (index == 0 or text[index - 1] in " \t"):
-            return text[:index].rstrip()
-    return text.rstrip()
+            return text[:index].rstrip(), text[index + 1 :].strip()
+    return text.rstrip(), ""
+
+
+def comment_above(lines, index):
+    """The words of the `#` lines right above line `index`, as one text."""
+    words = []
+    for line in reversed(lines[:index]):
+        if not line.startswith("#"):
+            break
+        words.insert(0, line[1:].strip())
+    return " ".join(word for word in words if word)
 
 
 def yaml_scalar(text):
@@ -635,14 +645,15 @@ def yaml_scalar(text):
 
 
 def config_keys(text):
-    """(key, line, text, value, known) of each top-level key of a mapping with a scalar value."""
+    """(key, line, text, value, known, help) of each top-level key of a mapping with a scalar
+    value; its help is the comment after it, else the comment lines right above it."""
     lines = text.splitlines()
     keys = []
     for index, line in enumerate(lines):
         match = TOP_KEY.match(line)
         if not match or match.group(1) in HYDRA_OWN_KEYS:
             continue
-        value = without_comment(match.group(2) or "")
+        value, comment = split_comment(match.group(2) or "")
         if value.startswith(("[", "{")):
             continue  # a list or a mapping, like the nested ones below
         if value == "":
@@ -651,7 +662,8 @@ def config_keys(text):
             # A nested mapping or a list: its keys are set as key.sub=value, in extra-args.
             if following and (following[0][0] in " \t-"):
                 continue
-        keys.append((match.group(1), index + 1, value, *yaml_scalar(value)))
+        help_ = comment or comment_above(lines, index) or None
+        keys.append((match.group(1), index + 1, value, *yaml_scalar(value), help_))
     return keys
 
 
@@ -719,7 +731,7 @@ def hydra_flags(path, tree, root):
     with open(config, encoding="utf-8-sig") as source:
         keys = config_keys(source.read())
     flags = []
-    for key, line, text, value, known in keys:
+    for key, line, text, value, known, help_ in keys:
         required = known and value == "???"
         default = None if required else value
         kind = "str" if value is None or isinstance(value, str) else KINDS[type(value)]
@@ -727,7 +739,7 @@ def hydra_flags(path, tree, root):
         if kind == "bool":
             extra["bool_text"] = ["true", "false"]
         place = {"file": relative, "line": line, "column": 1}
-        entry = flag([key], "store", kind, default, None, required, None, place, extra)
+        entry = flag([key], "store", kind, default, None, required, help_, place, extra)
         if not known:
             entry["default_known"] = False
             entry["unread"] = {"default": text if len(text) <= 60 else text[:57] + "..."}
