@@ -91,7 +91,7 @@ const manifestOf = (dir: string) =>
   JSON.parse(read(dir, manifestPath)) as {
     features: string[];
     files: Record<string, string>;
-    added: { kinds: string[] };
+    added: { kinds: string[]; script: Record<string, unknown> };
   };
 
 describe('add workflow train --lock', () => {
