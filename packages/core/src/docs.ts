@@ -43,7 +43,8 @@ export function optionsTable(): string {
 /** The flag of an answer: `updateCheck` is set by `--update-check`. */
 const flagOf = (key: string) => options.find((option) => option.key === key)?.flag ?? key;
 
-function selectedBy({ choice }: Feature): string {
+function selectedBy({ choice, on }: Feature): string {
+  if (on) return on.description;
   if (!choice) return 'always';
   const flag = `\`--${flagOf(choice.option)} ${choice.value}\``;
   return choice.retired ? `${flag} (retired: recorded answers only)` : flag;

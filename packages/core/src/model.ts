@@ -97,6 +97,18 @@ export function trainingOnChecksRunner(runner: RunnerSpec): RunnerSpec['checksRu
   return runner.checksRunsOn === hostedRunner ? hostedTrainingImage : runner.checksRunsOn;
 }
 
+/**
+ * A model registry the release publishes to, declared by the feature that knows it: the publish
+ * job runs `python <module>.py release` with these settings of the release environment.
+ */
+export interface ModelRegistry {
+  module: string;
+  variables: string[];
+  secrets: string[];
+  /** The README's paragraph on what registering does. */
+  readme: (model: ProjectModel) => string;
+}
+
 /** A YAML file built from the final model, so every feature's contribution is in it. */
 export interface YamlFile {
   build: (model: ProjectModel) => unknown;
@@ -122,6 +134,8 @@ export class ProjectModel {
   readonly trainingEnv: { name: string; secret: boolean }[] = [];
   /** More jobs of ci.yml by id, built from the final model, after lint and tests. */
   readonly ciJobs = new Map<string, (model: ProjectModel) => unknown>();
+  /** Where the release publishes the model besides the GitHub release; set before release runs. */
+  modelRegistry?: ModelRegistry;
   /** More package ecosystems for Dependabot to keep up to date, beside pip and actions. */
   readonly dependabot: { 'package-ecosystem': string; directory: string }[] = [];
   runner: RunnerSpec = {

@@ -41,7 +41,7 @@ export function selectedFeatures(answers: Answers): Feature<FeatureId>[] {
   return features.filter((feature) =>
     feature.choice
       ? answers[feature.choice.option] === feature.choice.value
-      : (feature.on?.(answers) ?? true),
+      : (feature.on?.holds(answers) ?? true),
   );
 }
 

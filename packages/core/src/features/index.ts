@@ -10,6 +10,7 @@ import { dataDvc } from './data-dvc/index.js';
 import { trackerNeptune } from './tracker-neptune/index.js';
 import { updateCheck } from './update-check/index.js';
 import { updatePullRequest } from './update-pr/index.js';
+import { registryMlflow } from './registry-mlflow/index.js';
 import { release } from './release/index.js';
 import { retrain } from './retrain/index.js';
 import { report } from './report/index.js';
@@ -26,6 +27,8 @@ export const features = [
   trackerNeptune,
   updateCheck,
   updatePullRequest,
+  // Before release, which publishes to the registry it declares.
+  registryMlflow,
   release,
   retrain,
   report,

@@ -25,10 +25,11 @@ export interface Feature<Id extends string = string> {
     retired?: string;
   };
   /**
-   * Whether a feature no choice selects is in the project, by an answer of its own (`--release
-   * off`); absent: always. A feature that is off contributes nothing and is listed nowhere.
+   * Whether a feature no choice selects is in the project, by answers (`--release off`), and
+   * those answers as the docs say them; absent: always. A feature that is off contributes
+   * nothing and is listed nowhere.
    */
-  on?: (answers: Answers) => boolean;
+  on?: { holds: (answers: Answers) => boolean; description: string };
   /** Questions only this feature asks, and only when it is selected (flags, prompts, docs). */
   options?: readonly FeatureOption[];
   /** Why these answers do not fit together when the feature is selected, naming the flag. */

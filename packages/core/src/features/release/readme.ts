@@ -3,21 +3,15 @@ import type { ProjectModel, ReadmeSection } from '../../model.js';
 import { remoteKinds, remoteSettings } from '../data-dvc/remotes.js';
 import { readsSettings } from '../base/secrets-scope.js';
 import { releaseRemote } from './dvc-remote.js';
-import { registryModule, registrySettings, releaseEnvironmentName } from './release-workflow.js';
+import { releaseEnvironmentName } from './release-workflow.js';
 
-function registryText(model: ProjectModel, tracker: string): string {
-  const { name } = model.config.project;
-  const module = registryModule(tracker);
-  const settings = registrySettings[tracker];
-  if (!module || !settings) return '';
+function registryText(model: ProjectModel): string {
+  const registry = model.modelRegistry;
+  if (!registry) return '';
   return `
 
-Before the GitHub release, \`python ${module}.py release\` registers the model in the
-MLflow model registry: one run with the params, the metrics and \`model.skops\`, registered as a new
-version of the model \`${name}\` (set \`MLFLOW_REGISTERED_MODEL_NAME\` to change it), and the alias
-\`champion\` moves to that version, so \`models:/${name}@champion\` is always the released model
-(aliases replace the registry stages MLflow deprecated). It reads
-${readsSettings(model, releaseEnvironmentName, settings)}.`;
+Before the GitHub release, \`python ${registry.module}.py release\` ${registry.readme(model)} It reads
+${readsSettings(model, releaseEnvironmentName, registry)}.`;
 }
 
 function remoteText(model: ProjectModel): string {
@@ -56,7 +50,7 @@ function gate(model: ProjectModel): string {
    ruleset limit who may push \`v*\` tags (Settings → Rules → Rulesets), so the tag is the approval.`;
 }
 
-function body(model: ProjectModel, tracker: string): string {
+function body(model: ProjectModel): string {
   const { package: pkg } = model.config.project;
   return `Every \`v*\` tag (\`git tag v1.0.0 && git push origin v1.0.0\`), or a manual run on \`main\`
 (Actions → Release → Run workflow), runs the **Release** workflow
@@ -68,7 +62,7 @@ function body(model: ProjectModel, tracker: string): string {
    and \`params.json\`.
 2. **publish** ${gate(model)}
    It then creates the GitHub release (the tag for a \`v*\` push, \`model-<run number>\` for a
-   manual run) with the three files attached. Only this job can write to the repository.${registryText(model, tracker)}${remoteText(model)}
+   manual run) with the three files attached. Only this job can write to the repository.${registryText(model)}${remoteText(model)}
 
 **Why skops.** \`model.joblib\` is a pickle: loading one can run any code inside it, so it is kept for
 your own runs. A released file travels further, and \`model.skops\` loads without running code:
@@ -81,6 +75,8 @@ model = load_model("model.skops")
 \`\`\``;
 }
 
-export function releaseReadme(tracker: string): ReadmeSection {
-  return { title: 'Releasing the model', body: (model) => body(model, tracker), order: 55 };
-}
+export const releaseReadme: ReadmeSection = {
+  title: 'Releasing the model',
+  body,
+  order: 55,
+};

@@ -5,8 +5,8 @@
  * protection rule, and then publishes what the build made, with the only write token of the
  * workflow.
  */
-import type { Data, Environment } from '@ml-cicd/config';
-import { hostedRunner, type ProjectModel } from '../../model.js';
+import type { Environment } from '@ml-cicd/config';
+import { hostedRunner, type ModelRegistry, type ProjectModel } from '../../model.js';
 import { uses } from '../../versions.js';
 import { commented } from '../../yaml.js';
 import { remoteSettings } from '../data-dvc/remotes.js';
@@ -16,23 +16,10 @@ import { installInputs } from '../base/train-workflow.js';
 
 export const releaseEnvironmentName = 'release';
 
-/** The MLflow settings the registry step reads, by tracker; none for other trackers. */
-export const registrySettings: Record<string, { variables: string[]; secrets: string[] }> = {
-  mlflow: {
-    variables: ['MLFLOW_TRACKING_URI'],
-    secrets: ['MLFLOW_TRACKING_USERNAME', 'MLFLOW_TRACKING_PASSWORD'],
-  },
-};
-
-/** The Python module that publishes to the tracker's model registry, when it has one. */
-export function registryModule(tracker: string): string | undefined {
-  return registrySettings[tracker] ? `registry_${tracker}` : undefined;
-}
-
-/** The registry's settings and the DVC remote's, which the publish job reads. */
-export function releaseEnvironment(tracker: string, data: Data | undefined): Environment {
-  const registry = registrySettings[tracker] ?? { variables: [], secrets: [] };
-  const kind = releaseRemote(data);
+/** The model registry's settings and the DVC remote's, which the publish job reads. */
+export function releaseEnvironment(model: ProjectModel): Environment {
+  const registry = model.modelRegistry ?? { variables: [], secrets: [] };
+  const kind = releaseRemote(model.config.data);
   const remote = kind ? remoteSettings(kind) : { secrets: [], variables: [] };
   return {
     description:
@@ -82,15 +69,14 @@ function buildJob(model: ProjectModel): Record<string, unknown> {
   };
 }
 
-function registryStep(module: string, tracker: string) {
-  const settings = registrySettings[tracker] ?? { variables: [], secrets: [] };
+function registryStep({ module, variables, secrets }: ModelRegistry) {
   const ref = (kind: string) => (name: string) => [name, `\${{ ${kind}.${name} }}`];
   return {
     name: 'Register the model in the model registry',
     shell: 'bash',
     env: {
-      ...Object.fromEntries(settings.variables.map(ref('vars'))),
-      ...Object.fromEntries(settings.secrets.map(ref('secrets'))),
+      ...Object.fromEntries(variables.map(ref('vars'))),
+      ...Object.fromEntries(secrets.map(ref('secrets'))),
     },
     run: `python ${module}.py release\n`,
   };
@@ -143,8 +129,8 @@ function protectionCheck() {
   };
 }
 
-function publishJob(model: ProjectModel, tracker: string): Record<string, unknown> {
-  const module = registryModule(tracker);
+function publishJob(model: ProjectModel): Record<string, unknown> {
+  const registry = model.modelRegistry;
   const remote = releaseRemote(model.config.data);
   // `dvc add release` writes release.dvc: attached, it names the files on the remote.
   const assets = remote ? [...releaseFiles, 'release.dvc'] : releaseFiles;
@@ -171,13 +157,13 @@ function publishJob(model: ProjectModel, tracker: string): Record<string, unknow
     steps: [
       ...(environment.environment ? [protectionCheck()] : []),
       // Checkout first: it empties the folder, so the downloaded files come after it.
-      ...(module || remote ? pythonSetupSteps(model.config) : []),
+      ...(registry || remote ? pythonSetupSteps(model.config) : []),
       {
         name: 'Download the release files',
         uses: uses('downloadArtifact'),
         with: { name: 'release', path: 'release' },
       },
-      ...(module ? [registryStep(module, tracker)] : []),
+      ...(registry ? [registryStep(registry)] : []),
       ...(remote ? remotePushSteps(remote, model.settingsPlace(releaseEnvironmentName)) : []),
       {
         name: 'Create the GitHub release',
@@ -196,7 +182,7 @@ function publishJob(model: ProjectModel, tracker: string): Record<string, unknow
   };
 }
 
-export function releaseWorkflow(model: ProjectModel, tracker: string): unknown {
+export function releaseWorkflow(model: ProjectModel): unknown {
   const { launch, teardown } = model.runner;
   return {
     name: 'Release',
@@ -209,7 +195,7 @@ export function releaseWorkflow(model: ProjectModel, tracker: string): unknown {
       ...(launch ? { [launch.id]: launch.build(model) } : {}),
       build: buildJob(model),
       ...(teardown ? { [teardown.id]: teardown.build(model, 'build') } : {}),
-      publish: publishJob(model, tracker),
+      publish: publishJob(model),
     },
   };
 }

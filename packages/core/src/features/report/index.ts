@@ -28,7 +28,7 @@ export const report = defineFeature({
     },
   ],
   // Answers recorded before the report existed lack it: on, its default.
-  on: (answers) => answers.report !== 'no',
+  on: { holds: (answers) => answers.report !== 'no', description: '`--report yes` (the default)' },
   contribute(model, { templates }) {
     vendorReportAction(model, templates);
     model.addYaml('.github/workflows/report.yml', {

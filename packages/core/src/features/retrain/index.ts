@@ -33,7 +33,10 @@ export const retrain = defineFeature({
       default: 'monthly',
     },
   ],
-  on: (answers) => answers.retrain !== undefined && answers.retrain !== 'off',
+  on: {
+    holds: (answers) => answers.retrain !== undefined && answers.retrain !== 'off',
+    description: '`--retrain monthly` (the default) or `weekly`',
+  },
   contribute(model, { answers, templates }) {
     addModelModules(model, templates);
     for (const [path, content] of templates.feature('retrain')) model.addFile(path, content);
