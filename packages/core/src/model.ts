@@ -134,6 +134,8 @@ export class ProjectModel {
   readonly trainingEnv: { name: string; secret: boolean }[] = [];
   /** More jobs of ci.yml by id, built from the final model, after lint and tests. */
   readonly ciJobs = new Map<string, (model: ProjectModel) => unknown>();
+  /** Sections a feature adds to .gitignore, after base's: what its runs write, by a comment. */
+  readonly gitignore: { comment: string; lines: string[] }[] = [];
   /** Where the release publishes the model besides the GitHub release; set before release runs. */
   modelRegistry?: ModelRegistry;
   /** More package ecosystems for Dependabot to keep up to date, beside pip and actions. */

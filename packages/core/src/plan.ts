@@ -140,6 +140,13 @@ function requirementFiles(model: ProjectModel, assets: Assets): [string, string]
   ];
 }
 
+function withIgnored(gitignore: string, sections: ProjectModel['gitignore']): string {
+  return [
+    gitignore,
+    ...sections.map(({ comment, lines }) => `# ${comment}\n${lines.join('\n')}\n`),
+  ].join('\n');
+}
+
 export function buildProject(
   answers: Answers,
   assets: Assets,
@@ -148,6 +155,8 @@ export function buildProject(
 ): ProjectPlan {
   const model = buildModel(answers, assets, script, configured);
   const files = new Map(model.files);
+  const gitignore = files.get('.gitignore');
+  if (gitignore !== undefined) files.set('.gitignore', withIgnored(gitignore, model.gitignore));
   const pyproject = files.get('pyproject.toml');
   if (pyproject !== undefined) {
     files.set('pyproject.toml', withDependencies(pyproject, model.requirements));

@@ -141,7 +141,7 @@ describe('create-ml-cicd', () => {
     const { code, stdout } = runBin(['my-project', '--yes', '--no-git'], { cwd });
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /^Wrote \d+ files to .*my-project \(base, runner-hosted, release, retrain, report\)\./,
+      /^Wrote \d+ files to .*my-project \(base, runner-hosted, model-modules, release, retrain, report\)\./,
     );
     expect(stdout).toContain('cd my-project');
     expect(stdout).toContain('pip install --require-hashes -r requirements-dev.txt');
@@ -223,7 +223,14 @@ describe('create-ml-cicd', () => {
     const { code, stdout } = runBin(['p1', '--json', '--no-git'], { cwd });
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
-    expect(result.features).toEqual(['base', 'runner-hosted', 'release', 'retrain', 'report']);
+    expect(result.features).toEqual([
+      'base',
+      'runner-hosted',
+      'model-modules',
+      'release',
+      'retrain',
+      'report',
+    ]);
     expect(result.files).toContainEqual({ path: 'train.py', action: 'create' });
     expect(result.nextSteps[0]).toBe('cd p1');
   });

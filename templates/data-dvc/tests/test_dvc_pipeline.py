@@ -5,6 +5,7 @@ stages that read it."""
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,12 +17,19 @@ import yaml
 
 pytest.importorskip("dvc", reason="dvc is in requirements.txt: install the pinned requirements")
 
-# What a run makes, caches and credentials: never copied into the test's repository.
-NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", "venv", "__pycache__", ".*_cache", "node_modules", "outputs", "mlruns",
-    "wandb", "cache", "tmp", "config.local", "dvc.lock", "prepared", "*.joblib", "metrics.json",
-    "confusion.csv", "predictions.csv",
+# What the pipeline makes, DVC's cache and credentials: never copied into the test's repository.
+PIPELINE_MADE = (
+    ".git", "node_modules", "cache", "tmp", "config.local", "dvc.lock", "prepared", "*.joblib",
+    "metrics.json", "confusion.csv", "predictions.csv",
 )  # fmt: skip
+
+
+def ignored_folders(root: Path) -> list[str]:
+    """The folders the project's .gitignore leaves out wherever they are (`outputs/`, `.venv/`, a
+    tracker's run folder): never copied either."""
+    gitignore = root / ".gitignore"
+    lines = gitignore.read_text(encoding="utf-8").splitlines() if gitignore.is_file() else []
+    return [line[:-1] for line in lines if re.fullmatch(r"[\w.-]+/", line)]
 
 
 def run(*args: str, cwd: Path) -> str:
@@ -56,7 +64,8 @@ def ran_stages(output: str) -> list[str]:
 def repo(tmp_path_factory: pytest.TempPathFactory, project_root: Path) -> Path:
     """A git repository holding this project, whose pipeline has run and been pushed."""
     repo = tmp_path_factory.mktemp("project")
-    shutil.copytree(project_root, repo, ignore=NOT_COPIED, dirs_exist_ok=True)
+    not_copied = shutil.ignore_patterns(*PIPELINE_MADE, *ignored_folders(project_root))
+    shutil.copytree(project_root, repo, ignore=not_copied, dirs_exist_ok=True)
     git("init", "--quiet", cwd=repo)
     use_folder_remote(repo, repo.parent / "remote")
     assert ran_stages(dvc("repro", cwd=repo)) == ["prepare", "train", "evaluate"]

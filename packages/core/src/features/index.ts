@@ -10,6 +10,7 @@ import { dataDvc } from './data-dvc/index.js';
 import { trackerNeptune } from './tracker-neptune/index.js';
 import { updateCheck } from './update-check/index.js';
 import { updatePullRequest } from './update-pr/index.js';
+import { modelModules } from './model-modules/index.js';
 import { registryMlflow } from './registry-mlflow/index.js';
 import { release } from './release/index.js';
 import { retrain } from './retrain/index.js';
@@ -27,6 +28,7 @@ export const features = [
   trackerNeptune,
   updateCheck,
   updatePullRequest,
+  modelModules,
   // Before release, which publishes to the registry it declares.
   registryMlflow,
   release,

@@ -62,6 +62,7 @@ export const dataDvc = defineFeature({
     return problem && `--dvc-remote-url: "${url}" ${problem} for --dvc-remote ${kind}.`;
   },
   contribute(model, { answers, templates }) {
+    model.gitignore.push({ comment: 'What `dvc plots show` renders', lines: ['/dvc_plots/'] });
     const kind: DvcRemoteKind = answerOf(answers, 'dvcRemote');
     const remote = remoteKinds[kind];
     const url = answers.dvcRemoteUrl || remote.placeholder(model.config.project.name);

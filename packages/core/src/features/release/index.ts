@@ -5,7 +5,6 @@
  * `champion` alias), and to the DVC remote when DVC versions the data.
  */
 import { defineFeature } from '../types.js';
-import { addModelModules, isSharedModule } from './model-modules.js';
 import { releaseReadme } from './readme.js';
 import { releaseEnvironment, releaseWorkflow } from './release-workflow.js';
 
@@ -37,10 +36,8 @@ export const release = defineFeature({
     description: '`--release on` (the default)',
   },
   contribute(model, { templates }) {
-    addModelModules(model, templates);
-    for (const [path, content] of templates.feature('release')) {
-      if (!isSharedModule(path)) model.addFile(path, content);
-    }
+    model.gitignore.push({ comment: 'What release.py gathers to publish', lines: ['/release/'] });
+    for (const [path, content] of templates.feature('release')) model.addFile(path, content);
     model.config.environments.release = releaseEnvironment(model);
     model.addYaml('.github/workflows/release.yml', {
       build: releaseWorkflow,

@@ -3,7 +3,6 @@
  * release is scored on fresh data against its recorded metrics and the gates of ml-cicd.yaml, and
  * one issue is opened, updated or closed to match.
  */
-import { addModelModules } from '../release/model-modules.js';
 import { defineFeature } from '../types.js';
 import { retrainReadme } from './readme.js';
 import {
@@ -38,7 +37,6 @@ export const retrain = defineFeature({
     description: '`--retrain monthly` (the default) or `weekly`',
   },
   contribute(model, { answers, templates }) {
-    addModelModules(model, templates);
     for (const [path, content] of templates.feature('retrain')) model.addFile(path, content);
     // `on` holds: the answer is one of the schedules.
     const schedule = answers.retrain as keyof typeof schedules;

@@ -12,6 +12,10 @@ export const trackerMlflow = defineFeature({
     'log runs to an MLflow tracking server (also DagsHub) when MLFLOW_TRACKING_URI is set',
   choice: { option: 'tracker', value: 'mlflow' },
   contribute(model, { templates }) {
+    model.gitignore.push({
+      comment: "MLflow's local run store, where a run logs without a tracking server",
+      lines: ['mlruns/'],
+    });
     model.config.tracker = { kind: 'mlflow' };
     for (const [path, content] of templates.feature('tracker-mlflow')) model.addFile(path, content);
     model.requirements.add('mlflow-skinny');

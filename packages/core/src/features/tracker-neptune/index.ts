@@ -19,6 +19,7 @@ export const trackerNeptune = defineFeature({
       "--tracker neptune is no longer offered, as Neptune's hosted service shut down: use --tracker mlflow or --tracker wandb (an existing project moves with ml-cicd update --tracker mlflow).",
   },
   contribute(model, { templates }) {
+    model.gitignore.push({ comment: "Neptune's offline run files", lines: ['.neptune/'] });
     model.config.tracker = { kind: 'neptune' };
     for (const [path, content] of templates.feature('tracker-neptune')) {
       model.addFile(path, content);

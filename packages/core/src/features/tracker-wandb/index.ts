@@ -11,6 +11,10 @@ export const trackerWandb = defineFeature({
   description: 'log runs to Weights & Biases when WANDB_API_KEY is set (offline mode too)',
   choice: { option: 'tracker', value: 'wandb' },
   contribute(model, { templates }) {
+    model.gitignore.push({
+      comment: "W&B's run folders (an offline run waits there for wandb sync)",
+      lines: ['wandb/'],
+    });
     model.config.tracker = { kind: 'wandb' };
     for (const [path, content] of templates.feature('tracker-wandb')) model.addFile(path, content);
     model.requirements.add('wandb');
