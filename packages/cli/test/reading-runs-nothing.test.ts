@@ -1,11 +1,13 @@
 /**
  * Reading a repository's training script runs none of the repository's code unless asked: not
  * train.py's top-level code, not a `.venv/bin/python` committed in it. `--import` does run the
- * script up to parse_args, and says so.
+ * script up to parse_args, and says so. So every repository of the add corpus gives the same
+ * outcome whether the interpreter has its packages or not.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { run as add } from '../src/commands/add/index.js';
@@ -181,4 +183,83 @@ describe('an add_argument call that cannot be read', () => {
     expect(configs[1].params).toEqual(configs[0].params);
     expect(Object.keys(configs[0].params)).toEqual(['arch', 'epochs']);
   });
+});
+
+/**
+ * Writes into site-packages a stub of every package the repository's Python files import that is
+ * neither the standard library's nor the repository's own; importing a stub leaves IMPORTED.
+ */
+const stubPackages = `
+import ast, pathlib, sys
+root, site, marker = map(pathlib.Path, sys.argv[1:])
+own = {path.stem for path in root.rglob("*.py")} | {path.name for path in root.rglob("*") if path.is_dir()}
+names = set()
+for path in root.rglob("*.py"):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+for name in sorted(names - own - set(sys.stdlib_module_names)):
+    (site / name).mkdir()
+    (site / name / "__init__.py").write_text(f"open({str(marker)!r}, 'a').write({name!r})\\n")
+    print(name)
+`;
+
+const corpus = fileURLToPath(new URL('../../../tests/add-corpus/', import.meta.url));
+const corpusCases = readdirSync(corpus, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+describe("the add corpus, read with and without each repository's packages", () => {
+  it.each(corpusCases)(
+    '%s: every add step prints the same, and no package of the repository is imported',
+    async (name) => {
+      const venv = tempDir();
+      execFileSync('python3', ['-m', 'venv', '--without-pip', venv]);
+      const python = join(venv, 'bin/python');
+      const site = execFileSync(python, [
+        '-c',
+        'import sysconfig; print(sysconfig.get_paths()["purelib"])',
+      ])
+        .toString()
+        .trim();
+      const marker = join(venv, 'IMPORTED');
+      const stubbed = execFileSync(python, ['-c', stubPackages, join(corpus, name), site, marker])
+        .toString()
+        .split('\n')
+        .filter(Boolean);
+      const { add: steps } = parse(read(join(corpus, name), 'case.yaml')) as {
+        add: { args: string[] }[];
+      };
+      // Each step as the corpus runs it, one after another; --lock would ask PyPI: a dry run.
+      const outcomes = [];
+      for (const interpreter of [[], ['--python', python]]) {
+        // The folder's name is the project's: the same for both.
+        const dir = join(tempDir(), name);
+        cpSync(join(corpus, name), dir, {
+          recursive: true,
+          filter: (path) => !path.endsWith('case.yaml'),
+        });
+        const said = [];
+        for (const { args } of steps) {
+          const dryRun = args.includes('--lock') ? ['--dry-run'] : [];
+          said.push(
+            await capture(
+              (a, io) => add(a, io, assets),
+              dir,
+              ...args,
+              ...dryRun,
+              ...interpreter,
+            ).catch((error: Error) => ({ refused: error.message.replace(dir, '<dir>') })),
+          );
+        }
+        const config = join(dir, 'ml-cicd.yaml');
+        outcomes.push({ said, config: existsSync(config) ? read(dir, 'ml-cicd.yaml') : undefined });
+      }
+      expect(outcomes[1], `with ${stubbed.join(', ')}`).toEqual(outcomes[0]);
+      expect(stubbed.length).toBeGreaterThan(0);
+      expect(existsSync(marker), `add imported one of ${stubbed.join(', ')}`).toBe(false);
+    },
+  );
 });
