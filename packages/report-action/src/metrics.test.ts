@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareMetrics, loadBaseline, loadMetrics } from './metrics.ts';
 import { loadParamsDiff } from './params.ts';
+import { tempDir } from '../test/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'report-action-'));
+const dir = tempDir('metrics-');
 function file(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);

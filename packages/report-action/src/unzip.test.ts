@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { unpackFiles, ZipError } from './unzip.ts';
+import { tempDir } from '../test/temp-dir.ts';
 
 const MiB = 2 ** 20;
 const loss = '{"loss": 0.25}'.repeat(100);
@@ -35,7 +35,7 @@ function pythonZip(method: 0 | 8, how: 'file' | 'streamed' | 'zip64'): string {
 }
 
 function save(zip: Buffer): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'unzip-test-')), 'artifact.zip');
+  const path = join(tempDir('zip-'), 'artifact.zip');
   writeFileSync(path, zip);
   return path;
 }
@@ -57,7 +57,7 @@ function zerosZip(size: number, declared = size): string {
 }
 
 const unpacked = (dir: string) => readdirSync(dir, { recursive: true }).sort();
-const freshDir = () => mkdtempSync(join(tmpdir(), 'unzip-test-out-'));
+const freshDir = () => tempDir('out-');
 
 describe('unpackFiles', () => {
   it.each([

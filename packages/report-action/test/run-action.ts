@@ -3,10 +3,10 @@
  * from a copy of dist/ as a generated repository vendors it, with no node_modules to fall back on.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './temp-dir.ts';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 
@@ -40,7 +40,7 @@ function parseOutputs(text: string): Record<string, string> {
 }
 
 export async function runAction(options: RunOptions): Promise<ActionRun> {
-  const workspace = mkdtempSync(join(tmpdir(), 'report-action-run-'));
+  const workspace = tempDir('run-');
   for (const [path, text] of Object.entries(options.files ?? {})) {
     writeFileSync(join(workspace, path), text);
   }

@@ -5,12 +5,12 @@
  * span, so no image, link, HTML or @-mention is rendered.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { code } from '../src/format.ts';
+import { tempDir } from './temp-dir.ts';
 
 const ACTION = new URL('../../../workflows/actions/train/action.yml', import.meta.url);
 
@@ -27,7 +27,7 @@ function summariseStep(): string {
 }
 
 function summarise(metrics: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'train-summary-'));
+  const dir = tempDir('train-summary-');
   writeFileSync(join(dir, 'metrics.json'), metrics);
   const summary = join(dir, 'summary.md');
   writeFileSync(summary, '');
