@@ -43,7 +43,8 @@ export function optionsTable(): string {
 /** The flag of an answer: `updateCheck` is set by `--update-check`. */
 const flagOf = (key: string) => options.find((option) => option.key === key)?.flag ?? key;
 
-function selectedBy({ choice, on }: Feature): string {
+function selectedBy({ choice, on, serves }: Feature): string {
+  if (serves) return `with ${serves.map((id) => `\`${id}\``).join(' or ')}`;
   if (on) return on.description;
   if (!choice) return 'always';
   const flag = `\`--${flagOf(choice.option)} ${choice.value}\``;

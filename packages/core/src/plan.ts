@@ -34,15 +34,29 @@ export const generator = { name: 'ml-cicd', version: pkg.version } as const;
 export interface ProjectPlan {
   files: Map<string, string>;
   manifest: Manifest;
+  /** What its ml-cicd.yaml says, as the features composed it. */
+  config: MlCicdConfig;
 }
 
 /** The features a set of answers selects, in registry order. */
 export function selectedFeatures(answers: Answers): Feature<FeatureId>[] {
-  return features.filter((feature) =>
-    feature.choice
-      ? answers[feature.choice.option] === feature.choice.value
-      : (feature.on?.holds(answers) ?? true),
+  const selected = new Set<string>(
+    features
+      .filter((feature) =>
+        feature.choice
+          ? answers[feature.choice.option] === feature.choice.value
+          : !feature.serves && (feature.on?.holds(answers) ?? true),
+      )
+      .map((feature) => feature.id),
   );
+  return features.filter((feature) =>
+    feature.serves ? feature.serves.some((id) => selected.has(id)) : selected.has(feature.id),
+  );
+}
+
+/** Of a manifest's features, those a user chose or turned on: none that only serves others. */
+export function namedFeatures(ids: readonly string[]): string[] {
+  return ids.filter((id) => !features.find((feature) => feature.id === id)?.serves);
 }
 
 function initialConfig(answers: Answers): MlCicdConfig {
@@ -187,5 +201,6 @@ export function buildProject(
     ),
   };
   files.set(manifestPath, manifestJson(manifest));
-  return { files: new Map([...files].sort(([a], [b]) => codeUnitOrder(a, b))), manifest };
+  const sorted = new Map([...files].sort(([a], [b]) => codeUnitOrder(a, b)));
+  return { files: sorted, manifest, config: model.config };
 }

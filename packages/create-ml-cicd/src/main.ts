@@ -3,12 +3,14 @@ import { basename, resolve } from 'node:path';
 import {
   buildProject,
   levelFlags,
+  namedFeatures,
   resolveAnswers,
   TargetNotEmptyError,
   UsageError,
   UserError,
   writePlan,
   type Level,
+  type ProjectPlan,
   type WriteResult,
 } from '@ml-cicd/core';
 import pkg from '../package.json' with { type: 'json' };
@@ -52,9 +54,13 @@ async function write(
   }
 }
 
-/** Whether a feature declares repository secrets or variables (with secrets-scope: repo too). */
-const hasSecrets = (feature: string) =>
-  feature.startsWith('tracker-') || feature === 'runner-ec2' || feature === 'update-pr';
+/** Whether there is anything to set on GitHub: environments, or repository secrets or variables. */
+function hasSettings(config: ProjectPlan['config']): boolean {
+  if (config['secrets-scope'] !== 'repo') return true;
+  return Object.values(config.environments).some(
+    ({ secrets, variables }) => secrets.length + variables.length > 0,
+  );
+}
 
 /** What a `--level` preset sets, shown before anything is generated. */
 function levelLine(level: Level): string {
@@ -137,7 +143,8 @@ async function run(argv: string[]): Promise<number> {
     }
     return 0;
   }
-  say(`Wrote ${result.written} files to ${dir} (${plan.manifest.features.join(', ')}).`);
+  const named = namedFeatures(plan.manifest.features).join(', ');
+  say(`Wrote ${result.written} files to ${dir} (${named}).`);
 
   let git: GitOutcome | 'skipped' = 'skipped';
   if (flags.git) {
@@ -162,8 +169,7 @@ async function run(argv: string[]): Promise<number> {
     windows: process.platform === 'win32',
     pm: detectPackageManager(process.env.npm_config_user_agent),
     features,
-    // GitHub Environments (unless secrets-scope is repo), or the repository secrets of a feature.
-    settings: answers.secretsScope !== 'repo' || features.some(hasSecrets),
+    settings: hasSettings(plan.config),
     mlCicd: mlCicdCommand(pkg.version),
     task: answers.task,
   });

@@ -141,7 +141,7 @@ describe('create-ml-cicd', () => {
     const { code, stdout } = runBin(['my-project', '--yes', '--no-git'], { cwd });
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /^Wrote \d+ files to .*my-project \(base, runner-hosted, model-modules, release, retrain, report\)\./,
+      /^Wrote \d+ files to .*my-project \(base, runner-hosted, release, retrain, report\)\./,
     );
     expect(stdout).toContain('cd my-project');
     expect(stdout).toContain('pip install --require-hashes -r requirements-dev.txt');
@@ -201,6 +201,21 @@ describe('create-ml-cicd', () => {
     expect(stdout).toMatch(/^Wrote \d+ files to .*bare \(base, runner-hosted\)\./);
     const manifest = JSON.parse(readFileSync(join(cwd, 'bare/.ml-cicd/manifest.json'), 'utf8'));
     expect(manifest.features).toEqual(['base', 'runner-hosted']);
+  });
+
+  it('asks for ml-cicd secrets only when there is something to set on GitHub', () => {
+    const cwd = tempDir();
+    const apply = (args: string[]) => {
+      const { code, stdout } = runBin([...args, '--yes', '--no-git', '--secrets-scope', 'repo'], {
+        cwd,
+      });
+      expect(code).toBe(0);
+      return stdout.includes('secrets --apply');
+    };
+    expect(apply(['plain', '--release', 'off', '--retrain', 'off'])).toBe(false);
+    // The DVC remote's role is a repository variable with secrets-scope: repo.
+    expect(apply(['remote', '--data', 'dvc', '--dvc-remote', 's3'])).toBe(true);
+    expect(apply(['tracked', '--tracker', 'wandb'])).toBe(true);
   });
 
   it('shows the plan in a dry run and writes nothing', () => {

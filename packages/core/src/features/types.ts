@@ -30,6 +30,11 @@ export interface Feature<Id extends string = string> {
    * nothing and is listed nowhere.
    */
   on?: { holds: (answers: Answers) => boolean; description: string };
+  /**
+   * The features this one exists for (ids of the registry): it is on when one of them is, and
+   * the scaffold's message names them, not it.
+   */
+  serves?: readonly string[];
   /** Questions only this feature asks, and only when it is selected (flags, prompts, docs). */
   options?: readonly FeatureOption[];
   /** Why these answers do not fit together when the feature is selected, naming the flag. */

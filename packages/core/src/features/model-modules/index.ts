@@ -9,11 +9,7 @@ export const modelModules = defineFeature({
   title: 'Released model files',
   description:
     'save and safely load the released model (skops) and read the gates, for release and re-evaluation',
-  on: {
-    holds: (answers) =>
-      answers.release === 'on' || (answers.retrain !== undefined && answers.retrain !== 'off'),
-    description: '`--release on` or `--retrain monthly|weekly`',
-  },
+  serves: ['release', 'retrain'],
   contribute(model, { templates }) {
     for (const [path, content] of templates.feature('model-modules')) model.addFile(path, content);
     model.requirements.add('skops');
