@@ -1,9 +1,30 @@
-// Fills the generated tables of the docs from the feature registry and the schema of ml-cicd.yaml
-// (`pnpm docs:tables`).
-// packages/core/test/docs.test.ts fails when a committed table is out of date.
+// Fills the generated parts of the docs and of the schema of ml-cicd.yaml from the feature
+// registry (`pnpm docs:tables`): first the tracker kinds config's schema reads (then the schema
+// and the packages built from it), then the tables of the docs.
+// packages/core/test/docs.test.ts fails when a committed table or the kinds are out of date.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { withGeneratedTables } from '@ml-cicd/core';
+import { trackerKinds, withGeneratedTables } from '@ml-cicd/core';
+
+const pnpm = (...args) => {
+  if (!process.env.npm_execpath) throw new Error('Run this script as pnpm docs:tables.');
+  execFileSync(process.execPath, [process.env.npm_execpath, ...args], { stdio: 'inherit' });
+};
+
+const kindsFile = fileURLToPath(
+  new URL('../packages/config/src/schema/tracker-kinds.json', import.meta.url),
+);
+const kinds = `${JSON.stringify({ kinds: trackerKinds() }, null, 2)}\n`;
+if (readFileSync(kindsFile, 'utf8') !== kinds) {
+  writeFileSync(kindsFile, kinds);
+  console.log(`Wrote ${kindsFile}; writing the schema and building core with it.`);
+  pnpm('--filter', '@ml-cicd/config', 'schema');
+  pnpm('exec', 'turbo', 'run', 'build', '--filter=@ml-cicd/core...', '--output-logs=errors-only');
+  // The tables read the schema through core's build, which this process has loaded already.
+  execFileSync(process.execPath, [fileURLToPath(import.meta.url)], { stdio: 'inherit' });
+  process.exit(0);
+}
 
 for (const name of ['guide/options.md', 'guide/config.md', 'guide/getting-started.md']) {
   const file = fileURLToPath(new URL(`../docs/${name}`, import.meta.url));

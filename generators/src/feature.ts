@@ -52,8 +52,8 @@ const checklist = (id: string) =>
   [
     'Next, by hand:',
     `  - templates/${id}/: the files ${id} owns at their destination paths (replacing .gitkeep), copied in contribute() with templates.feature('${id}')`,
-    `  - packages/core/src/versions.ts: a pin for every PyPI package or action it adds, then pnpm lock:python`,
-    `  - packages/config: the schema fragment of its ml-cicd.yaml section or choice value, then pnpm --filter @ml-cicd/config schema`,
+    `  - a pin for every PyPI package only it uses, in its own module (model.requirements.pin(name, version)), then pnpm lock:python`,
+    `  - pnpm docs:tables: the docs tables and, for a tracker, the kinds of ml-cicd.yaml's schema`,
     `  - .changeset/*.md: a changeset describing the new option`,
     `  - snapshots: pnpm --filter @ml-cicd/core exec vitest run -u, then review every changed snapshot`,
   ].join('\n');

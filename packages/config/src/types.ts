@@ -70,11 +70,10 @@ export interface Data {
   remote: { kind: DvcRemoteKind; url: string };
 }
 
-export type TrackerKind = 'none' | 'mlflow' | 'wandb' | 'neptune';
-
 /** Where runs are logged besides the local files (settings come from environment variables). */
 export interface Tracker {
-  kind: TrackerKind;
+  /** `none`, or the `--tracker` value of a tracker feature (src/schema/tracker-kinds.json). */
+  kind: string;
 }
 
 export type PythonVersion = '3.10' | '3.11' | '3.12' | '3.13';

@@ -90,6 +90,25 @@ export function tasksTable(): string {
 }
 
 /** `text` with every `<!-- generated:NAME -->…<!-- end:NAME -->` block filled from the registry. */
+/**
+ * The values `tracker.kind` of ml-cicd.yaml takes, each with what it means, from the tracker
+ * option: `pnpm docs:tables` writes them where config's schema reads them.
+ */
+export function trackerKinds(): { value: string; description: string }[] {
+  const tracker = options.find((option) => option.key === 'tracker');
+  if (tracker?.kind !== 'choice') throw new Error('No tracker option.');
+  return [
+    ...tracker.choices.map(({ value, label, hint }) => ({
+      value,
+      description: hint ? `${label}, ${hint}` : label,
+    })),
+    ...(tracker.retired ?? []).map(({ value }) => ({
+      value,
+      description: 'retired, kept so that projects which have it still validate until they move',
+    })),
+  ];
+}
+
 export function withGeneratedTables(text: string): string {
   const tables: Record<string, string> = {
     options: optionsTable(),

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeUnitOrder } from './compare.js';
-import { lockExcludeNewer, pypi, pythonVersions, type PypiPackage } from './versions.js';
+import { lockExcludeNewer, pythonVersions, type Requirements } from './versions.js';
 
 export const lockFiles = ['requirements.txt', 'requirements-dev.txt'] as const;
 
@@ -33,25 +33,21 @@ export const projectInstallArgs = [
 
 export const projectInstallCommand = `uv ${projectInstallArgs.join(' ')}`;
 
-function pinLines(packages: ReadonlySet<PypiPackage>): string[] {
-  return [...packages].sort().map((name) => `${name}==${pypi[name]}`);
-}
-
-export function requirementsIn(packages: ReadonlySet<PypiPackage>): string {
+export function requirementsIn(packages: Requirements): string {
   return [
     '# Direct runtime dependencies. requirements.txt pins them and everything they need, with hashes:',
     `# ${lockCommand('requirements.in', 'requirements.txt')}`,
-    ...pinLines(packages),
+    ...packages.lines(),
     '',
   ].join('\n');
 }
 
-export function requirementsDevIn(packages: ReadonlySet<PypiPackage>): string {
+export function requirementsDevIn(packages: Requirements): string {
   return [
     '# Tools for tests and linting, on top of the runtime dependencies:',
     `# ${lockCommand('requirements-dev.in', 'requirements-dev.txt')}`,
     '-r requirements.in',
-    ...pinLines(packages),
+    ...packages.lines(),
     '',
   ].join('\n');
 }
@@ -62,11 +58,11 @@ const emptyDependencies = /^dependencies = \[\]$/m;
  * `pyproject.toml` with its `[project]` dependencies: the lines of requirements.in, which is the
  * list the locks are made from (a test of the generated project holds the two together).
  */
-export function withDependencies(pyproject: string, packages: ReadonlySet<PypiPackage>): string {
+export function withDependencies(pyproject: string, packages: Requirements): string {
   if (!emptyDependencies.test(pyproject)) {
     throw new Error('pyproject.toml has no "dependencies = []" line to fill in.');
   }
-  const lines = pinLines(packages).map((line) => `  "${line}",`);
+  const lines = packages.lines().map((line) => `  "${line}",`);
   return pyproject.replace(emptyDependencies, ['dependencies = [', ...lines, ']'].join('\n'));
 }
 

@@ -3,7 +3,7 @@
  * serialises it into files once every feature has contributed.
  */
 import type { MlCicdConfig, Runner } from '@ml-cicd/config';
-import type { PypiPackage } from './versions.js';
+import { Requirements } from './versions.js';
 
 export interface EnvVar {
   name: string;
@@ -122,8 +122,8 @@ export class ProjectModel {
   /** Files copied as they are: relative posix path -> content. */
   readonly files = new Map<string, string>();
   readonly yamlFiles = new Map<string, YamlFile>();
-  readonly requirements = new Set<PypiPackage>();
-  readonly devRequirements = new Set<PypiPackage>();
+  readonly requirements = new Requirements();
+  readonly devRequirements = new Requirements();
   readonly envVars: EnvVar[] = [];
   readonly readme: ReadmeSection[] = [];
   /** `vars.*` names the workflows read, declared for actionlint. */

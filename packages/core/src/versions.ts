@@ -38,6 +38,34 @@ export const pypi = {
 
 export type PypiPackage = keyof typeof pypi;
 
+/** The PyPI packages a project requires, each at its pin: core's (`pypi`) or a feature's own. */
+export class Requirements {
+  readonly #pins = new Map<string, string>();
+
+  constructor(names: Iterable<PypiPackage> = []) {
+    for (const name of names) this.add(name);
+  }
+
+  /** `name` at core's pin. */
+  add(name: PypiPackage): void {
+    this.pin(name, pypi[name]);
+  }
+
+  /** `name` at a feature's own pin, for a package only that feature uses. */
+  pin(name: string, version: string): void {
+    const pinned = this.#pins.get(name);
+    if (pinned !== undefined && pinned !== version) {
+      throw new Error(`${name} is pinned twice: ${pinned} and ${version}.`);
+    }
+    this.#pins.set(name, version);
+  }
+
+  /** `name==version` lines, by name. */
+  lines(): string[] {
+    return [...this.#pins.keys()].sort().map((name) => `${name}==${this.#pins.get(name)}`);
+  }
+}
+
 /**
  * New locks resolve as of this instant (uv `--exclude-newer`); re-locking keeps the pins of the
  * committed locks (an index's upload times can move, so the cutoff alone would not).

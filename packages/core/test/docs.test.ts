@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { withGeneratedTables } from '../src/docs.js';
+import { trackerKinds, withGeneratedTables } from '../src/docs.js';
 
 describe('docs/guide/options.md', () => {
   it('has the flag and feature tables of the current registry (pnpm docs:tables rewrites them)', () => {
@@ -29,5 +29,18 @@ describe('docs/guide/config.md', () => {
     expect(text).toContain('<!-- generated:config -->');
     expect(text).toContain('| `secrets-scope` | no |');
     expect(withGeneratedTables(text)).toBe(text);
+  });
+});
+
+describe('the tracker kinds of config schema', () => {
+  it('are the tracker option values of the registry (pnpm docs:tables rewrites them)', () => {
+    const file = new URL('../../config/src/schema/tracker-kinds.json', import.meta.url);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ kinds: trackerKinds() });
+    expect(trackerKinds().map(({ value }) => value)).toEqual([
+      'none',
+      'mlflow',
+      'wandb',
+      'neptune',
+    ]);
   });
 });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { answerCombinations, combinationName } from '../src/combinations.js';
 import { withDependencies } from '../src/locks.js';
 import { buildProject } from '../src/plan.js';
-import { pypi, tools } from '../src/versions.js';
+import { pypi, Requirements, tools } from '../src/versions.js';
 import { installProjectScript } from '../src/workflow-steps.js';
 import { repoAssets } from './assets.js';
 
@@ -40,7 +40,7 @@ describe('withDependencies', () => {
   it('fills in the empty list, one requirement a line', () => {
     const filled = withDependencies(
       '[project]\ndependencies = []\n',
-      new Set(['pyyaml', 'joblib']),
+      new Requirements(['pyyaml', 'joblib']),
     );
     expect(filled).toBe(
       `[project]\ndependencies = [\n  "joblib==${pypi.joblib}",\n  "pyyaml==${pypi.pyyaml}",\n]\n`,
@@ -48,7 +48,9 @@ describe('withDependencies', () => {
   });
 
   it('refuses a pyproject.toml without the empty list', () => {
-    expect(() => withDependencies('[project]\n', new Set(['pyyaml']))).toThrow(/dependencies/);
+    expect(() => withDependencies('[project]\n', new Requirements(['pyyaml']))).toThrow(
+      /dependencies/,
+    );
   });
 });
 

@@ -1,9 +1,9 @@
 /** Schema of `tracker`: the experiment tracker runs are logged to, besides the local files. */
-import type { TrackerKind } from '../types.js';
 import type { JsonSchema } from './json-schema.js';
+// Written by `pnpm docs:tables` from the tracker features of @ml-cicd/core.
+import trackerKinds from './tracker-kinds.json' with { type: 'json' };
 
-// neptune stays valid for the projects made before it was retired; validate's neptune-use reports it.
-const trackerKinds: TrackerKind[] = ['none', 'mlflow', 'wandb', 'neptune'];
+const { kinds } = trackerKinds;
 
 export const tracker: JsonSchema = {
   title: 'Tracker',
@@ -15,10 +15,9 @@ export const tracker: JsonSchema = {
   properties: {
     kind: {
       title: 'Kind',
-      description:
-        'none: local files only; mlflow: an MLflow tracking server (also DagsHub); wandb: Weights & Biases; neptune: retired (its hosted service shut down), kept so projects that have it still validate until ml-cicd update --tracker mlflow or wandb moves them.',
+      description: `${kinds.map(({ value, description }) => `${value}: ${description}`).join('; ')}.`,
       type: 'string',
-      enum: trackerKinds,
+      enum: kinds.map(({ value }) => value),
     },
   },
 };

@@ -37,7 +37,7 @@ import { lock, lockSource } from './lock.js';
 import { pathInsideRepository } from './repository-path.js';
 import { keepRecordedParams, scriptParams } from './params.js';
 import { addPlan, kindSpecs, mergedPaths, type Kind } from './plan.js';
-import { featureFlags, kindAnswers, recordedAnswers } from './answers.js';
+import { featureFlags, kindAnswers, recordedAnswers, trackers } from './answers.js';
 import { earlierManifest, recordedEntry, unedited } from './earlier-manifest.js';
 import { dvcPaths, dvcRequirementWarning, stageNotes, teamStages } from './dvc.js';
 import { metricsFileOf } from './metrics-file.js';
@@ -154,7 +154,7 @@ export async function run(
 ): Promise<number> {
   const { values, positionals } = parseFlags(argv, flags, 'ml-cicd add');
   if (values.help) {
-    io.out(say.help(kinds, runnerFlagsHelp()));
+    io.out(say.help(kinds, runnerFlagsHelp(), trackers));
     return 0;
   }
   const [what, kind, given = '.', ...extra] = positionals;

@@ -9,6 +9,7 @@ export const summary = "add a workflow and what it needs to a repository's train
 export const help = (
   kinds: readonly string[],
   runnerFlags: string,
+  trackers: readonly string[],
 ) => `Usage: ml-cicd add workflow <kind> [dir] [flags]
 
 Add a workflow, and the files it needs, to the repository in dir (default: the current folder).
@@ -53,8 +54,9 @@ Flags:
                       the JSON file the script writes its metrics to, recorded as ml-cicd.yaml's
                       metrics.file for the train action (default: outputs/metrics.json)
   --name <project>    project name (default: ml-cicd.yaml's, else the folder's name)
-  --tracker <name>    none, mlflow or wandb, as npm create ml-cicd names them: train.yml hands
-                      the tracker's settings to the script (default: ml-cicd.yaml's tracker.kind)
+  --tracker <name>    ${trackers.join(', ')}, as npm create ml-cicd names them: train.yml
+                      hands the tracker's settings to the script (default: ml-cicd.yaml's
+                      tracker.kind)
   --workflow-file <name>
                       test: the file name of ml-cicd's CI workflow in .github/workflows (default:
                       ci.yml, or ml-cicd-ci.yml when the repository has a ci.yml of its own)
