@@ -1,6 +1,6 @@
 /** The README section of a project that logs to MLflow. */
 import type { ProjectModel, ReadmeSection } from '../../model.js';
-import { trainingReads } from '../base/secrets-scope.js';
+import { trainingReads } from '../../settings-docs.js';
 
 function body(model: ProjectModel): string {
   return `With \`MLFLOW_TRACKING_URI\` set, \`train.py\` also logs each run to that MLflow tracking server:

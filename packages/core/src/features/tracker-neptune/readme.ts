@@ -1,6 +1,6 @@
 /** The README section of a project that logs to Neptune. */
 import type { ProjectModel, ReadmeSection } from '../../model.js';
-import { trainingReads } from '../base/secrets-scope.js';
+import { trainingReads } from '../../settings-docs.js';
 
 function body(model: ProjectModel): string {
   return `With \`NEPTUNE_API_TOKEN\` and \`NEPTUNE_PROJECT\` (\`workspace/project\`) set, \`train.py\` also logs each

@@ -1,6 +1,6 @@
 /** The README section of a project that logs to Weights & Biases. */
 import type { ProjectModel, ReadmeSection } from '../../model.js';
-import { trainingReads } from '../base/secrets-scope.js';
+import { trainingReads } from '../../settings-docs.js';
 
 function body(model: ProjectModel): string {
   return `With \`WANDB_API_KEY\` set, \`train.py\` also logs each run to Weights & Biases: the parameters
