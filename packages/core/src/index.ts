@@ -25,4 +25,4 @@ export type { Feature, FeatureContext } from './features/types.js';
 export * from './writer/index.js';
 export { releaseEnvironmentName } from './features/release/release-workflow.js';
 export { updateEnvironment } from './features/update-pr/workflow.js';
-export { literalArgs, maxCount, paramLine } from './features/base/param-passing.js';
+export { literalArgs, maxCount, paramLine } from './param-passing.js';

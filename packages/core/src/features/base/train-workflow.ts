@@ -2,7 +2,7 @@
 import { extraArgsInput, type MlCicdConfig, type Param, type ParamType } from '@ml-cicd/config';
 import type { ProjectModel, ScriptCall } from '../../model.js';
 import { uses } from '../../versions.js';
-import { paramLine } from './param-passing.js';
+import { paramLine } from '../../param-passing.js';
 
 /** workflow_dispatch input types of each param type. */
 const dispatchType: Record<ParamType, string> = {

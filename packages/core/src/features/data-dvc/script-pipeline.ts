@@ -6,7 +6,7 @@
 import type { Param, TrainSettings } from '@ml-cicd/config';
 import type { ProjectModel, ScriptCall } from '../../model.js';
 import { checksWorkflowHead } from '../../workflow-steps.js';
-import { passingOf } from '../base/param-passing.js';
+import { passingOf } from '../../param-passing.js';
 import { dvcCheckJob, dvcPushJob } from './ci-jobs.js';
 import { reachableFromCi } from './remotes.js';
 

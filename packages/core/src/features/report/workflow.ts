@@ -14,7 +14,7 @@ import {
   metricsFileInput,
   metricsPathInArtifact,
 } from '../base/train-workflow.js';
-import { literalArgs } from '../base/param-passing.js';
+import { literalArgs } from '../../param-passing.js';
 import { reportStep } from './action.js';
 
 /** The artifact pushes to main upload and pull requests compare with. */

@@ -4,7 +4,7 @@
  * params at their defaults). Both follow the param's recorded passing.
  */
 import type { MlCicdConfig } from '@ml-cicd/config';
-import type { Passing, ScriptCall } from '../../model.js';
+import type { Passing, ScriptCall } from './model.js';
 
 /** The most times a counted flag (`-v -v -v`) is passed: one argument line each. */
 export const maxCount = 5;

@@ -1,6 +1,6 @@
 import type { MlCicdConfig, Param } from '@ml-cicd/config';
 import { describe, expect, it } from 'vitest';
-import type { Passing, ScriptCall } from '../../model.js';
+import type { Passing, ScriptCall } from './model.js';
 import { literalArgs, paramLine } from './param-passing.js';
 
 const param = (type: Param['type'], fallback: Param['default'], nargs?: '+'): Param => ({
