@@ -3,6 +3,7 @@ import { extraArgsInput, type MlCicdConfig, type Param, type ParamType } from '@
 import type { ProjectModel, ScriptCall } from '../../model.js';
 import { uses } from '../../versions.js';
 import { paramLine } from '../../param-passing.js';
+import { argLines, fixedArgs, installInputs, metricsFileInput } from '../../train-steps.js';
 
 /** workflow_dispatch input types of each param type. */
 const dispatchType: Record<ParamType, string> = {
@@ -12,57 +13,6 @@ const dispatchType: Record<ParamType, string> = {
   choice: 'choice',
   string: 'string',
 };
-
-/** The train action's `metrics-file`, unless it is its default, `<outputs>/metrics.json`. */
-export function metricsFileInput(config: MlCicdConfig): Record<string, string> {
-  const { file } = config.metrics;
-  return file === `${config.outputs.dir}/metrics.json` ? {} : { 'metrics-file': file };
-}
-
-/** The train action's inputs of ml-cicd.yaml's `train`: what it installs, when not its defaults. */
-export function installInputs(config: MlCicdConfig): Record<string, string | boolean> {
-  const { requirements = 'requirements.txt', 'install-project': project = false } =
-    config.train ?? {};
-  return {
-    ...(requirements === 'requirements.txt' ? {} : { requirements }),
-    ...(project ? { 'install-project': true } : {}),
-  };
-}
-
-/**
- * The train action's `args`: one argument a line. An empty one (a positional left empty) is left
- * out: the action would skip it anyway.
- */
-export function argLines(args: string[]): string {
-  return args
-    .filter((arg) => arg !== '')
-    .map((arg) => `${arg}\n`)
-    .join('');
-}
-
-/** `train.args` of ml-cicd.yaml: the train action passes them before the params. */
-export function fixedArgs(config: MlCicdConfig): string[] {
-  return config.train?.args ?? [];
-}
-
-const segments = (path: string) =>
-  path
-    .replace(/^(\.\/)+/, '')
-    .split('/')
-    .filter((part) => part !== '' && part !== '.');
-
-/**
- * Where the metrics file is inside the artifact the train action uploads. It uploads the output
- * folder and the metrics file; upload-artifact roots the artifact at the folder that holds both
- * paths (the output folder itself when the file is inside it).
- */
-export function metricsPathInArtifact(config: MlCicdConfig): string {
-  const dir = segments(config.outputs.dir);
-  const file = segments(config.metrics.file);
-  let common = 0;
-  while (common < dir.length && common < file.length - 1 && dir[common] === file[common]) common++;
-  return file.slice(common).join('/');
-}
 
 function dispatchInput(param: Param, required: boolean): Record<string, unknown> {
   return {

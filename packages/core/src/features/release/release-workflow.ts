@@ -12,7 +12,7 @@ import { commented } from '../../yaml.js';
 import { remoteSettings } from '../data-dvc/remotes.js';
 import { releaseRemote, remotePermission, remotePushSteps } from './dvc-remote.js';
 import { checkoutStep, pythonSetupSteps } from '../../workflow-steps.js';
-import { installInputs } from '../base/train-workflow.js';
+import { installInputs } from '../../train-steps.js';
 
 export const releaseEnvironmentName = 'release';
 

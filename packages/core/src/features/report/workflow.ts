@@ -3,18 +3,9 @@
  * default params) and keep the outputs as the baseline artifact; on a pull request, train the
  * pull request's code the same way and report it against main's latest baseline.
  */
-import type { MlCicdConfig } from '@ml-cicd/config';
-import { hostedTrainingImage, type ProjectModel, type ScriptCall } from '../../model.js';
-import { uses } from '../../versions.js';
+import { hostedTrainingImage, type ProjectModel } from '../../model.js';
 import { commented } from '../../yaml.js';
-import {
-  argLines,
-  fixedArgs,
-  installInputs,
-  metricsFileInput,
-  metricsPathInArtifact,
-} from '../base/train-workflow.js';
-import { literalArgs } from '../../param-passing.js';
+import { metricsPathInArtifact, trainSteps } from '../../train-steps.js';
 import { reportStep } from './action.js';
 
 /** The artifact pushes to main upload and pull requests compare with. */
@@ -23,51 +14,6 @@ export const baselineArtifact = 'model-baseline';
 const reportArtifact = 'model-report';
 /** A fork's pull request gets a read-only token: its report goes to the job summary only. */
 const sameRepository = 'github.event.pull_request.head.repo.full_name == github.repository';
-
-/** Required flags get their default; every other param keeps the script's own default. */
-function defaultArgs(config: MlCicdConfig, call?: ScriptCall): string[] {
-  return (call?.required ?? []).flatMap((name) =>
-    literalArgs(config, name, call, config.params[name]?.default ?? ''),
-  );
-}
-
-/**
- * Checks out and trains, uploading the outputs as `artifact`: with `train.args`, then the
- * report's own arguments when `cheap` and ml-cicd.yaml has them, else the params' defaults.
- * `uvCache` keeps uv's cache: only for jobs that neither release nor publish (zizmor's
- * cache-poisoning).
- */
-export function trainSteps(
-  model: ProjectModel,
-  artifact: string,
-  { uvCache, cheap }: { uvCache: boolean; cheap: boolean },
-): Record<string, unknown>[] {
-  const { config, script: call } = model;
-  const own = cheap ? config.report?.args : undefined;
-  const args = argLines([...fixedArgs(config), ...(own ?? defaultArgs(config, call))]);
-  return [
-    {
-      name: 'Check out the repository',
-      uses: uses('checkout'),
-      with: { 'persist-credentials': false },
-    },
-    {
-      name:
-        own === undefined ? 'Train with the default params' : "Train with the report's arguments",
-      uses: './.github/actions/train',
-      with: {
-        'python-version': config.python,
-        ...installInputs(config),
-        ...call?.entry,
-        'output-dir': config.outputs.dir,
-        ...metricsFileInput(config),
-        ...(args ? { args } : {}),
-        'artifact-name': artifact,
-        ...(uvCache ? { 'uv-cache': true } : {}),
-      },
-    },
-  ];
-}
 
 const job = (name: string, event: string) => ({
   name,

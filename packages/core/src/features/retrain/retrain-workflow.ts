@@ -6,7 +6,7 @@ import { hostedRunner, trainingOnChecksRunner, type ProjectModel } from '../../m
 import { commented } from '../../yaml.js';
 import { pythonSetupSteps } from '../../workflow-steps.js';
 import { reportStep } from '../report/action.js';
-import { trainSteps } from '../report/workflow.js';
+import { trainSteps } from '../../train-steps.js';
 
 /**
  * Cron lines in UTC. Minute 37, not :00: on the hour GitHub's scheduler is busiest and delays or
