@@ -13,7 +13,6 @@ import {
 } from '../../../../report-action/test/fake-github.js';
 import { resolveAnswers, type RawAnswers } from '../../options.js';
 import { buildProject } from '../../plan.js';
-import { reportGates } from './action.js';
 import { repoAssets } from '../../../test/assets.js';
 
 function render(raw: RawAnswers = {}) {
@@ -89,17 +88,6 @@ describe('the report feature', () => {
       actions: 'read',
       'pull-requests': 'write',
     });
-  });
-
-  it("writes ml-cicd.yaml's gates as value gates of the action", () => {
-    const gates = [
-      { metric: 'accuracy', min: 0.9 },
-      { metric: 'loss', max: 0.3 },
-      { metric: 'eval.f1', min: 0.5, max: 1 },
-    ];
-    expect(reportGates(gates)).toBe(
-      'accuracy: "value >= 0.9"\nloss: "value <= 0.3"\neval.f1: "value >= 0.5, value <= 1"\n',
-    );
   });
 
   it('is left out with --report no', () => {

@@ -3,7 +3,7 @@
  * its metrics with main's latest run, and comments with the vendored report action.
  */
 import { defineFeature } from '../types.js';
-import { vendorReportAction } from './action.js';
+import { vendorReportAction } from '../../report-action.js';
 import { reportReadme } from './readme.js';
 import { reportWorkflow } from './workflow.js';
 

@@ -6,7 +6,7 @@
 import { hostedTrainingImage, type ProjectModel } from '../../model.js';
 import { commented } from '../../yaml.js';
 import { metricsPathInArtifact, trainSteps } from '../../train-steps.js';
-import { reportStep } from './action.js';
+import { reportStep } from '../../report-action.js';
 
 /** The artifact pushes to main upload and pull requests compare with. */
 export const baselineArtifact = 'model-baseline';

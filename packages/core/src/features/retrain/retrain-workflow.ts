@@ -5,7 +5,7 @@
 import { hostedRunner, trainingOnChecksRunner, type ProjectModel } from '../../model.js';
 import { commented } from '../../yaml.js';
 import { pythonSetupSteps } from '../../workflow-steps.js';
-import { reportStep } from '../report/action.js';
+import { reportStep } from '../../report-action.js';
 import { trainSteps } from '../../train-steps.js';
 
 /**

@@ -3,8 +3,8 @@
  * every workflow that reports metrics: the pull request report, and re-evaluation runs.
  */
 import type { Gate } from '@ml-cicd/config';
-import type { ProjectModel } from '../../model.js';
-import type { TemplateReader } from '../../templates.js';
+import type { ProjectModel } from './model.js';
+import type { TemplateReader } from './templates.js';
 
 const actionDir = '.github/actions/report';
 const vendoredFiles = ['action.yml', 'dist/index.js', 'dist/package.json'];
