@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dvcRemoteKinds } from '@ml-cicd/config';
 import type { Answers } from '../src/answers.js';
 import { answerCombinations, combinationName } from '../src/combinations.js';
-import { reachableFromCi } from '../src/features/data-dvc/remotes.js';
+import { reachableFromCi } from '../src/dvc-remotes.js';
 import { resolveAnswers } from '../src/options.js';
 import { buildProject } from '../src/plan.js';
 import { writePlan } from '../src/writer/index.js';

@@ -4,7 +4,7 @@
  */
 import type { Data } from '@ml-cicd/config';
 import type { ProjectModel } from '../../model.js';
-import { remoteName } from './remotes.js';
+import { remoteName } from '../../dvc-remotes.js';
 
 /** The params the prepare stage splits the data with; train reads every other one, and the seed. */
 const prepareParams = ['test-size', 'seed'];

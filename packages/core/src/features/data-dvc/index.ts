@@ -24,7 +24,12 @@ import {
 import { githubOidcTrustPolicy, policyFile } from '../../aws-iam.js';
 import { dvcPermissionsPolicy, dvcSubjects } from './iam.js';
 import { dvcReadme } from './readme.js';
-import { dvcReadRoleVariable, reachableFromCi, remoteKinds, remoteSettings } from './remotes.js';
+import {
+  dvcReadRoleVariable,
+  reachableFromCi,
+  remoteKinds,
+  remoteSettings,
+} from '../../dvc-remotes.js';
 import { addScriptPipeline } from './script-pipeline.js';
 
 export const dataDvc = defineFeature({

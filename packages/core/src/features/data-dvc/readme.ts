@@ -11,7 +11,7 @@ import {
   remoteKinds,
   remoteName,
   remoteSettings,
-} from './remotes.js';
+} from '../../dvc-remotes.js';
 
 function remoteText(model: ProjectModel, kind: DvcRemoteKind, placeholder: boolean): string {
   const url = model.config.data?.remote.url;

@@ -8,7 +8,7 @@ import type { ProjectModel, ScriptCall } from '../../model.js';
 import { checksWorkflowHead } from '../../workflow-steps.js';
 import { passingOf } from '../../param-passing.js';
 import { dvcCheckJob, dvcPushJob } from './ci-jobs.js';
-import { reachableFromCi } from './remotes.js';
+import { reachableFromCi } from '../../dvc-remotes.js';
 
 export const dvcWorkflowPath = '.github/workflows/dvc.yml';
 

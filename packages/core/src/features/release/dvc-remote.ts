@@ -4,8 +4,8 @@
  * attaches `release.dvc`, the pointer `dvc pull` fetches them back with.
  */
 import type { Data, DvcRemoteKind } from '@ml-cicd/config';
-import { credentialsCheck, oidcPermission, remoteSteps } from '../data-dvc/ci-jobs.js';
-import { reachableFromCi } from '../data-dvc/remotes.js';
+import { credentialsCheck, oidcPermission, remoteSteps } from '../../dvc-remote-steps.js';
+import { reachableFromCi } from '../../dvc-remotes.js';
 
 /** The kind of DVC remote the release pushes to: none without DVC or with a folder CI cannot reach. */
 export function releaseRemote(data: Data | undefined): DvcRemoteKind | undefined {

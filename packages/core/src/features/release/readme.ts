@@ -1,6 +1,6 @@
 /** The README section of a project that releases its model from `v*` tags. */
 import type { ProjectModel, ReadmeSection } from '../../model.js';
-import { remoteKinds, remoteSettings } from '../data-dvc/remotes.js';
+import { remoteKinds, remoteSettings } from '../../dvc-remotes.js';
 import { readsSettings } from '../../settings-docs.js';
 import { releaseRemote } from './dvc-remote.js';
 import { releaseEnvironmentName } from './release-workflow.js';

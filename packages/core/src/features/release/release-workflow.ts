@@ -9,7 +9,7 @@ import type { Environment } from '@ml-cicd/config';
 import { hostedRunner, type ModelRegistry, type ProjectModel } from '../../model.js';
 import { uses } from '../../versions.js';
 import { commented } from '../../yaml.js';
-import { remoteSettings } from '../data-dvc/remotes.js';
+import { remoteSettings } from '../../dvc-remotes.js';
 import { releaseRemote, remotePermission, remotePushSteps } from './dvc-remote.js';
 import { checkoutStep, pythonSetupSteps } from '../../workflow-steps.js';
 import { installInputs } from '../../train-steps.js';

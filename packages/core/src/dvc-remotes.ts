@@ -4,8 +4,8 @@
  * on a command line (W32).
  */
 import type { DvcRemoteKind } from '@ml-cicd/config';
-import type { OptionChoice } from '../../option-types.js';
-import type { PypiPackage } from '../../versions.js';
+import type { OptionChoice } from './option-types.js';
+import type { PypiPackage } from './versions.js';
 
 /** The name of the remote in `.dvc/config`; `dvc push` and `dvc pull` use it by default. */
 export const remoteName = 'storage';
