@@ -4,7 +4,8 @@
  * `issues: write`, and a team should choose to get issues from a bot.
  */
 import { defineFeature } from '../types.js';
-import { updateCheckWorkflow, workflowPath } from './workflow.js';
+import { workflowPath } from '../../update-workflow.js';
+import { updateCheckWorkflow } from './workflow.js';
 
 const issueReadme = `Every Monday the **ml-cicd update check** workflow compares the ml-cicd version that made this
 project (\`.ml-cicd/manifest.json\`) with the newest on the npm registry. When a newer one exists it

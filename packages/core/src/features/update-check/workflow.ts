@@ -7,46 +7,15 @@
  * fetched and run (DESIGN principle 7). `--update-check pr` makes the update itself instead.
  */
 import { hostedRunner } from '../../model.js';
-import { uses } from '../../versions.js';
+import {
+  checkout,
+  compareVersions,
+  head,
+  registry,
+  titlePrefix,
+  writtenBy,
+} from '../../update-workflow.js';
 import { commented } from '../../yaml.js';
-
-export const workflowPath = '.github/workflows/update-check.yml';
-
-/** Every open issue or pull request this workflow made starts with this, so a later run finds it again. */
-export const titlePrefix = 'ml-cicd update:';
-
-/**
- * Sets `current` and `latest`, and stops the step, green, when the project is at the newest
- * version or when the registry has no create-ml-cicd yet (a notice, not a failed run).
- */
-export const compareVersions = `set -euo pipefail
-current=$(jq -r .generator.version .ml-cicd/manifest.json)
-answer="$RUNNER_TEMP/create-ml-cicd-latest.json"
-status=$(curl -sSL -o "$answer" -w '%{http_code}' "$REGISTRY/create-ml-cicd/latest")
-if [ "$status" = 404 ]; then
-  echo "::notice title=Not on the registry yet::$REGISTRY has no create-ml-cicd yet, so there is no newer template to compare with."
-  exit 0
-fi
-if [ "$status" != 200 ]; then
-  echo "::error::$REGISTRY answered HTTP $status for create-ml-cicd."
-  exit 1
-fi
-latest=$(jq -r .version "$answer")
-newest=$(printf '%s\\n%s\\n' "$current" "$latest" | sort -V | tail -n 1)
-if [ "$current" = "$newest" ]; then
-  echo "ml-cicd $current made this project, and it is the newest: nothing to do."
-  exit 0
-fi
-`;
-
-/**
- * A jq test that an issue or pull request was written by the GitHub App whose slug the jq
- * expression `slug` gives (the workflow token's is "github-actions"): gh shows an App's login as
- * `app/SLUG`, the REST API as `SLUG[bot]`. Neither can be a person's login, so a look-alike
- * title by anyone else never counts.
- */
-export const writtenBy = (slug: string) =>
-  `.author.login == ("app/" + ${slug}) or .author.login == (${slug} + "[bot]")`;
 
 const issueScript = `${compareVersions}title="${titlePrefix} $latest is available (this project has $current)"
 body="$RUNNER_TEMP/update-issue.md"
@@ -69,21 +38,6 @@ else
   gh issue create --title "$title" --body-file "$body"
 fi
 `;
-
-export const checkout = {
-  name: 'Check out the repository',
-  uses: uses('checkout'),
-  with: { 'persist-credentials': false },
-};
-
-export const head = (name: string) => ({
-  name,
-  on: { schedule: [{ cron: '23 6 * * 1' }], workflow_dispatch: null },
-  permissions: {},
-  concurrency: { group: '${{ github.workflow }}', 'cancel-in-progress': true },
-});
-
-export const registry = 'https://registry.npmjs.org';
 
 export function updateCheckWorkflow(): unknown {
   return {

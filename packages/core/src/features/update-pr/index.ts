@@ -4,7 +4,7 @@
  */
 import type { ProjectModel } from '../../model.js';
 import { defineFeature } from '../types.js';
-import { workflowPath } from '../update-check/workflow.js';
+import { workflowPath } from '../../update-workflow.js';
 import {
   appClientIdVariable,
   appKeySecret,

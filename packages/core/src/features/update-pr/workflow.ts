@@ -14,7 +14,7 @@ import {
   registry,
   titlePrefix,
   writtenBy,
-} from '../update-check/workflow.js';
+} from '../../update-workflow.js';
 
 /** The version goes to the next job only when it is a plain version (W21: no free text in run). */
 const outputScript = `${compareVersions}if ! [[ "$latest" =~ ^[0-9]+\\.[0-9]+\\.[0-9]+$ ]]; then
