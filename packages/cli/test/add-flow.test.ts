@@ -292,9 +292,9 @@ describe('--tracker', () => {
 
   it('refuses a tracker create-ml-cicd does not offer, writing nothing', async () => {
     const dir = repo({ 'train.py': moduleLevel });
-    const failure = add(dir, 'workflow', 'train', '--tracker', 'comet');
+    const failure = add(dir, 'workflow', 'train', '--tracker', 'clearml');
     await expect(failure).rejects.toThrow(
-      '--tracker must be one of none, mlflow, wandb (got "comet").',
+      '--tracker must be one of none, mlflow, wandb, comet (got "clearml").',
     );
     await expect(failure).rejects.toBeInstanceOf(UsageError);
     expect(readdirSync(dir).sort()).toEqual([

@@ -185,9 +185,9 @@ describe('options', () => {
 
   it('cross every runner with its own choices, every tracker and data choice; every other value appears', () => {
     const combinations = answerCombinations();
-    // hosted, self-hosted, arc, and ec2 with 2 market choices; three trackers; no data
-    // versioning and DVC.
-    expect(combinations).toHaveLength((3 + 2) * 3 * 2);
+    // hosted, self-hosted, arc, and ec2 with 2 market choices; none and the three trackers
+    // offered (neptune is retired); no data versioning and DVC.
+    expect(combinations).toHaveLength((3 + 2) * 4 * 2);
     expect(combinations.filter((answers) => answers.runner === 'ec2')).toContainEqual(
       expect.objectContaining({ ec2Spot: 'yes', tracker: 'wandb', data: 'dvc' }),
     );

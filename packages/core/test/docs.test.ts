@@ -40,6 +40,7 @@ describe('the tracker kinds of config schema', () => {
       'none',
       'mlflow',
       'wandb',
+      'comet',
       'neptune',
     ]);
   });

@@ -55,9 +55,9 @@ describe('create-ml-cicd --answers', () => {
       code: 2,
       stderr: `--answers ${badValue}: runnerTimeout must be a string, a number or a list of strings.\n`,
     });
-    const badChoice = answersFile('{"tracker": "comet"}');
+    const badChoice = answersFile('{"tracker": "clearml"}');
     expect(runBin(['demo', '--answers', badChoice, '--dry-run']).stderr).toMatch(
-      /^--tracker must be one of none, mlflow, wandb \(got "comet"\)\.\n$/,
+      /^--tracker must be one of none, mlflow, wandb, comet \(got "clearml"\)\.\n$/,
     );
   });
 

@@ -6,6 +6,7 @@ import { runnerEc2 } from './runner-ec2/index.js';
 import { runnerArc } from './runner-arc/index.js';
 import { trackerMlflow } from './tracker-mlflow/index.js';
 import { trackerWandb } from './tracker-wandb/index.js';
+import { trackerComet } from './tracker-comet/index.js';
 import { dataDvc } from './data-dvc/index.js';
 import { trackerNeptune } from './tracker-neptune/index.js';
 import { updateCheck } from './update-check/index.js';
@@ -24,6 +25,7 @@ export const features = [
   runnerArc,
   trackerMlflow,
   trackerWandb,
+  trackerComet,
   dataDvc,
   trackerNeptune,
   updateCheck,
