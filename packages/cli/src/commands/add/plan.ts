@@ -9,6 +9,7 @@ import {
   buildProject,
   codeUnitOrder,
   dvcWorkflowPath,
+  features,
   generator,
   hashContent,
   manifestJson,
@@ -121,12 +122,15 @@ export interface Added {
 
 export type AddedManifest = Manifest & { added?: Added };
 
-/** Features a kind brings; the rest (release, update checks) belong to `npm create ml-cicd`. */
-const kindFeatures: Partial<Record<Kind, string[]>> = {
-  report: ['report'],
-  retrain: ['retrain'],
+/**
+ * Whether a selected feature is in every added project: one always on, or one an option's choice
+ * selects (runner, tracker, data). A feature an answer of its own turns on (report, retrain,
+ * release) is in only when its kind is added, and one that only serves others never is.
+ */
+const inEveryKind = (id: string) => {
+  const feature = features.find((candidate) => candidate.id === id);
+  return feature !== undefined && !feature.on && !feature.serves;
 };
-const alwaysFeatures = /^(base|runner-.*|tracker-.*|data-dvc)$/;
 
 /**
  * The files of `kinds` as the engine renders them, before any merge with the team's files:
@@ -179,8 +183,8 @@ function withUsedEnvironments(config: string, files: Map<string, string>): strin
 
 /** The features of `kinds`, of those the engine selected. */
 export function kindsFeatures(selected: string[], kinds: Kind[]): string[] {
-  const wanted = new Set(kinds.flatMap((kind) => kindFeatures[kind] ?? []));
-  return selected.filter((id) => alwaysFeatures.test(id) || wanted.has(id));
+  const added = new Set<string>(kinds);
+  return selected.filter((id) => inEveryKind(id) || added.has(id));
 }
 
 /** A manifest `npm create ml-cicd` wrote: the whole project, which `add` only adds files to. */
