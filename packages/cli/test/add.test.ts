@@ -425,7 +425,7 @@ describe('ml-cicd add workflow report', () => {
 describe('ml-cicd add', () => {
   it('refuses a kind that does not exist, naming those that do', async () => {
     await expect(add(tempDir(), 'workflow', 'deploy')).rejects.toThrow(
-      'ml-cicd add workflow deploy does not exist: the kinds are train, test, report, retrain, dvc, hosted, self-hosted, ec2, arc.',
+      'ml-cicd add workflow deploy does not exist: the kinds are train, test, dvc, retrain, report, hosted, self-hosted, ec2, arc.',
     );
   });
 

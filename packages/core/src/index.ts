@@ -1,4 +1,5 @@
 export * from './answers.js';
+export * from './add-kinds.js';
 export * from './compare.js';
 export * from './combinations.js';
 export * from './docs.js';

@@ -2,6 +2,7 @@
 import type { Answers } from '../answers.js';
 import type { ProjectModel } from '../model.js';
 import type { FeatureOption } from '../option-types.js';
+import type { AddKindFiles } from '../add-kinds.js';
 import type { TemplateReader } from '../templates.js';
 
 export interface FeatureContext {
@@ -40,6 +41,8 @@ export interface Feature<Id extends string = string> {
   /** Why these answers do not fit together when the feature is selected, naming the flag. */
   problem?: (answers: Answers) => string | undefined;
   contribute: (model: ProjectModel, context: FeatureContext) => void;
+  /** The kinds of `ml-cicd add workflow` it is, by name, with the files each writes. */
+  add?: Readonly<Record<string, AddKindFiles>>;
 }
 
 export function defineFeature<const Id extends string>(feature: Feature<Id>): Feature<Id> {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { lockCommand } from '@ml-cicd/core';
 import { UserError } from '../../errors.js';
 import type { Kind } from './plan.js';
-import { installs, pyprojectDependencies } from './requirements.js';
+import { installsOf, pyprojectDependencies, runtime } from './requirements.js';
 
 interface Ran {
   code: number | null;
@@ -46,16 +46,16 @@ export interface LockSource {
 
 /** What there is to lock; a UserError naming what is missing when there is nothing. */
 export function lockSource(dir: string, kind: Kind, lockPath?: string): LockSource {
-  const [defaultInput, defaultOutput] = installs[kind];
+  const [defaultInput, defaultOutput] = installsOf(kind);
   const output = lockPath ?? defaultOutput;
   const input = lockPath ? lockPath.replace(/\.txt$/, '.in') : defaultInput;
   if (existsSync(join(dir, input))) return { input, output };
   if (existsSync(join(dir, output))) return { input, output, copiedFrom: output };
-  if (input === installs.train[0] && pyprojectDependencies(dir)) {
+  if (input === runtime[0] && pyprojectDependencies(dir)) {
     return { input: 'pyproject.toml', output };
   }
   throw new UserError(
-    `--lock needs the direct dependencies to lock: ${input}, an unpinned ${output}${input === installs.train[0] ? ', or [project] dependencies in pyproject.toml' : ''}; write one, then run this again (nothing was written).`,
+    `--lock needs the direct dependencies to lock: ${input}, an unpinned ${output}${input === runtime[0] ? ', or [project] dependencies in pyproject.toml' : ''}; write one, then run this again (nothing was written).`,
   );
 }
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import {
   buildProject,
   codeUnitOrder,
-  dvcWorkflowPath,
+  type AddKindFiles,
   features,
   generator,
   hashContent,
@@ -32,52 +32,26 @@ import {
   zizmorPath,
 } from './merge-settings.js';
 
-const trainFiles = ['.github/workflows/train.yml', '.github/actions/train/action.yml'];
-const reportActionFiles = [
-  '.github/actions/report/action.yml',
-  '.github/actions/report/dist/index.js',
-  '.github/actions/report/dist/package.json',
-];
+/** The kinds that are runners: train.yml runs on one, so adding one replaces another. */
+export const runnerKinds: readonly string[] = features.flatMap((feature) =>
+  feature.choice?.option === 'runner' ? Object.keys(feature.add ?? {}) : [],
+);
 
-/** A runner's own files: the infrastructure it is set up with. */
-const runnerOwnFiles = (paths: string[]) => paths.filter((path) => path.startsWith('infra/'));
-
-interface KindSpec {
-  /** The files the kind writes, of those the engine made. */
-  files: (made: string[]) => string[];
+export function isRunnerKind(kind: Kind): boolean {
+  return runnerKinds.includes(kind);
 }
 
-const fixed = (files: string[]): KindSpec => ({ files: () => files });
+export type Kind = string;
 
-const runnerKind: KindSpec = { files: (made) => [...trainFiles, ...runnerOwnFiles(made)] };
-
-/** The kinds the engine has, and the files each owns. */
-export const kindSpecs = {
-  train: fixed(trainFiles),
-  test: fixed([
-    '.github/workflows/ci.yml',
-    '.github/workflows/checks.yml',
-    '.github/actions/ml-cicd/action.yml',
-    '.github/actions/ml-cicd/index.mjs',
-    '.github/actions/ml-cicd/read_argparse.py',
-  ]),
-  // The report trains with the train action, then runs the vendored report action.
-  report: fixed(['.github/workflows/report.yml', trainFiles[1]!, ...reportActionFiles]),
-  retrain: fixed(['.github/workflows/retrain.yml', trainFiles[1]!, ...reportActionFiles]),
-  dvc: fixed([dvcWorkflowPath, 'dvc.yaml', 'params.yaml', '.dvc/config', '.dvc/.gitignore']),
-  hosted: fixed(trainFiles),
-  'self-hosted': runnerKind,
-  ec2: runnerKind,
-  arc: runnerKind,
-} satisfies Record<string, KindSpec>;
-
-export type Kind = keyof typeof kindSpecs;
-
-export const runnerKinds = ['hosted', 'self-hosted', 'ec2', 'arc'] as const;
-
-export function isRunnerKind(kind: Kind): kind is (typeof runnerKinds)[number] {
-  return (runnerKinds as readonly string[]).includes(kind);
-}
+/**
+ * The kinds and the files each writes, as their features declare them (`add` of base, data-dvc,
+ * retrain, report and the runners): the workflows in registry order, then the runners.
+ */
+export const kindSpecs: Readonly<Record<string, AddKindFiles>> = Object.fromEntries(
+  features
+    .flatMap((feature) => Object.entries(feature.add ?? {}))
+    .sort(([a], [b]) => Number(isRunnerKind(a)) - Number(isRunnerKind(b))),
+);
 
 /** A DVC setup the repository already has is the team's: kept, never a conflict. */
 const keptWhenPresent = new Set(['.dvc/config', '.dvc/.gitignore']);
@@ -145,7 +119,7 @@ export function renderKinds(
 ): { files: Map<string, string>; features: string[]; requirementsIn: string } {
   const project = buildProject(answers, assets, script);
   const made = [...project.files.keys()];
-  const paths = new Set([...sharedFiles, ...kinds.flatMap((kind) => kindSpecs[kind].files(made))]);
+  const paths = new Set([...sharedFiles, ...kinds.flatMap((kind) => kindSpecs[kind]!(made))]);
   const files = new Map<string, string>();
   for (const path of [...paths].sort()) {
     const content = project.files.get(path);

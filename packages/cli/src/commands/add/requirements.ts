@@ -8,19 +8,11 @@ import { join } from 'node:path';
 import { lockCommand } from '@ml-cicd/core';
 import type { Kind } from './plan.js';
 
-const runtime: [input: string, lock: string] = ['requirements.in', 'requirements.txt'];
+export const runtime: [input: string, lock: string] = ['requirements.in', 'requirements.txt'];
 
-export const installs: Record<Kind, [input: string, lock: string]> = {
-  train: runtime,
-  test: ['requirements-dev.in', 'requirements-dev.txt'],
-  report: runtime,
-  retrain: runtime,
-  dvc: runtime,
-  hosted: runtime,
-  'self-hosted': runtime,
-  ec2: runtime,
-  arc: runtime,
-};
+/** What a kind's workflow installs: the checks the development lock, every other the runtime's. */
+export const installsOf = (kind: Kind): [input: string, lock: string] =>
+  kind === 'test' ? ['requirements-dev.in', 'requirements-dev.txt'] : runtime;
 
 const readText = (dir: string, path: string) =>
   existsSync(join(dir, path)) ? readFileSync(join(dir, path), 'utf8') : '';
@@ -91,7 +83,7 @@ export function requirementsProblem(
   kind: Kind,
   lockPath?: string,
 ): string | undefined {
-  const [defaultInput, defaultLock] = installs[kind];
+  const [defaultInput, defaultLock] = installsOf(kind);
   const lock = lockPath ?? defaultLock;
   const input = lockPath ? lockPath.replace(/\.txt$/, '.in') : defaultInput;
   const hasInput = existsSync(join(dir, input));

@@ -30,7 +30,7 @@ import {
   remoteKinds,
   remoteSettings,
 } from '../../dvc-remotes.js';
-import { addScriptPipeline } from './script-pipeline.js';
+import { addScriptPipeline, dvcWorkflowPath } from './script-pipeline.js';
 
 export const dataDvc = defineFeature({
   id: 'data-dvc',
@@ -65,6 +65,9 @@ export const dataDvc = defineFeature({
     const kind = answerOf(answers, 'dvcRemote');
     const problem = patternProblem(dvcRemoteUrls[kind])(url);
     return problem && `--dvc-remote-url: "${url}" ${problem} for --dvc-remote ${kind}.`;
+  },
+  add: {
+    dvc: () => [dvcWorkflowPath, 'dvc.yaml', 'params.yaml', '.dvc/config', '.dvc/.gitignore'],
   },
   contribute(model, { answers, templates }) {
     model.gitignore.push({ comment: 'What `dvc plots show` renders', lines: ['/dvc_plots/'] });

@@ -2,6 +2,7 @@
  * The pull request report (on by default): report.yml trains the pull request's code, compares
  * its metrics with main's latest run, and comments with the vendored report action.
  */
+import { reportActionFiles, trainActionFile } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
 import { vendorReportAction } from '../../report-action.js';
 import { reportReadme } from './readme.js';
@@ -29,6 +30,8 @@ export const report = defineFeature({
   ],
   // Answers recorded before the report existed lack it: on, its default.
   on: { holds: (answers) => answers.report !== 'no', description: '`--report yes` (the default)' },
+  // The report trains with the train action, then runs the vendored report action.
+  add: { report: () => ['.github/workflows/report.yml', trainActionFile, ...reportActionFiles] },
   contribute(model, { templates }) {
     vendorReportAction(model, templates);
     model.addYaml('.github/workflows/report.yml', {

@@ -3,6 +3,7 @@
  * release is scored on fresh data against its recorded metrics and the gates of ml-cicd.yaml, and
  * one issue is opened, updated or closed to match.
  */
+import { reportActionFiles, trainActionFile } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
 import { retrainReadme } from './readme.js';
 import {
@@ -35,6 +36,9 @@ export const retrain = defineFeature({
   on: {
     holds: (answers) => answers.retrain !== undefined && answers.retrain !== 'off',
     description: '`--retrain monthly` (the default) or `weekly`',
+  },
+  add: {
+    retrain: () => ['.github/workflows/retrain.yml', trainActionFile, ...reportActionFiles],
   },
   contribute(model, { answers, templates }) {
     for (const [path, content] of templates.feature('retrain')) model.addFile(path, content);

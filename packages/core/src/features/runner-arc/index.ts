@@ -7,6 +7,7 @@ import { answerOf } from '../../answers.js';
 import { flagPatternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
 import { placeholders } from '../../placeholders.js';
+import { runnerKindFiles } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
 import { infraReadme, runnerSection } from './readme.js';
 import { valuesFile } from './values.js';
@@ -39,6 +40,7 @@ export const runnerArc = defineFeature({
       unit: 'runners',
     },
   ],
+  add: { arc: runnerKindFiles },
   contribute(model, { answers }) {
     const name = answerOf(answers, 'arcScaleSet');
     const maxRunners = answerOf(answers, 'arcMaxRunners');

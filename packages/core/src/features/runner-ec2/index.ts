@@ -7,6 +7,7 @@ import { awsRegion, ec2InstanceType } from '@ml-cicd/config';
 import { answerOf } from '../../answers.js';
 import { flagPatternProblem, patternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
+import { runnerKindFiles } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
 import { githubOidcTrustPolicy, policyFile } from '../../aws-iam.js';
 import { oidcSubject, startPolicy, stopPolicy } from './iam.js';
@@ -90,6 +91,7 @@ export const runnerEc2 = defineFeature({
       ? `--ec2-instance-types takes at most ${maxInstanceTypes} instance types (got ${count}): each one is a start attempt.`
       : undefined;
   },
+  add: { ec2: runnerKindFiles },
   contribute(model, { answers }) {
     const region = answerOf(answers, 'ec2Region');
     const instanceTypes = answerOf(answers, 'ec2InstanceTypes');

@@ -3,6 +3,7 @@ import { githubLimits, runnerLabel } from '@ml-cicd/config';
 import { answerOf } from '../../answers.js';
 import { hostedRunner, hostedTrainingImage } from '../../model.js';
 import { flagPatternProblem } from '../../option-types.js';
+import { runnerKindFiles } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
 
 /** Labels every self-hosted runner has by default: on one of them training would leave GitHub's. */
@@ -47,6 +48,7 @@ export const runnerHosted = defineFeature({
     runnerTimeout > githubLimits.hostedJobMinutes
       ? `--runner-timeout must be at most ${githubLimits.hostedJobMinutes} minutes with --runner hosted: GitHub stops a job on a hosted runner after 6 hours (got ${runnerTimeout}).`
       : undefined,
+  add: { hosted: runnerKindFiles },
   contribute(model, { answers }) {
     const label = answerOf(answers, 'hostedLabel');
     // A larger runner's label is a name your organisation chose: actionlint must be told of it.

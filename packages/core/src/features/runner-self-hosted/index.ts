@@ -3,6 +3,7 @@ import { runnerLabel } from '@ml-cicd/config';
 import { answerOf } from '../../answers.js';
 import { patternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
+import { runnerKindFiles } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
 
 const labelProblem = patternProblem(runnerLabel);
@@ -26,6 +27,7 @@ export const runnerSelfHosted = defineFeature({
           : labelProblem(label),
     },
   ],
+  add: { 'self-hosted': runnerKindFiles },
   contribute(model, { answers }) {
     const labels = answerOf(answers, 'runnerLabels');
     const runsOn = ['self-hosted', ...labels];
