@@ -72,6 +72,20 @@ function defaultArgs(config: MlCicdConfig, call?: ScriptCall): string[] {
  * `uvCache` keeps uv's cache: only for jobs that neither release nor publish (zizmor's
  * cache-poisoning).
  */
+/** The train action's inputs every training step gives: Python, what to install, what to run. */
+export function trainActionInputs(
+  config: MlCicdConfig,
+  call: ScriptCall | undefined,
+): Record<string, unknown> {
+  return {
+    'python-version': config.python,
+    ...installInputs(config),
+    ...call?.entry,
+    'output-dir': config.outputs.dir,
+    ...metricsFileInput(config),
+  };
+}
+
 export function trainSteps(
   model: ProjectModel,
   artifact: string,
@@ -91,11 +105,7 @@ export function trainSteps(
         own === undefined ? 'Train with the default params' : "Train with the report's arguments",
       uses: './.github/actions/train',
       with: {
-        'python-version': config.python,
-        ...installInputs(config),
-        ...call?.entry,
-        'output-dir': config.outputs.dir,
-        ...metricsFileInput(config),
+        ...trainActionInputs(config, call),
         ...(args ? { args } : {}),
         'artifact-name': artifact,
         ...(uvCache ? { 'uv-cache': true } : {}),

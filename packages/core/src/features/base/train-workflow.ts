@@ -3,7 +3,7 @@ import { extraArgsInput, type MlCicdConfig, type Param, type ParamType } from '@
 import type { ProjectModel, ScriptCall } from '../../model.js';
 import { uses } from '../../versions.js';
 import { paramLine } from '../../param-passing.js';
-import { argLines, fixedArgs, installInputs, metricsFileInput } from '../../train-steps.js';
+import { argLines, fixedArgs, trainActionInputs } from '../../train-steps.js';
 
 /** workflow_dispatch input types of each param type. */
 const dispatchType: Record<ParamType, string> = {
@@ -133,11 +133,7 @@ export function trainWorkflow(model: ProjectModel): unknown {
             uses: './.github/actions/train',
             ...model.trainingStepEnv(),
             with: {
-              'python-version': config.python,
-              ...installInputs(config),
-              ...call?.entry,
-              'output-dir': config.outputs.dir,
-              ...metricsFileInput(config),
+              ...trainActionInputs(config, call),
               ...trainArgs(config, call),
               [extraArgsInput]: `\${{ inputs.${extraArgsInput} }}`,
               // Training publishes nothing, so uv may keep its cache; release.yml's build may not.

@@ -135,33 +135,24 @@ export const runnerEc2 = defineFeature({
     );
     model.addFile('infra/aws/README.md', infraReadme(docs));
 
-    const training = model.config.environments[environment];
-    training?.secrets.push(settings.appKey);
-    training?.variables.push(
+    const startVariables = [
       settings.role,
       settings.region,
       settings.image,
       settings.subnets,
       settings.securityGroup,
       settings.appClientId,
-    );
+    ];
+    const training = model.config.environments[environment];
+    training?.secrets.push(settings.appKey);
+    training?.variables.push(...startVariables);
     model.config.environments[cleanupEnvironment] = {
       description:
         'Terminates the training instance after each run: no reviewers, so it never waits.',
       secrets: [],
       variables: [settings.stopRole, settings.region],
     };
-    for (const name of [
-      settings.role,
-      settings.region,
-      settings.image,
-      settings.subnets,
-      settings.securityGroup,
-      settings.appClientId,
-      settings.stopRole,
-    ]) {
-      model.configVariables.add(name);
-    }
+    for (const name of [...startVariables, settings.stopRole]) model.configVariables.add(name);
     model.settingDocs
       .set(
         settings.role,
