@@ -9,13 +9,13 @@ import { literalArgs } from './param-passing.js';
 import { uses } from './versions.js';
 
 /** The train action's `metrics-file`, unless it is its default, `<outputs>/metrics.json`. */
-export function metricsFileInput(config: MlCicdConfig): Record<string, string> {
+function metricsFileInput(config: MlCicdConfig): Record<string, string> {
   const { file } = config.metrics;
   return file === `${config.outputs.dir}/metrics.json` ? {} : { 'metrics-file': file };
 }
 
 /** The train action's inputs of ml-cicd.yaml's `train`: what it installs, when not its defaults. */
-export function installInputs(config: MlCicdConfig): Record<string, string | boolean> {
+function installInputs(config: MlCicdConfig): Record<string, string | boolean> {
   const { requirements = 'requirements.txt', 'install-project': project = false } =
     config.train ?? {};
   return {

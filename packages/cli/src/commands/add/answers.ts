@@ -13,12 +13,16 @@ import {
 } from '@ml-cicd/core';
 import { UsageError } from '../../errors.js';
 import { earlierManifest } from './earlier-manifest.js';
-import { isRunnerKind, type Kind } from './plan.js';
+import { kindChoice, type Kind } from './plan.js';
 
 /** The options of the runners and of DVC, which `add` takes as flags of the same names. */
 export const featureFlags = features.flatMap((feature) =>
   feature.choice?.option === 'runner' || feature.choice?.option === 'data'
-    ? (feature.options ?? []).map((option) => ({ option, choice: feature.choice! }))
+    ? (feature.options ?? []).map((option) => ({
+        option,
+        choice: feature.choice!,
+        kinds: Object.keys(feature.add ?? {}),
+      }))
     : [],
 );
 
@@ -57,8 +61,8 @@ export function recordedAnswers(dir: string): RawAnswers {
 
 /** What the kind itself decides: the runner of a runner kind, DVC, a retraining schedule. */
 function decidedByKind(kind: Kind, known: RawAnswers, schedule?: string): RawAnswers {
-  if (isRunnerKind(kind)) return { runner: kind };
-  if (kind === 'dvc') return { data: 'dvc' };
+  const choice = kindChoice(kind);
+  if (choice) return { [choice.option]: choice.value };
   if (kind === 'retrain') {
     const recorded = known.retrain && known.retrain !== 'off' ? known.retrain : 'monthly';
     return { retrain: schedule ?? recorded };
@@ -91,13 +95,12 @@ export function kindAnswers(
   }
   const tracker = flags.tracker === undefined ? {} : { tracker: trackerFlag(flags.tracker) };
   const answers = applicable({ ...known, ...tracker, ...decidedByKind(kind, known, schedule) });
-  for (const { option, choice } of featureFlags) {
+  for (const { option, choice, kinds } of featureFlags) {
     const value = flags[option.flag];
     if (value === undefined) continue;
     if (answers[choice.option] !== choice.value) {
-      const where = choice.option === 'runner' ? choice.value : 'dvc';
       throw new UsageError(
-        `--${option.flag} applies only to add workflow ${where}, or to a repository whose ml-cicd.yaml already has that ${choice.option}.`,
+        `--${option.flag} applies only to add workflow ${kinds.join(' or ')}, or to a repository whose ml-cicd.yaml already has that ${choice.option}.`,
       );
     }
     answers[option.key] = value;

@@ -41,6 +41,11 @@ export function isRunnerKind(kind: Kind): boolean {
   return runnerKinds.includes(kind);
 }
 
+/** The answer a kind decides, as its feature is chosen: a runner's kind the runner, dvc the data. */
+export function kindChoice(kind: Kind): { option: string; value: string } | undefined {
+  return features.find((feature) => kind in (feature.add ?? {}))?.choice;
+}
+
 export type Kind = string;
 
 /**
@@ -97,16 +102,6 @@ export interface Added {
 export type AddedManifest = Manifest & { added?: Added };
 
 /**
- * Whether a selected feature is in every added project: one always on, or one an option's choice
- * selects (runner, tracker, data). A feature an answer of its own turns on (report, retrain,
- * release) is in only when its kind is added, and one that only serves others never is.
- */
-const inEveryKind = (id: string) => {
-  const feature = features.find((candidate) => candidate.id === id);
-  return feature !== undefined && !feature.on && !feature.serves;
-};
-
-/**
  * The files of `kinds` as the engine renders them, before any merge with the team's files:
  * the shared files and each kind's own, at the paths `moved` gives.
  */
@@ -155,10 +150,18 @@ function withUsedEnvironments(config: string, files: Map<string, string>): strin
   return doc.toString(yamlOptions);
 }
 
-/** The features of `kinds`, of those the engine selected. */
+/**
+ * The features an added project records, of those the engine selected: one always on or chosen
+ * by an option (runner, tracker, data); one an answer of its own turns on (report, retrain) only
+ * when one of its kinds is added; one that only serves others (or release) never.
+ */
 export function kindsFeatures(selected: string[], kinds: Kind[]): string[] {
-  const added = new Set<string>(kinds);
-  return selected.filter((id) => inEveryKind(id) || added.has(id));
+  return selected.filter((id) => {
+    const feature = features.find((candidate) => candidate.id === id);
+    if (!feature) return false;
+    if (!feature.on && !feature.serves) return true;
+    return kinds.some((kind) => kind in (feature.add ?? {}));
+  });
 }
 
 /** A manifest `npm create ml-cicd` wrote: the whole project, which `add` only adds files to. */
@@ -214,7 +217,8 @@ export function addPlan(
     files.set(path, content);
   }
   // The kind decides these keys: a runner kind the runner, dvc the data.
-  const decided = isRunnerKind(kind) ? ['runner'] : kind === 'dvc' ? ['data'] : [];
+  const choice = kindChoice(kind);
+  const decided = choice ? [choice.option] : [];
   if (answers.tracker !== 'none' || existing?.doc.hasIn(['tracker'])) decided.push('tracker');
   if (existing) {
     files.set('ml-cicd.yaml', lf(mergeConfig(existing, files.get('ml-cicd.yaml')!, decided)));

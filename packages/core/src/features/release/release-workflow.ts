@@ -12,7 +12,7 @@ import { commented } from '../../yaml.js';
 import { remoteSettings } from '../../dvc-remotes.js';
 import { releaseRemote, remotePermission, remotePushSteps } from './dvc-remote.js';
 import { checkoutStep, pythonSetupSteps } from '../../workflow-steps.js';
-import { installInputs } from '../../train-steps.js';
+import { trainActionInputs } from '../../train-steps.js';
 
 export const releaseEnvironmentName = 'release';
 
@@ -49,9 +49,7 @@ function buildJob(model: ProjectModel): Record<string, unknown> {
         uses: './.github/actions/train',
         ...model.trainingStepEnv(),
         with: {
-          'python-version': config.python,
-          ...installInputs(config),
-          'output-dir': config.outputs.dir,
+          ...trainActionInputs(config, model.script),
           'artifact-name': 'release-training-outputs',
         },
       },
