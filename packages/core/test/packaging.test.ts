@@ -36,6 +36,23 @@ function dependenciesOf(pyproject: string): string[] {
 const pinsOf = (requirementsIn: string) =>
   requirementsIn.split('\n').filter((line) => line !== '' && !/^[#-]/.test(line));
 
+describe('Requirements', () => {
+  it('lists core pins and a feature own pins by name, and refuses a second pin of one package', () => {
+    const requirements = new Requirements(['pyyaml']);
+    requirements.pin('comet-ml', '3.58.8');
+    requirements.add('joblib');
+    expect(requirements.lines()).toEqual([
+      'comet-ml==3.58.8',
+      `joblib==${pypi.joblib}`,
+      `pyyaml==${pypi.pyyaml}`,
+    ]);
+    requirements.pin('comet-ml', '3.58.8');
+    expect(() => requirements.pin('comet-ml', '3.0.0')).toThrow(
+      'comet-ml is pinned twice: 3.58.8 and 3.0.0.',
+    );
+  });
+});
+
 describe('withDependencies', () => {
   it('fills in the empty list, one requirement a line', () => {
     const filled = withDependencies(
