@@ -1,4 +1,4 @@
-import { answerCombinations, buildProject, writePlan } from '@ml-cicd/core';
+import { answerCombinations, buildProject, writePlan, type Answers } from '@ml-cicd/core';
 import { describe, expect, it } from 'vitest';
 import { validateProject } from '../src/validate/validate-project.js';
 import { assets, kinds, project, tempDir, type Kind } from './fixtures.js';
@@ -32,7 +32,7 @@ describe('a fresh render of every DVC remote kind in the registry', () => {
   // With environments: secrets-scope repo is reported on purpose (secrets-need-environment).
   const withDvc = answerCombinations()
     .filter((answers) => answers.dvcRemote !== undefined)
-    .map((answers) => ({ ...answers, secretsScope: 'environment' as const }));
+    .map((answers): Answers => ({ ...answers, secretsScope: 'environment' }));
   const firstOfEach = withDvc.filter(
     (answers, index, all) =>
       all.findIndex((other) => other.dvcRemote === answers.dvcRemote) === index,

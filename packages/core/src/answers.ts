@@ -1,6 +1,13 @@
-/** The answers that decide what a project contains; every prompt and flag sets one of them. */
-import type { DvcRemoteKind, RunnerKind, SecretsScope, Task } from '@ml-cicd/config';
+/**
+ * The answers that decide what a project contains; every prompt and flag sets one of them. The
+ * questions of options.ts are named here; each feature declares its own questions, and reads
+ * their answers, in its folder (`defineOption`, `answerOf`).
+ */
+import type { RunnerKind } from '@ml-cicd/config';
 import type { PythonVersion } from './versions.js';
+
+/** What an answer holds: a choice or a text, a whole number, or a list. */
+export type AnswerValue = string | number | readonly string[];
 
 export interface Answers {
   /** Project name: lowercase letters, digits and hyphens. */
@@ -15,42 +22,11 @@ export interface Answers {
   data: string;
   /** `off`, or `issue`: a weekly workflow opens an issue when a newer template exists. */
   updateCheck?: string;
-  /** What the default project's model predicts; absent in older manifests, binary. */
-  task?: Task;
-  /** Whether jobs read environment secrets (the default) or repository secrets. */
-  secretsScope?: SecretsScope;
-  /** report: `yes` adds report.yml and the vendored report action (the default). */
-  report?: 'yes' | 'no';
-  // Each answer below belongs to one runner feature and is set only when that runner is chosen.
-  /** runner-hosted: the runs-on label of training (ubuntu-latest or a larger runner). */
-  hostedLabel?: string;
-  /** runner-self-hosted: labels of the runner, after `self-hosted`. */
-  runnerLabels?: string[];
-  /** runner-ec2: where the training instance starts, the instance types to try, the market. */
-  ec2Region?: string;
-  ec2InstanceTypes?: string[];
-  ec2Spot?: 'yes' | 'no';
-  ec2DiskGb?: number;
-  /** runner-arc: the scale set's installation name and its most runner pods. */
-  arcScaleSet?: string;
-  arcMaxRunners?: number;
-  /** data-dvc: the kind of DVC remote and its URL (empty: a placeholder to replace). */
-  dvcRemote?: DvcRemoteKind;
-  dvcRemoteUrl?: string;
-  /** release: pushes to main publish the model after a review; absent in older manifests, off. */
-  release?: 'on' | 'off';
-  /** retrain: how often the released model is re-evaluated on fresh data. */
-  retrain?: 'monthly' | 'weekly' | 'off';
-}
-
-/** A feature option's answer: resolveAnswers sets it whenever its feature is selected. */
-export function answerOf<K extends keyof Answers>(
-  answers: Answers,
-  key: K,
-): NonNullable<Answers[K]> {
-  const value = answers[key];
-  if (value === undefined) throw new Error(`No answer for ${key}: resolve the answers first.`);
-  return value as NonNullable<Answers[K]>;
+  /**
+   * The answers of the questions features own (`task`, `ec2Region`, `report`…), by key: set
+   * whenever the feature that asks it is selected, absent otherwise.
+   */
+  [key: string]: AnswerValue | undefined;
 }
 
 const projectName = /^[a-z][a-z0-9-]*[a-z0-9]$/;

@@ -11,7 +11,7 @@ import type { PypiPackage } from './versions.js';
 export const remoteName = 'storage';
 
 export interface RemoteKind {
-  choice: OptionChoice;
+  choice: OptionChoice<DvcRemoteKind>;
   /** dvc with the extra that reaches this kind of storage. */
   requirement: PypiPackage;
   placeholder: (project: string) => string;

@@ -6,14 +6,15 @@ import type { NamedPattern } from '@ml-cicd/config';
 import type { Answers } from './answers.js';
 import { UsageError } from './errors.js';
 
-export interface OptionChoice {
-  value: string;
+export interface OptionChoice<Value extends string = string> {
+  value: Value;
   label: string;
   hint?: string;
 }
 
 interface OptionBase {
-  key: keyof Answers;
+  /** The answer it sets: a key of Answers, or a feature's own (camelCase, unique). */
+  key: string;
   /** The flag without its dashes, e.g. `runner-labels`. */
   flag: string;
   message: string;
@@ -30,9 +31,9 @@ export interface RetiredChoice {
 
 export interface ChoiceOption extends OptionBase {
   kind: 'choice';
-  choices: OptionChoice[];
+  choices: readonly OptionChoice[];
   default: string;
-  retired?: RetiredChoice[];
+  retired?: readonly RetiredChoice[];
 }
 
 export interface TextOption extends OptionBase {
@@ -47,7 +48,7 @@ export interface TextOption extends OptionBase {
 
 export interface ListOption extends OptionBase {
   kind: 'list';
-  default: string[];
+  default: readonly string[];
   problem: (item: string) => string | undefined;
 }
 
@@ -67,6 +68,31 @@ type WithoutWhen<T> = T extends Option ? Omit<T, 'when'> : never;
 
 /** An option a feature owns: asked, and valid, only when that feature is selected. */
 export type FeatureOption = WithoutWhen<Option>;
+
+/** A feature's own question, declared in its folder; its choice values stay literal types. */
+export function defineOption<const O extends FeatureOption>(option: O): O {
+  return option;
+}
+
+/** What the answer to `option` holds: one of its choice values, a text, a list or a number. */
+export type AnswerOf<O extends FeatureOption> = O extends {
+  kind: 'choice';
+  choices: readonly { value: infer Value }[];
+}
+  ? Value
+  : O extends { kind: 'list' }
+    ? readonly string[]
+    : O extends { kind: 'number' }
+      ? number
+      : string;
+
+/** The answer to a feature's option: resolveAnswers sets it whenever its feature is selected. */
+export function answerOf<O extends FeatureOption>(answers: Answers, option: O): AnswerOf<O> {
+  const value = answers[option.key];
+  if (value === undefined)
+    throw new Error(`No answer for ${option.key}: resolve the answers first.`);
+  return value as AnswerOf<O>;
+}
 
 /** "must be <meaning>" for values that do not match a named pattern of the config schema. */
 export function patternProblem(pattern: NamedPattern): (value: string) => string | undefined {

@@ -2,13 +2,14 @@
  * The plan builder: answers in, a plan (relative path -> content) out. `create`, `add workflow`,
  * `update` and `--dry-run` all start here and hand the plan to the one writer.
  */
-import type {
-  DatasetConfig,
-  Gate,
-  MlCicdConfig,
-  Param,
-  ReportSettings,
-  TrainSettings,
+import {
+  tasks,
+  type DatasetConfig,
+  type Gate,
+  type MlCicdConfig,
+  type Param,
+  type ReportSettings,
+  type TrainSettings,
 } from '@ml-cicd/config';
 import { packageName, type Answers } from './answers.js';
 import { codeUnitOrder } from './compare.js';
@@ -60,12 +61,14 @@ export function namedFeatures(ids: readonly string[]): string[] {
 }
 
 function initialConfig(answers: Answers): MlCicdConfig {
+  const task = tasks.find((known) => known === answers.task);
   return {
     version: 1,
     project: { name: answers.name, package: packageName(answers.name) },
     python: answers.python,
     // Absent means binary: the projects made before tasks, and every binary one since, read alike.
-    ...(answers.task && answers.task !== 'binary' ? { task: answers.task } : {}),
+    // The question is base's; its answer is written here, where the key belongs in the file.
+    ...(task && task !== 'binary' ? { task } : {}),
     params: {},
     metrics: { file: 'outputs/metrics.json', gates: [] },
     outputs: { dir: 'outputs' },

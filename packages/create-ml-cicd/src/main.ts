@@ -171,7 +171,7 @@ async function run(argv: string[]): Promise<number> {
     features,
     settings: hasSettings(plan.config),
     mlCicd: mlCicdCommand(pkg.version),
-    task: answers.task,
+    task: plan.config.task,
   });
   if (flags.json) {
     printJson({

@@ -7,7 +7,7 @@ import {
   shellWord,
   startedFromTarball,
   trainExample,
-  type Answers,
+  type ProjectPlan,
 } from '@ml-cicd/core';
 
 export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
@@ -62,7 +62,7 @@ export interface NextStepsInput {
   /** How to run ml-cicd (mlCicdCommand). */
   mlCicd: string;
   /** What the model predicts: the example run passes params its estimator takes. */
-  task?: Answers['task'];
+  task?: ProjectPlan['config']['task'];
 }
 
 export function nextSteps({

@@ -2,8 +2,8 @@
  * The default project, always on: a scikit-learn model with its tests, the locked requirements,
  * `ml-cicd.yaml`'s params and gates, and the CI and training workflows.
  */
+import { answerOf } from '../../option-types.js';
 import { trainActionFile, trainFiles } from '../../add-kinds.js';
-import { answerOf } from '../../answers.js';
 import { defineFeature } from '../types.js';
 import { ciWorkflow } from './ci-workflow.js';
 import { defaultGates, defaultParams } from './params.js';
@@ -31,7 +31,7 @@ export const base = defineFeature({
     test: () => ['.github/workflows/ci.yml', '.github/workflows/checks.yml', ...validateAction],
   },
   contribute(model, { answers, templates }) {
-    if (answerOf(answers, 'secretsScope') === 'repo') model.config['secrets-scope'] = 'repo';
+    if (answerOf(answers, secretsScopeOption) === 'repo') model.config['secrets-scope'] = 'repo';
     for (const [path, content] of templates.feature('base')) model.addFile(path, content);
     model.addFile('.github/workflows/checks.yml', templates.workflow('checks.yml'));
     model.addFile(trainActionFile, templates.workflow('actions/train/action.yml'));
@@ -40,7 +40,7 @@ export const base = defineFeature({
     }
 
     // A repository's own script comes with its params and gates (add workflow).
-    const task = answerOf(answers, 'task');
+    const task = answerOf(answers, taskOption);
     if (!model.script) {
       Object.assign(model.config.params, defaultParams(task));
       model.config.metrics.gates.push(...defaultGates(task));

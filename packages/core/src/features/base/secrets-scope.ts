@@ -3,9 +3,9 @@
  * repository that cannot have environments, in the repository's own secrets.
  */
 import type { ProjectModel, ReadmeSection } from '../../model.js';
-import type { FeatureOption } from '../../option-types.js';
+import { defineOption } from '../../option-types.js';
 
-export const secretsScopeOption: FeatureOption = {
+export const secretsScopeOption = defineOption({
   key: 'secretsScope',
   kind: 'choice',
   flag: 'secrets-scope',
@@ -24,7 +24,7 @@ export const secretsScopeOption: FeatureOption = {
     },
   ],
   default: 'environment',
-};
+});
 
 /** What a repository secret does not have that an environment secret has, in one paragraph. */
 export const lostProtection =

@@ -5,7 +5,7 @@
  */
 import type { Task } from '@ml-cicd/config';
 import type { ProjectModel, ReadmeSection } from '../../model.js';
-import type { FeatureOption } from '../../option-types.js';
+import { defineOption } from '../../option-types.js';
 import { taskDefaults } from './params.js';
 
 const hint = (task: Task) => {
@@ -13,7 +13,7 @@ const hint = (task: Task) => {
   return `scikit-learn's ${dataset} until ml-cicd.yaml's dataset names your file; ${metrics.join(', ')}`;
 };
 
-export const taskOption: FeatureOption = {
+export const taskOption = defineOption({
   key: 'task',
   kind: 'choice',
   flag: 'task',
@@ -29,7 +29,7 @@ export const taskOption: FeatureOption = {
     { value: 'regression', label: 'A number (regression)', hint: hint('regression') },
   ],
   default: 'binary',
-};
+});
 
 const described: Record<Task, string> = {
   binary: 'one of two classes (binary classification)',

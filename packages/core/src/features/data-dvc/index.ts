@@ -2,9 +2,8 @@
  * Data and models versioned with DVC: a prepare → train → evaluate pipeline whose parameters are
  * made from ml-cicd.yaml, a default remote, CI that checks dvc.lock, and pushes from main.
  */
-import { dvcRemoteKinds, dvcRemoteUrls, type DvcRemoteKind } from '@ml-cicd/config';
-import { answerOf } from '../../answers.js';
-import { patternProblem } from '../../option-types.js';
+import { dvcRemoteKinds, dvcRemoteUrls } from '@ml-cicd/config';
+import { answerOf, defineOption, patternProblem } from '../../option-types.js';
 import { defineFeature } from '../types.js';
 import {
   dvcCheckJob,
@@ -32,37 +31,39 @@ import {
 } from '../../dvc-remotes.js';
 import { addScriptPipeline, dvcWorkflowPath } from './script-pipeline.js';
 
+const remoteOption = defineOption({
+  key: 'dvcRemote',
+  kind: 'choice',
+  flag: 'dvc-remote',
+  message: 'Where should DVC keep data and models?',
+  help: 'kind of the DVC remote',
+  choices: dvcRemoteKinds.map((kind) => remoteKinds[kind].choice),
+  default: 's3',
+});
+
+const remoteUrlOption = defineOption({
+  key: 'dvcRemoteUrl',
+  kind: 'text',
+  flag: 'dvc-remote-url',
+  message: 'URL of the DVC remote (empty: a placeholder to replace later)',
+  help: 'URL of the DVC remote, its scheme matching --dvc-remote; unset: a placeholder to replace',
+  form: 'a URL whose scheme matches --dvc-remote, or a folder path for local',
+  // Empty: the README's placeholder, replaced later with `dvc remote modify`.
+  default: '',
+  problem: (url: string) =>
+    /\s$|^\s/.test(url) ? 'must not start or end with a space' : undefined,
+});
+
 export const dataDvc = defineFeature({
   id: 'data-dvc',
   title: 'DVC',
   description: 'data and models versioned with DVC: a dvc.yaml pipeline and a remote',
   choice: { option: 'data', value: 'dvc' },
-  options: [
-    {
-      key: 'dvcRemote',
-      kind: 'choice',
-      flag: 'dvc-remote',
-      message: 'Where should DVC keep data and models?',
-      help: 'kind of the DVC remote',
-      choices: dvcRemoteKinds.map((kind) => remoteKinds[kind].choice),
-      default: 's3',
-    },
-    {
-      key: 'dvcRemoteUrl',
-      kind: 'text',
-      flag: 'dvc-remote-url',
-      message: 'URL of the DVC remote (empty: a placeholder to replace later)',
-      help: 'URL of the DVC remote, its scheme matching --dvc-remote; unset: a placeholder to replace',
-      form: 'a URL whose scheme matches --dvc-remote, or a folder path for local',
-      // Empty: the README's placeholder, replaced later with `dvc remote modify`.
-      default: '',
-      problem: (url) => (/\s$|^\s/.test(url) ? 'must not start or end with a space' : undefined),
-    },
-  ],
+  options: [remoteOption, remoteUrlOption],
   problem(answers) {
-    const url = answers.dvcRemoteUrl;
+    const url = answerOf(answers, remoteUrlOption);
     if (!url) return undefined;
-    const kind = answerOf(answers, 'dvcRemote');
+    const kind = answerOf(answers, remoteOption);
     const problem = patternProblem(dvcRemoteUrls[kind])(url);
     return problem && `--dvc-remote-url: "${url}" ${problem} for --dvc-remote ${kind}.`;
   },
@@ -71,9 +72,10 @@ export const dataDvc = defineFeature({
   },
   contribute(model, { answers, templates }) {
     model.gitignore.push({ comment: 'What `dvc plots show` renders', lines: ['/dvc_plots/'] });
-    const kind: DvcRemoteKind = answerOf(answers, 'dvcRemote');
+    const kind = answerOf(answers, remoteOption);
     const remote = remoteKinds[kind];
-    const url = answers.dvcRemoteUrl || remote.placeholder(model.config.project.name);
+    const givenUrl = answerOf(answers, remoteUrlOption);
+    const url = givenUrl || remote.placeholder(model.config.project.name);
     model.config.data = { kind: 'dvc', remote: { kind, url } };
 
     for (const [path, content] of templates.feature('data-dvc')) model.addFile(path, content);
@@ -132,6 +134,6 @@ export const dataDvc = defineFeature({
           model.addFile(path, policyFile(document));
       }
     }
-    model.readme.push(dvcReadme(kind, !answers.dvcRemoteUrl));
+    model.readme.push(dvcReadme(kind, !givenUrl));
   },
 });

@@ -4,33 +4,34 @@
  * GitHub release asset, to the MLflow model registry when runs are tracked there (with the
  * `champion` alias), and to the DVC remote when DVC versions the data.
  */
+import { defineOption } from '../../option-types.js';
 import { defineFeature } from '../types.js';
 import { releaseReadme } from './readme.js';
 import { releaseEnvironment, releaseWorkflow } from './release-workflow.js';
+
+const releaseOption = defineOption({
+  key: 'release',
+  kind: 'choice',
+  flag: 'release',
+  message: 'Publish the model from v* tags after a review?',
+  help: 'whether v* tags (or a manual run) publish the model through the release environment',
+  choices: [
+    {
+      value: 'on',
+      label: 'Release from v* tags',
+      hint: 'train, check the gates, publish after a reviewer approves',
+    },
+    { value: 'off', label: 'No release workflow' },
+  ],
+  default: 'on',
+});
 
 export const release = defineFeature({
   id: 'release',
   title: 'Model release',
   description:
     'a v* tag or a manual run trains with the committed params, checks the gates and publishes the model after a review',
-  options: [
-    {
-      key: 'release',
-      kind: 'choice',
-      flag: 'release',
-      message: 'Publish the model from v* tags after a review?',
-      help: 'whether v* tags (or a manual run) publish the model through the release environment',
-      choices: [
-        {
-          value: 'on',
-          label: 'Release from v* tags',
-          hint: 'train, check the gates, publish after a reviewer approves',
-        },
-        { value: 'off', label: 'No release workflow' },
-      ],
-      default: 'on',
-    },
-  ],
+  options: [releaseOption],
   on: {
     holds: (answers) => answers.release === 'on',
     description: '`--release on` (the default)',

@@ -3,6 +3,7 @@
  * release is scored on fresh data against its recorded metrics and the gates of ml-cicd.yaml, and
  * one issue is opened, updated or closed to match.
  */
+import { answerOf, defineOption } from '../../option-types.js';
 import { reportActionFiles, trainActionFile } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
 import { retrainReadme } from './readme.js';
@@ -13,26 +14,26 @@ import {
   scriptRetrainWorkflow,
 } from './retrain-workflow.js';
 
+const retrainOption = defineOption({
+  key: 'retrain',
+  kind: 'choice',
+  flag: 'retrain',
+  message: 'How often should the released model be re-evaluated on fresh data?',
+  help: 'how often the released model is re-evaluated on fresh data',
+  choices: [
+    { value: 'monthly', label: 'Monthly', hint: `cron ${schedules.monthly}` },
+    { value: 'weekly', label: 'Weekly', hint: `cron ${schedules.weekly}` },
+    { value: 'off', label: 'Never' },
+  ],
+  default: 'monthly',
+});
+
 export const retrain = defineFeature({
   id: 'retrain',
   title: 'Scheduled re-evaluation',
   description:
     're-evaluate the released model on fresh data on a schedule and open an issue when a gate breaks',
-  options: [
-    {
-      key: 'retrain',
-      kind: 'choice',
-      flag: 'retrain',
-      message: 'How often should the released model be re-evaluated on fresh data?',
-      help: 'how often the released model is re-evaluated on fresh data',
-      choices: [
-        { value: 'monthly', label: 'Monthly', hint: `cron ${schedules.monthly}` },
-        { value: 'weekly', label: 'Weekly', hint: `cron ${schedules.weekly}` },
-        { value: 'off', label: 'Never' },
-      ],
-      default: 'monthly',
-    },
-  ],
+  options: [retrainOption],
   on: {
     holds: (answers) => answers.retrain !== undefined && answers.retrain !== 'off',
     description: '`--retrain monthly` (the default) or `weekly`',
@@ -43,7 +44,7 @@ export const retrain = defineFeature({
   contribute(model, { answers, templates }) {
     for (const [path, content] of templates.feature('retrain')) model.addFile(path, content);
     // `on` holds: the answer is one of the schedules.
-    const schedule = answers.retrain as keyof typeof schedules;
+    const schedule = answerOf(answers, retrainOption) as keyof typeof schedules;
     const cron = schedules[schedule];
     model.addYaml(
       retrainPath,

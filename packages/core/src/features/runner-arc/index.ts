@@ -3,8 +3,7 @@
  * runner pods on demand, where a team outgrows one machine.
  */
 import { scaleSetName } from '@ml-cicd/config';
-import { answerOf } from '../../answers.js';
-import { flagPatternProblem } from '../../option-types.js';
+import { answerOf, defineOption, flagPatternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
 import { placeholders } from '../../placeholders.js';
 import { runnerKindFiles } from '../../add-kinds.js';
@@ -12,38 +11,39 @@ import { defineFeature } from '../types.js';
 import { infraReadme, runnerSection } from './readme.js';
 import { valuesFile } from './values.js';
 
+const arcScaleSetOption = defineOption({
+  key: 'arcScaleSet',
+  kind: 'text',
+  flag: 'arc-scale-set',
+  message: 'Name of the runner scale set (its Helm installation name)',
+  help: 'runner scale set name, the runs-on of training',
+  form: 'a scale set name',
+  default: 'gpu-training',
+  problem: flagPatternProblem('arc-scale-set', scaleSetName),
+});
+
+const arcMaxRunnersOption = defineOption({
+  key: 'arcMaxRunners',
+  kind: 'number',
+  flag: 'arc-max-runners',
+  message: 'Most runner pods at once',
+  help: 'most runner pods the scale set starts at once',
+  default: 2,
+  min: 1,
+  max: 1000,
+  unit: 'runners',
+});
+
 export const runnerArc = defineFeature({
   id: 'runner-arc',
   title: 'Kubernetes runner scale set (ARC)',
   description: 'ephemeral GPU runner pods that actions-runner-controller starts on demand',
   choice: { option: 'runner', value: 'arc' },
-  options: [
-    {
-      key: 'arcScaleSet',
-      kind: 'text',
-      flag: 'arc-scale-set',
-      message: 'Name of the runner scale set (its Helm installation name)',
-      help: 'runner scale set name, the runs-on of training',
-      form: 'a scale set name',
-      default: 'gpu-training',
-      problem: flagPatternProblem('arc-scale-set', scaleSetName),
-    },
-    {
-      key: 'arcMaxRunners',
-      kind: 'number',
-      flag: 'arc-max-runners',
-      message: 'Most runner pods at once',
-      help: 'most runner pods the scale set starts at once',
-      default: 2,
-      min: 1,
-      max: 1000,
-      unit: 'runners',
-    },
-  ],
+  options: [arcScaleSetOption, arcMaxRunnersOption],
   add: { arc: runnerKindFiles },
   contribute(model, { answers }) {
-    const name = answerOf(answers, 'arcScaleSet');
-    const maxRunners = answerOf(answers, 'arcMaxRunners');
+    const name = answerOf(answers, arcScaleSetOption);
+    const maxRunners = answerOf(answers, arcMaxRunnersOption);
     const scaleSet = {
       name,
       maxRunners,

@@ -4,8 +4,7 @@
  * job that terminates the instance whatever happened.
  */
 import { awsRegion, ec2InstanceType } from '@ml-cicd/config';
-import { answerOf } from '../../answers.js';
-import { flagPatternProblem, patternProblem } from '../../option-types.js';
+import { answerOf, defineOption, flagPatternProblem, patternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
 import { runnerKindFiles } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
@@ -35,68 +34,71 @@ export const gpuCheckStep = {
 
 const instanceTypeProblem = patternProblem(ec2InstanceType);
 
+const ec2RegionOption = defineOption({
+  key: 'ec2Region',
+  kind: 'text',
+  flag: 'ec2-region',
+  message: 'AWS region of the training instance',
+  help: 'AWS region the training instance starts in',
+  form: 'an AWS region',
+  default: 'us-east-1',
+  problem: flagPatternProblem('ec2-region', awsRegion),
+});
+
+const ec2InstanceTypesOption = defineOption({
+  key: 'ec2InstanceTypes',
+  kind: 'list',
+  flag: 'ec2-instance-types',
+  message: 'EC2 instance types to try, in order (comma-separated)',
+  help: 'comma-separated EC2 instance types, tried in order until one starts',
+  default: ['g5.xlarge', 'g4dn.xlarge'],
+  problem: instanceTypeProblem,
+});
+
+const ec2SpotOption = defineOption({
+  key: 'ec2Spot',
+  kind: 'choice',
+  flag: 'ec2-spot',
+  message: 'Use spot instances?',
+  help: 'start spot instances (cheaper, may be reclaimed)',
+  choices: [
+    { value: 'no', label: 'No', hint: 'on-demand' },
+    { value: 'yes', label: 'Yes', hint: 'cheaper; AWS may reclaim the instance during a run' },
+  ],
+  default: 'no',
+});
+
+const ec2DiskGbOption = defineOption({
+  key: 'ec2DiskGb',
+  kind: 'number',
+  flag: 'ec2-disk-size',
+  message: 'Disk size of the instance, in GB',
+  help: 'root volume size of the instance (at least the AMI’s)',
+  default: 100,
+  min: 8,
+  max: 16_384,
+  unit: 'GB',
+});
+
 export const runnerEc2 = defineFeature({
   id: 'runner-ec2',
   title: 'On-demand EC2 runner',
   description:
     'an EC2 instance started for each training run and terminated after it (OIDC roles, a GitHub App, no stored keys)',
   choice: { option: 'runner', value: 'ec2' },
-  options: [
-    {
-      key: 'ec2Region',
-      kind: 'text',
-      flag: 'ec2-region',
-      message: 'AWS region of the training instance',
-      help: 'AWS region the training instance starts in',
-      form: 'an AWS region',
-      default: 'us-east-1',
-      problem: flagPatternProblem('ec2-region', awsRegion),
-    },
-    {
-      key: 'ec2InstanceTypes',
-      kind: 'list',
-      flag: 'ec2-instance-types',
-      message: 'EC2 instance types to try, in order (comma-separated)',
-      help: 'comma-separated EC2 instance types, tried in order until one starts',
-      default: ['g5.xlarge', 'g4dn.xlarge'],
-      problem: instanceTypeProblem,
-    },
-    {
-      key: 'ec2Spot',
-      kind: 'choice',
-      flag: 'ec2-spot',
-      message: 'Use spot instances?',
-      help: 'start spot instances (cheaper, may be reclaimed)',
-      choices: [
-        { value: 'no', label: 'No', hint: 'on-demand' },
-        { value: 'yes', label: 'Yes', hint: 'cheaper; AWS may reclaim the instance during a run' },
-      ],
-      default: 'no',
-    },
-    {
-      key: 'ec2DiskGb',
-      kind: 'number',
-      flag: 'ec2-disk-size',
-      message: 'Disk size of the instance, in GB',
-      help: 'root volume size of the instance (at least the AMI’s)',
-      default: 100,
-      min: 8,
-      max: 16_384,
-      unit: 'GB',
-    },
-  ],
+  options: [ec2RegionOption, ec2InstanceTypesOption, ec2SpotOption, ec2DiskGbOption],
   problem: (answers) => {
-    const count = answers.ec2InstanceTypes?.length ?? 0;
+    const count = answerOf(answers, ec2InstanceTypesOption).length;
     return count > maxInstanceTypes
       ? `--ec2-instance-types takes at most ${maxInstanceTypes} instance types (got ${count}): each one is a start attempt.`
       : undefined;
   },
   add: { ec2: runnerKindFiles },
   contribute(model, { answers }) {
-    const region = answerOf(answers, 'ec2Region');
-    const instanceTypes = answerOf(answers, 'ec2InstanceTypes');
-    const spot = answerOf(answers, 'ec2Spot') === 'yes';
-    const diskGb = answerOf(answers, 'ec2DiskGb');
+    const region = answerOf(answers, ec2RegionOption);
+    const instanceTypes = [...answerOf(answers, ec2InstanceTypesOption)];
+    const spot = answerOf(answers, ec2SpotOption) === 'yes';
+    const diskGb = answerOf(answers, ec2DiskGbOption);
     const timeoutMinutes = model.config.runner['timeout-minutes'];
     const [environment = 'training'] = Object.keys(model.config.environments);
     const cleanup = model.bindEnvironment(cleanupEnvironment);

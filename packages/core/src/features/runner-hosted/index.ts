@@ -1,8 +1,7 @@
 /** Training and CI on GitHub-hosted runners: nothing to set up, fine for small models. */
 import { githubLimits, runnerLabel } from '@ml-cicd/config';
-import { answerOf } from '../../answers.js';
 import { hostedRunner, hostedTrainingImage } from '../../model.js';
-import { flagPatternProblem } from '../../option-types.js';
+import { answerOf, defineOption, flagPatternProblem } from '../../option-types.js';
 import { runnerKindFiles } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
 
@@ -26,31 +25,31 @@ function hostedLabelProblem(label: string): string | undefined {
   return labelPatternProblem(label);
 }
 
+const hostedLabelOption = defineOption({
+  key: 'hostedLabel',
+  kind: 'text',
+  flag: 'hosted-label',
+  message:
+    'Runner label of training (a named image such as ubuntu-24.04, or a larger runner of your organisation)',
+  help: 'runs-on label of training: a named GitHub-hosted image or a larger runner',
+  form: 'a runner label',
+  default: hostedTrainingImage,
+  problem: hostedLabelProblem,
+});
+
 export const runnerHosted = defineFeature({
   id: 'runner-hosted',
   title: 'GitHub-hosted runner',
   description: 'ubuntu-24.04, another image, or a larger runner by label; nothing to set up',
   choice: { option: 'runner', value: 'hosted' },
-  options: [
-    {
-      key: 'hostedLabel',
-      kind: 'text',
-      flag: 'hosted-label',
-      message:
-        'Runner label of training (a named image such as ubuntu-24.04, or a larger runner of your organisation)',
-      help: 'runs-on label of training: a named GitHub-hosted image or a larger runner',
-      form: 'a runner label',
-      default: hostedTrainingImage,
-      problem: hostedLabelProblem,
-    },
-  ],
+  options: [hostedLabelOption],
   problem: ({ runnerTimeout }) =>
     runnerTimeout > githubLimits.hostedJobMinutes
       ? `--runner-timeout must be at most ${githubLimits.hostedJobMinutes} minutes with --runner hosted: GitHub stops a job on a hosted runner after 6 hours (got ${runnerTimeout}).`
       : undefined,
   add: { hosted: runnerKindFiles },
   contribute(model, { answers }) {
-    const label = answerOf(answers, 'hostedLabel');
+    const label = answerOf(answers, hostedLabelOption);
     // A larger runner's label is a name your organisation chose: actionlint must be told of it.
     const githubImage = label === hostedTrainingImage || label === hostedRunner;
     model.runner = { ...model.runner, runsOn: label, labels: githubImage ? [] : [label] };

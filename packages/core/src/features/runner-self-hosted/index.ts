@@ -1,35 +1,34 @@
 /** Training on the team's own machine (a GPU box): never reachable from a fork's pull request. */
 import { runnerLabel } from '@ml-cicd/config';
-import { answerOf } from '../../answers.js';
-import { patternProblem } from '../../option-types.js';
+import { answerOf, defineOption, patternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
 import { runnerKindFiles } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
 
 const labelProblem = patternProblem(runnerLabel);
 
+const runnerLabelsOption = defineOption({
+  key: 'runnerLabels',
+  kind: 'list',
+  flag: 'runner-labels',
+  message: 'Labels of your self-hosted runner (comma-separated, after "self-hosted")',
+  help: 'comma-separated labels of the self-hosted runner',
+  default: ['linux', 'x64'],
+  problem: (label) =>
+    label === 'self-hosted'
+      ? 'is added for you: list only the labels after it'
+      : labelProblem(label),
+});
+
 export const runnerSelfHosted = defineFeature({
   id: 'runner-self-hosted',
   title: 'Self-hosted runner',
   description: 'your own machine (e.g. a GPU box), selected by labels',
   choice: { option: 'runner', value: 'self-hosted' },
-  options: [
-    {
-      key: 'runnerLabels',
-      kind: 'list',
-      flag: 'runner-labels',
-      message: 'Labels of your self-hosted runner (comma-separated, after "self-hosted")',
-      help: 'comma-separated labels of the self-hosted runner',
-      default: ['linux', 'x64'],
-      problem: (label) =>
-        label === 'self-hosted'
-          ? 'is added for you: list only the labels after it'
-          : labelProblem(label),
-    },
-  ],
+  options: [runnerLabelsOption],
   add: { 'self-hosted': runnerKindFiles },
   contribute(model, { answers }) {
-    const labels = answerOf(answers, 'runnerLabels');
+    const labels = [...answerOf(answers, runnerLabelsOption)];
     const runsOn = ['self-hosted', ...labels];
     model.runner = {
       ...model.runner,
