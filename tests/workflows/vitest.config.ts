@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['src/global-setup.ts'],
+    setupFiles: ['src/without-pnpm-npm-config.ts'],
     maxWorkers: 2,
     testTimeout: 20 * 60_000,
     hookTimeout: 20 * 60_000,

@@ -2,6 +2,7 @@
  * Once per suite: checks act, Node 24 and the built @ml-cicd/core, makes the suite's folder (its
  * runs and artifact store) and starts the recording GitHub API, which the test files reach by URL.
  */
+import './without-pnpm-npm-config.js';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
