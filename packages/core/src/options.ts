@@ -11,6 +11,7 @@ import { movedChoiceProblem } from './moved-answers.js';
 import {
   checkChoice,
   parseList,
+  type ChoiceOption,
   parseNumber,
   type Option,
   type OptionChoice,
@@ -50,6 +51,88 @@ function featureOptions(option: string): Option[] {
   });
 }
 
+/**
+ * The questions whose answers are features: a feature's `choice.option` names one, and its
+ * `choice.value` is one of the answers. `none` is the answer that selects no feature; `then`, the
+ * questions asked right after it, before the chosen feature's own. A new kind of choice is one
+ * entry here.
+ */
+const slots = {
+  runner: {
+    flag: 'runner',
+    message: 'Where should training run?',
+    help: 'where CI and training run',
+    default: 'hosted',
+    then: [
+      {
+        key: 'runnerTimeout',
+        kind: 'number',
+        flag: 'runner-timeout',
+        message: 'Time limit of a training run, in minutes',
+        help: 'minutes a training run may take before GitHub cancels it',
+        default: 60,
+        min: 1,
+        // GitHub's ceiling for a job on a self-hosted runner; a hosted runner's is lower (its problem).
+        max: githubLimits.selfHostedJobMinutes,
+        unit: 'minutes',
+      },
+    ],
+  },
+  tracker: {
+    flag: 'tracker',
+    message: 'Where should runs be tracked?',
+    help: 'experiment tracker runs are logged to, besides the local files',
+    none: {
+      value: 'none',
+      label: 'Local files only',
+      hint: 'params, metrics and model in outputs/',
+    },
+    default: 'none',
+  },
+  data: {
+    flag: 'data',
+    message: 'How should data and models be versioned?',
+    help: 'how data and models are versioned beside the code',
+    none: { value: 'none', label: 'Git only', hint: 'no data versioning' },
+    default: 'none',
+  },
+  updateCheck: {
+    flag: 'update-check',
+    message: 'Check weekly for a newer ml-cicd template?',
+    help: 'a scheduled workflow that tells you when a newer ml-cicd template exists',
+    none: { value: 'off', label: 'No', hint: 'run ml-cicd update --check yourself' },
+    default: 'off',
+  },
+} satisfies Record<string, Slot>;
+
+interface Slot {
+  flag: string;
+  message: string;
+  help: string;
+  none?: OptionChoice;
+  default: string;
+  then?: Option[];
+}
+
+/** The answers whose values select features (`runner`, `tracker`, …). */
+export type SlotKey = keyof typeof slots;
+
+/** A slot's question, its choices the features that name it, then what it asks right after. */
+function slotQuestions(key: SlotKey, slot: Slot): Option[] {
+  const retired = retiredChoices(key);
+  const question: ChoiceOption = {
+    key,
+    kind: 'choice',
+    flag: slot.flag,
+    message: slot.message,
+    help: slot.help,
+    choices: [...(slot.none ? [slot.none] : []), ...featureChoices(key)],
+    ...(retired.length > 0 ? { retired } : {}),
+    default: slot.default,
+  };
+  return [question, ...(slot.then ?? []), ...featureOptions(key)];
+}
+
 export const options: readonly Option[] = [
   {
     key: 'name',
@@ -69,67 +152,7 @@ export const options: readonly Option[] = [
     choices: pythonVersions.map((version) => ({ value: version, label: `Python ${version}` })),
     default: '3.12',
   },
-  {
-    key: 'runner',
-    kind: 'choice',
-    flag: 'runner',
-    message: 'Where should training run?',
-    help: 'where CI and training run',
-    choices: featureChoices('runner'),
-    default: 'hosted',
-  },
-  {
-    key: 'runnerTimeout',
-    kind: 'number',
-    flag: 'runner-timeout',
-    message: 'Time limit of a training run, in minutes',
-    help: 'minutes a training run may take before GitHub cancels it',
-    default: 60,
-    min: 1,
-    // GitHub's ceiling for a job on a self-hosted runner; a hosted runner's is lower (its problem).
-    max: githubLimits.selfHostedJobMinutes,
-    unit: 'minutes',
-  },
-  ...featureOptions('runner'),
-  {
-    key: 'tracker',
-    kind: 'choice',
-    flag: 'tracker',
-    message: 'Where should runs be tracked?',
-    help: 'experiment tracker runs are logged to, besides the local files',
-    choices: [
-      { value: 'none', label: 'Local files only', hint: 'params, metrics and model in outputs/' },
-      ...featureChoices('tracker'),
-    ],
-    retired: retiredChoices('tracker'),
-    default: 'none',
-  },
-  ...featureOptions('tracker'),
-  {
-    key: 'data',
-    kind: 'choice',
-    flag: 'data',
-    message: 'How should data and models be versioned?',
-    help: 'how data and models are versioned beside the code',
-    choices: [
-      { value: 'none', label: 'Git only', hint: 'no data versioning' },
-      ...featureChoices('data'),
-    ],
-    default: 'none',
-  },
-  ...featureOptions('data'),
-  {
-    key: 'updateCheck',
-    kind: 'choice',
-    flag: 'update-check',
-    message: 'Check weekly for a newer ml-cicd template?',
-    help: 'a scheduled workflow that tells you when a newer ml-cicd template exists',
-    choices: [
-      { value: 'off', label: 'No', hint: 'run ml-cicd update --check yourself' },
-      ...featureChoices('updateCheck'),
-    ],
-    default: 'off',
-  },
+  ...Object.entries(slots).flatMap(([key, slot]) => slotQuestions(key as SlotKey, slot)),
   ...features.flatMap((feature) => (feature.choice ? [] : (feature.options ?? []))),
 ];
 

@@ -1,5 +1,6 @@
 /** The shape of a feature module: one option of the generated project, declared as data. */
 import type { Answers } from '../answers.js';
+import type { SlotKey } from '../options.js';
 import type { ProjectModel } from '../model.js';
 import type { FeatureOption } from '../option-types.js';
 import type { AddKindFiles } from '../add-kinds.js';
@@ -21,7 +22,7 @@ export interface Feature<Id extends string = string> {
    * it still renders (for `ml-cicd update` and `validate`) until it moves to another choice.
    */
   choice?: {
-    option: 'runner' | 'tracker' | 'data' | 'updateCheck';
+    option: SlotKey;
     value: string;
     retired?: string;
   };
