@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from './errors.js';
-import { options, resolveAnswers } from './options.js';
+import { answerOf, defineOption, options, resolveAnswers } from './options.js';
 import { repoAssets } from '../test/assets.js';
 import { answerCombinations, requirementSets } from './combinations.js';
 import { lockKey, requirementsDevIn, requirementsIn } from './locks.js';
@@ -175,6 +175,40 @@ describe('options', () => {
     ]);
   });
 
+  it('ask each choice of features, then what it asks right after, then the chosen feature’s own', () => {
+    expect(options.map((option) => option.flag)).toEqual([
+      'name',
+      'python',
+      'runner',
+      'runner-timeout',
+      'hosted-label',
+      'runner-labels',
+      'ec2-region',
+      'ec2-instance-types',
+      'ec2-spot',
+      'ec2-disk-size',
+      'arc-scale-set',
+      'arc-max-runners',
+      'tracker',
+      'data',
+      'dvc-remote',
+      'dvc-remote-url',
+      'update-check',
+      'task',
+      'secrets-scope',
+      'release',
+      'retrain',
+      'report',
+    ]);
+    const tracker = options.find((option) => option.key === 'tracker');
+    expect(tracker?.kind === 'choice' && tracker.choices[0]?.value).toBe('none');
+    expect(tracker?.kind === 'choice' && tracker.retired?.map((choice) => choice.value)).toEqual([
+      'neptune',
+    ]);
+    const runner = options.find((option) => option.key === 'runner');
+    expect(runner?.kind === 'choice' && 'retired' in runner).toBe(false);
+  });
+
   it('ask a feature’s own options only when that feature is chosen', () => {
     const flags = (runner: string) =>
       options.filter((option) => option.when?.holds({ runner } as never)).map((o) => o.flag);
@@ -207,5 +241,30 @@ describe('options', () => {
         expect(locked).toContain(requirementSet({ ...answers, python }));
       }
     }
+  });
+});
+
+describe('answerOf', () => {
+  const spot = defineOption({
+    key: 'ec2Spot',
+    kind: 'choice',
+    flag: 'ec2-spot',
+    message: 'Use spot instances?',
+    help: 'spot',
+    choices: [
+      { value: 'no', label: 'No' },
+      { value: 'yes', label: 'Yes' },
+    ],
+    default: 'no',
+  });
+
+  it('reads the answer to a feature’s own option', () => {
+    const answers = resolveAnswers({ runner: 'ec2', ec2Spot: 'yes' }, 'x-y');
+    expect(answerOf(answers, spot)).toBe('yes');
+  });
+
+  it('names the option when its answer is missing: the answers were not resolved', () => {
+    const answers = resolveAnswers({}, 'x-y');
+    expect(() => answerOf(answers, spot)).toThrow('No answer for ec2Spot');
   });
 });
