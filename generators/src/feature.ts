@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { features } from '@ml-cicd/core';
+import { features, slotKeys, slots, type SlotKey } from '@ml-cicd/core';
 import type { ActionType, NodePlopAPI, PlopGeneratorConfig } from 'node-plop';
 import { askedIf } from './conditional.js';
 import { contributorRoot } from './paths.js';
@@ -14,10 +14,10 @@ import { formatTs, registryEdits } from './source-edits.js';
 const featuresDir = 'packages/core/src/features';
 const alwaysOn = 'none';
 
-/** The options a feature can be a choice of: those some feature already is a choice of. */
-const choiceOptions: string[] = [
-  ...new Set(features.flatMap((feature) => feature.choice?.option ?? [])),
-];
+/** The options a feature can be a choice of: the slots of core's options.ts. */
+const choiceOptions: readonly string[] = slotKeys;
+
+const flagOf = (option: string) => slots[option as SlotKey].flag;
 
 function idProblem(root: string, id: string): string | undefined {
   if (!kebab.test(id)) return `"${id}" is not a feature id: use kebab-case, e.g. tracker-mlflow.`;
@@ -31,7 +31,7 @@ function valueProblem(option: string, value: string): string | undefined {
   if (!kebab.test(value))
     return `"${value}" is not a choice value: use kebab-case, e.g. self-hosted.`;
   const taken = features.some((f) => f.choice?.option === option && f.choice.value === value);
-  return taken ? `--${option} ${value} is taken by another feature.` : undefined;
+  return taken ? `--${flagOf(option)} ${value} is taken by another feature.` : undefined;
 }
 
 function problems(root: string, data: PlopAnswers): string[] {
@@ -121,7 +121,7 @@ export function feature(plop: NodePlopAPI): Partial<PlopGeneratorConfig> {
         {
           type: 'input',
           name: 'value',
-          message: (data: PlopAnswers) => `Its value of --${String(data.option)}`,
+          message: (data: PlopAnswers) => `Its value of --${flagOf(String(data.option))}`,
           validate: (value: string, data?: PlopAnswers) =>
             valueProblem(String(data?.option), value) ?? true,
         },

@@ -3,7 +3,7 @@ import { schema, tasks } from '@ml-cicd/config';
 import { taskDefaults } from './features/base/params.js';
 import { features } from './features/index.js';
 import type { Feature } from './features/types.js';
-import { options, type Option } from './options.js';
+import { options, slots, type Option } from './options.js';
 
 function values(option: Option): string {
   switch (option.kind) {
@@ -40,14 +40,11 @@ export function optionsTable(): string {
   );
 }
 
-/** The flag of an answer: `updateCheck` is set by `--update-check`. */
-const flagOf = (key: string) => options.find((option) => option.key === key)?.flag ?? key;
-
 function selectedBy({ choice, on, serves }: Feature): string {
   if (serves) return `with ${serves.map((id) => `\`${id}\``).join(' or ')}`;
   if (on) return on.description;
   if (!choice) return 'always';
-  const flag = `\`--${flagOf(choice.option)} ${choice.value}\``;
+  const flag = `\`--${slots[choice.option].flag} ${choice.value}\``;
   return choice.retired ? `${flag} (retired: recorded answers only)` : flag;
 }
 

@@ -86,12 +86,20 @@ export type AnswerOf<O extends FeatureOption> = O extends {
       ? number
       : string;
 
+/** The answer to `option`, or undefined where it was not asked (answers recorded before it). */
+export function givenAnswer<O extends FeatureOption>(
+  answers: Partial<Answers>,
+  option: O,
+): AnswerOf<O> | undefined {
+  return answers[option.key] as AnswerOf<O> | undefined;
+}
+
 /** The answer to a feature's option: resolveAnswers sets it whenever its feature is selected. */
 export function answerOf<O extends FeatureOption>(answers: Answers, option: O): AnswerOf<O> {
-  const value = answers[option.key];
+  const value = givenAnswer(answers, option);
   if (value === undefined)
     throw new Error(`No answer for ${option.key}: resolve the answers first.`);
-  return value as AnswerOf<O>;
+  return value;
 }
 
 /** "must be <meaning>" for values that do not match a named pattern of the config schema. */

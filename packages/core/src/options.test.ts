@@ -209,6 +209,13 @@ describe('options', () => {
     expect(runner?.kind === 'choice' && 'retired' in runner).toBe(false);
   });
 
+  it('each set its own answer with a flag of its own: a feature’s key never shadows another', () => {
+    const keys = options.map((option) => option.key);
+    const flags = options.map((option) => option.flag);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(flags).size).toBe(flags.length);
+  });
+
   it('ask a feature’s own options only when that feature is chosen', () => {
     const flags = (runner: string) =>
       options.filter((option) => option.when?.holds({ runner } as never)).map((o) => o.flag);

@@ -21,7 +21,7 @@ import { pythonVersions } from './versions.js';
 
 export * from './option-types.js';
 
-function featureChoices(option: string): OptionChoice[] {
+function featureChoices(option: SlotKey): OptionChoice[] {
   return features.flatMap((feature) =>
     feature.choice?.option === option && !feature.choice.retired
       ? [{ value: feature.choice.value, label: feature.title, hint: feature.description }]
@@ -30,7 +30,7 @@ function featureChoices(option: string): OptionChoice[] {
 }
 
 /** The values of `option` no longer offered, each with the sentence a flag asking for it gets. */
-function retiredChoices(option: string): RetiredChoice[] {
+function retiredChoices(option: SlotKey): RetiredChoice[] {
   return features.flatMap((feature) =>
     feature.choice?.option === option && feature.choice.retired
       ? [{ value: feature.choice.value, message: feature.choice.retired }]
@@ -39,13 +39,13 @@ function retiredChoices(option: string): RetiredChoice[] {
 }
 
 /** The own options of the features `option` selects, asked only when that feature is chosen. */
-function featureOptions(option: string): Option[] {
+function featureOptions(option: SlotKey): Option[] {
   return features.flatMap((feature) => {
     const { choice } = feature;
     if (choice?.option !== option) return [];
     const when = {
       holds: (answers: Partial<Answers>) => answers[choice.option] === choice.value,
-      description: `with --${choice.option} ${choice.value}`,
+      description: `with --${slots[option].flag} ${choice.value}`,
     };
     return (feature.options ?? []).map((option) => ({ ...option, when }));
   });
@@ -57,7 +57,7 @@ function featureOptions(option: string): Option[] {
  * questions asked right after it, before the chosen feature's own. A new kind of choice is one
  * entry here.
  */
-const slots = {
+export const slots = {
   runner: {
     flag: 'runner',
     message: 'Where should training run?',
@@ -117,6 +117,8 @@ interface Slot {
 /** The answers whose values select features (`runner`, `tracker`, …). */
 export type SlotKey = keyof typeof slots;
 
+export const slotKeys = Object.keys(slots) as SlotKey[];
+
 /** A slot's question, its choices the features that name it, then what it asks right after. */
 function slotQuestions(key: SlotKey, slot: Slot): Option[] {
   const retired = retiredChoices(key);
@@ -152,7 +154,7 @@ export const options: readonly Option[] = [
     choices: pythonVersions.map((version) => ({ value: version, label: `Python ${version}` })),
     default: '3.12',
   },
-  ...Object.entries(slots).flatMap(([key, slot]) => slotQuestions(key as SlotKey, slot)),
+  ...slotKeys.flatMap((key) => slotQuestions(key, slots[key])),
   ...features.flatMap((feature) => (feature.choice ? [] : (feature.options ?? []))),
 ];
 

@@ -2,17 +2,17 @@
  * The plan builder: answers in, a plan (relative path -> content) out. `create`, `add workflow`,
  * `update` and `--dry-run` all start here and hand the plan to the one writer.
  */
-import {
-  tasks,
-  type DatasetConfig,
-  type Gate,
-  type MlCicdConfig,
-  type Param,
-  type ReportSettings,
-  type TrainSettings,
+import type {
+  DatasetConfig,
+  Gate,
+  MlCicdConfig,
+  Param,
+  ReportSettings,
+  TrainSettings,
 } from '@ml-cicd/config';
 import { packageName, type Answers } from './answers.js';
 import { codeUnitOrder } from './compare.js';
+import { taskOption } from './features/base/task.js';
 import { features, type FeatureId } from './features/index.js';
 import type { Feature } from './features/types.js';
 import {
@@ -24,6 +24,7 @@ import {
 } from './locks.js';
 import { hashContent, manifestJson, manifestPath, type Manifest } from './manifest.js';
 import { ProjectModel, type ScriptCall } from './model.js';
+import { answerOf } from './option-types.js';
 import { actionlintYaml, envExample, mlCicdYaml, readme } from './render.js';
 import { TemplateReader, type Assets } from './templates.js';
 import { toYaml } from './yaml.js';
@@ -61,14 +62,14 @@ export function namedFeatures(ids: readonly string[]): string[] {
 }
 
 function initialConfig(answers: Answers): MlCicdConfig {
-  const task = tasks.find((known) => known === answers.task);
+  const task = answerOf(answers, taskOption);
   return {
     version: 1,
     project: { name: answers.name, package: packageName(answers.name) },
     python: answers.python,
     // Absent means binary: the projects made before tasks, and every binary one since, read alike.
     // The question is base's; its answer is written here, where the key belongs in the file.
-    ...(task && task !== 'binary' ? { task } : {}),
+    ...(task !== 'binary' ? { task } : {}),
     params: {},
     metrics: { file: 'outputs/metrics.json', gates: [] },
     outputs: { dir: 'outputs' },

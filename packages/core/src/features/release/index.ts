@@ -4,7 +4,7 @@
  * GitHub release asset, to the MLflow model registry when runs are tracked there (with the
  * `champion` alias), and to the DVC remote when DVC versions the data.
  */
-import { defineOption } from '../../option-types.js';
+import { defineOption, givenAnswer } from '../../option-types.js';
 import { defineFeature } from '../types.js';
 import { releaseReadme } from './readme.js';
 import { releaseEnvironment, releaseWorkflow } from './release-workflow.js';
@@ -33,7 +33,7 @@ export const release = defineFeature({
     'a v* tag or a manual run trains with the committed params, checks the gates and publishes the model after a review',
   options: [releaseOption],
   on: {
-    holds: (answers) => answers.release === 'on',
+    holds: (answers) => givenAnswer(answers, releaseOption) === 'on',
     description: '`--release on` (the default)',
   },
   contribute(model, { templates }) {

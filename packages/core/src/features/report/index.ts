@@ -2,7 +2,7 @@
  * The pull request report (on by default): report.yml trains the pull request's code, compares
  * its metrics with main's latest run, and comments with the vendored report action.
  */
-import { defineOption } from '../../option-types.js';
+import { defineOption, givenAnswer } from '../../option-types.js';
 import { reportActionFiles, trainActionFile } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
 import { vendorReportAction } from '../../report-action.js';
@@ -30,7 +30,10 @@ export const report = defineFeature({
   description: "each pull request's metrics against main's, as a sticky comment",
   options: [reportOption],
   // Answers recorded before the report existed lack it: on, its default.
-  on: { holds: (answers) => answers.report !== 'no', description: '`--report yes` (the default)' },
+  on: {
+    holds: (answers) => givenAnswer(answers, reportOption) !== 'no',
+    description: '`--report yes` (the default)',
+  },
   // The report trains with the train action, then runs the vendored report action.
   add: { report: () => ['.github/workflows/report.yml', trainActionFile, ...reportActionFiles] },
   contribute(model, { templates }) {

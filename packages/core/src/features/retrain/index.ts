@@ -3,7 +3,7 @@
  * release is scored on fresh data against its recorded metrics and the gates of ml-cicd.yaml, and
  * one issue is opened, updated or closed to match.
  */
-import { answerOf, defineOption } from '../../option-types.js';
+import { answerOf, defineOption, givenAnswer } from '../../option-types.js';
 import { reportActionFiles, trainActionFile } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
 import { retrainReadme } from './readme.js';
@@ -35,7 +35,7 @@ export const retrain = defineFeature({
     're-evaluate the released model on fresh data on a schedule and open an issue when a gate breaks',
   options: [retrainOption],
   on: {
-    holds: (answers) => answers.retrain !== undefined && answers.retrain !== 'off',
+    holds: (answers) => (givenAnswer(answers, retrainOption) ?? 'off') !== 'off',
     description: '`--retrain monthly` (the default) or `weekly`',
   },
   add: {
