@@ -40,8 +40,9 @@ export function optionsTable(): string {
   );
 }
 
-function selectedBy({ choice, on, serves }: Feature): string {
+function selectedBy({ choice, on, serves, needs }: Feature): string {
   if (serves) return `with ${serves.map((id) => `\`${id}\``).join(' or ')}`;
+  if (needs) return `with ${needs.map((id) => `\`${id}\``).join(' and ')}`;
   if (on) return on.description;
   if (!choice) return 'always';
   const flag = `\`--${slots[choice.option].flag} ${choice.value}\``;

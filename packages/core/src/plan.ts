@@ -42,18 +42,20 @@ export interface ProjectPlan {
 
 /** The features a set of answers selects, in registry order. */
 export function selectedFeatures(answers: Answers): Feature<FeatureId>[] {
-  const selected = new Set<string>(
+  const chosen = new Set<string>(
     features
       .filter((feature) =>
         feature.choice
           ? answers[feature.choice.option] === feature.choice.value
-          : !feature.serves && (feature.on?.holds(answers) ?? true),
+          : !feature.serves && !feature.needs && (feature.on?.holds(answers) ?? true),
       )
       .map((feature) => feature.id),
   );
-  return features.filter((feature) =>
-    feature.serves ? feature.serves.some((id) => selected.has(id)) : selected.has(feature.id),
-  );
+  return features.filter((feature) => {
+    if (feature.serves) return feature.serves.some((id) => chosen.has(id));
+    if (feature.needs) return feature.needs.every((id) => chosen.has(id));
+    return chosen.has(feature.id);
+  });
 }
 
 /** Of a manifest's features, those a user chose or turned on: none that only serves others. */
@@ -129,8 +131,10 @@ export function buildModel(
     project: config.project.name,
     pkg: config.project.package,
   });
-  for (const feature of selectedFeatures(answers)) {
-    feature.contribute(model, { answers, templates });
+  const selected = selectedFeatures(answers);
+  const ids = new Set<string>(selected.map((feature) => feature.id));
+  for (const feature of selected) {
+    feature.contribute(model, { answers, selected: ids, templates });
   }
   // The files that read them are built after this, from the final model.
   if (configured) {

@@ -8,6 +8,8 @@ import type { TemplateReader } from '../templates.js';
 
 export interface FeatureContext {
   answers: Answers;
+  /** The ids of the features the project has: whether another feature is there, not its answers. */
+  selected: ReadonlySet<string>;
   templates: TemplateReader;
 }
 
@@ -37,6 +39,11 @@ export interface Feature<Id extends string = string> {
    * the scaffold's message names them, not it.
    */
   serves?: readonly string[];
+  /**
+   * The features this one adds to (ids of the registry): it is on when all of them are, and the
+   * scaffold's message names it with them.
+   */
+  needs?: readonly string[];
   /** Questions only this feature asks, and only when it is selected (flags, prompts, docs). */
   options?: readonly FeatureOption[];
   /** Why these answers do not fit together when the feature is selected, naming the flag. */

@@ -153,13 +153,14 @@ function withUsedEnvironments(config: string, files: Map<string, string>): strin
 /**
  * The features an added project records, of those the engine selected: one always on or chosen
  * by an option (runner, tracker, data); one an answer of its own turns on (report, retrain) only
- * when one of its kinds is added; one that only serves others (or release) never.
+ * when one of its kinds is added; one that serves or adds to others (model-modules,
+ * registry-mlflow), or release, never.
  */
 export function kindsFeatures(selected: string[], kinds: Kind[]): string[] {
   return selected.filter((id) => {
     const feature = features.find((candidate) => candidate.id === id);
     if (!feature) return false;
-    if (!feature.on && !feature.serves) return true;
+    if (!feature.on && !feature.serves && !feature.needs) return true;
     return kinds.some((kind) => kind in (feature.add ?? {}));
   });
 }

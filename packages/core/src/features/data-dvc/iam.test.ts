@@ -47,6 +47,13 @@ describe('the roles of an S3 remote with secrets-scope repo', () => {
     expect(write.some((subject) => subject.includes('pull_request'))).toBe(false);
   });
 
+  it('let release tags write only when the project releases its model', () => {
+    const withoutRelease = render({ secretsScope: 'repo', release: 'off' });
+    expect(subjects(withoutRelease, 'infra/aws/dvc-write-trust-policy.json')).toEqual([
+      'repo:GITHUB_OWNER/my-project:ref:refs/heads/main',
+    ]);
+  });
+
   it('declare both roles in ml-cicd.yaml, so secrets --apply sets them', () => {
     const config = parse(files.get('ml-cicd.yaml')!);
     expect(config.environments['data-read'].variables).toEqual([

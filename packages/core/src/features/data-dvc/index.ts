@@ -70,7 +70,7 @@ export const dataDvc = defineFeature({
   add: {
     dvc: () => [dvcWorkflowPath, 'dvc.yaml', 'params.yaml', '.dvc/config', '.dvc/.gitignore'],
   },
-  contribute(model, { answers, templates }) {
+  contribute(model, { answers, selected, templates }) {
     model.gitignore.push({ comment: 'What `dvc plots show` renders', lines: ['/dvc_plots/'] });
     const kind = answerOf(answers, remoteOption);
     const remote = remoteKinds[kind];
@@ -117,7 +117,7 @@ export const dataDvc = defineFeature({
         );
       }
       if (remote.oidc) {
-        const subjects = dvcSubjects(model, answers.release === 'on');
+        const subjects = dvcSubjects(model, selected.has('release'));
         const files = {
           'infra/aws/dvc-read-trust-policy.json': githubOidcTrustPolicy(
             'ReadOnlyJobs',

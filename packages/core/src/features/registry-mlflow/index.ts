@@ -9,10 +9,7 @@ export const registryMlflow = defineFeature({
   id: 'registry-mlflow',
   title: 'MLflow model registry',
   description: 'the release registers the model in the MLflow model registry (alias champion)',
-  on: {
-    holds: (answers) => answers.tracker === 'mlflow' && answers.release === 'on',
-    description: '`--tracker mlflow` with `--release on`',
-  },
+  needs: ['tracker-mlflow', 'release'],
   contribute(model, { templates }) {
     for (const [path, content] of templates.feature('registry-mlflow'))
       model.addFile(path, content);

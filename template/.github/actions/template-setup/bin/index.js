@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import e from"node:module";e.enableCompileCache?.(),await import(`./main-DAgT63j8.js`);export{};
+import e from"node:module";e.enableCompileCache?.(),await import(`./main-BPYsMgHc.js`);export{};
