@@ -58,7 +58,7 @@ export function selectedFeatures(answers: Answers): Feature<FeatureId>[] {
   });
 }
 
-/** Of a manifest's features, those a user chose or turned on: none that only serves others. */
+/** Of a manifest's features, those the scaffold's message names: none that only serves others. */
 export function namedFeatures(ids: readonly string[]): string[] {
   return ids.filter((id) => !features.find((feature) => feature.id === id)?.serves);
 }

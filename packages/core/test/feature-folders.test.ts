@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { features as registry } from '../src/features/index.js';
 
 const features = fileURLToPath(new URL('../src/features/', import.meta.url));
 
@@ -54,4 +55,30 @@ describe('feature folders', () => {
   it.each(folders)('%s imports from no other feature’s folder', (id) => {
     expect(tsFiles(join(features, id)).flatMap(crossings)).toEqual([]);
   });
+});
+
+describe('features that name others (serves, needs)', () => {
+  const byId = new Map<string, (typeof registry)[number]>(registry.map((f) => [f.id, f]));
+  const naming = registry.flatMap((feature) =>
+    [...(feature.serves ?? []), ...(feature.needs ?? [])].map((id) => [feature.id, id] as const),
+  );
+
+  it('exist', () => {
+    expect(naming.map(([, id]) => id)).toContain('release');
+  });
+
+  // A named feature that is itself on only through others would never turn this one on.
+  it.each(naming)('%s names %s, a feature a choice, an answer or nothing turns on', (_, id) => {
+    const named = byId.get(id);
+    expect(named, `${id} is not in the registry`).toBeDefined();
+    expect(named?.serves ?? named?.needs).toBeUndefined();
+  });
+
+  it.each(registry.filter((feature) => feature.serves || feature.needs).map((f) => f.id))(
+    '%s is turned on by the features it names alone',
+    (id) => {
+      const feature = byId.get(id)!;
+      expect([feature.choice, feature.on]).toEqual([undefined, undefined]);
+    },
+  );
 });

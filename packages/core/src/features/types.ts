@@ -19,9 +19,10 @@ export interface Feature<Id extends string = string> {
   /** One line, shown as the hint of its choice and in `--help`. */
   description: string;
   /**
-   * The choice that selects it; a feature without one is always on. A `retired` choice is no
-   * longer offered: its sentence answers a flag that asks for it, while a project that recorded
-   * it still renders (for `ml-cicd update` and `validate`) until it moves to another choice.
+   * The choice that selects it; a feature with no `choice`, `on`, `serves` nor `needs` is always
+   * on. A `retired` choice is no longer offered: its sentence answers a flag that asks for it,
+   * while a project that recorded it still renders (for `ml-cicd update` and `validate`) until it
+   * moves to another choice.
    */
   choice?: {
     option: SlotKey;
@@ -30,8 +31,8 @@ export interface Feature<Id extends string = string> {
   };
   /**
    * Whether a feature no choice selects is in the project, by answers (`--release off`), and
-   * those answers as the docs say them; absent: always. A feature that is off contributes
-   * nothing and is listed nowhere.
+   * those answers as the docs say them. A feature that is off contributes nothing and is listed
+   * nowhere.
    */
   on?: { holds: (answers: Answers) => boolean; description: string };
   /**
