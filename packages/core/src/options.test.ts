@@ -206,7 +206,8 @@ describe('options', () => {
       'neptune',
     ]);
     const runner = options.find((option) => option.key === 'runner');
-    expect(runner?.kind === 'choice' && 'retired' in runner).toBe(false);
+    expect(runner).toMatchObject({ kind: 'choice', default: 'hosted' });
+    expect(runner).not.toHaveProperty('retired');
   });
 
   it('each set its own answer with a flag of its own: a feature’s key never shadows another', () => {

@@ -11,8 +11,8 @@ import { movedChoiceProblem } from './moved-answers.js';
 import {
   checkChoice,
   parseList,
-  type ChoiceOption,
   parseNumber,
+  type ChoiceOption,
   type Option,
   type OptionChoice,
   type RetiredChoice,
@@ -120,7 +120,8 @@ export type SlotKey = keyof typeof slots;
 export const slotKeys = Object.keys(slots) as SlotKey[];
 
 /** A slot's question, its choices the features that name it, then what it asks right after. */
-function slotQuestions(key: SlotKey, slot: Slot): Option[] {
+function slotQuestions(key: SlotKey): Option[] {
+  const slot: Slot = slots[key];
   const retired = retiredChoices(key);
   const question: ChoiceOption = {
     key,
@@ -154,7 +155,7 @@ export const options: readonly Option[] = [
     choices: pythonVersions.map((version) => ({ value: version, label: `Python ${version}` })),
     default: '3.12',
   },
-  ...slotKeys.flatMap((key) => slotQuestions(key, slots[key])),
+  ...slotKeys.flatMap(slotQuestions),
   ...features.flatMap((feature) => (feature.choice ? [] : (feature.options ?? []))),
 ];
 

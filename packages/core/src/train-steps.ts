@@ -66,12 +66,6 @@ function defaultArgs(config: MlCicdConfig, call?: ScriptCall): string[] {
   );
 }
 
-/**
- * Checks out and trains, uploading the outputs as `artifact`: with `train.args`, then the
- * report's own arguments when `cheap` and ml-cicd.yaml has them, else the params' defaults.
- * `uvCache` keeps uv's cache: only for jobs that neither release nor publish (zizmor's
- * cache-poisoning).
- */
 /** The train action's inputs every training step gives: Python, what to install, what to run. */
 export function trainActionInputs(
   config: MlCicdConfig,
@@ -86,6 +80,12 @@ export function trainActionInputs(
   };
 }
 
+/**
+ * Checks out and trains, uploading the outputs as `artifact`: with `train.args`, then the
+ * report's own arguments when `cheap` and ml-cicd.yaml has them, else the params' defaults.
+ * `uvCache` keeps uv's cache: only for jobs that neither release nor publish (zizmor's
+ * cache-poisoning).
+ */
 export function trainSteps(
   model: ProjectModel,
   artifact: string,

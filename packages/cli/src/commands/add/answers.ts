@@ -15,9 +15,12 @@ import { UsageError } from '../../errors.js';
 import { earlierManifest } from './earlier-manifest.js';
 import { kindChoice, type Kind } from './plan.js';
 
-/** The options of the runners and of DVC, which `add` takes as flags of the same names. */
+/**
+ * The options of the features an add kind chooses (the runners, DVC), which `add` takes as flags
+ * of the same names.
+ */
 export const featureFlags = features.flatMap((feature) =>
-  feature.choice?.option === 'runner' || feature.choice?.option === 'data'
+  feature.choice && feature.add
     ? (feature.options ?? []).map((option) => ({
         option,
         choice: feature.choice!,
