@@ -53,7 +53,7 @@ const checklist = (id: string) =>
     'Next, by hand:',
     `  - templates/${id}/: the files ${id} owns at their destination paths (replacing .gitkeep), copied in contribute() with templates.feature('${id}')`,
     `  - a pin for every PyPI package only it uses, in its own module (model.requirements.pin(name, version)), then pnpm lock:python`,
-    `  - pnpm docs:tables: the docs tables and, for a tracker, the kinds of ml-cicd.yaml's schema`,
+    `  - pnpm docs:tables: the docs tables and, for a tracker or a runner, the kinds of ml-cicd.yaml's schema`,
     `  - .changeset/*.md: a changeset describing the new option`,
     `  - snapshots: pnpm --filter @ml-cicd/core exec vitest run -u, then review every changed snapshot`,
   ].join('\n');
@@ -65,7 +65,12 @@ function actions(plop: NodePlopAPI, data: PlopAnswers): ActionType[] {
   const id = textAnswer(data, 'id')!;
   const option = textAnswer(data, 'option') ?? alwaysOn;
   const name = plop.renderString('{{camelCase id}}', { id });
-  const draft = { name, choice: option !== alwaysOn, title: textAnswer(data, 'label') };
+  const draft = {
+    name,
+    choice: option !== alwaysOn,
+    runner: option === 'runner',
+    title: textAnswer(data, 'label'),
+  };
   const dir = join(root, featuresDir, id);
   return [
     { type: 'add', path: join(root, 'templates', id, '.gitkeep'), template: '' },

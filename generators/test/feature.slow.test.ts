@@ -43,6 +43,12 @@ describe.each([
     expect(registered(registry)).toEqual([...registered(before), name]);
   });
 
+  it.runIf('option' in answers)('declares its branch of the runner schema', () => {
+    const source = readFileSync(join(core, 'src/features', answers.id, 'index.ts'), 'utf8');
+    expect(source).toContain("schema: {\n    meaning: 'runs nowhere yet',\n");
+    expect(source).toContain("description: 'runs nowhere yet.',\n    properties: {},\n");
+  });
+
   it('type-checks with the rest of core', () => {
     const run = tools.typecheck(core);
     expect(run.stdout + run.stderr).toBe('');

@@ -15,7 +15,6 @@ export type {
   DvcRemoteKind,
   ReportSettings,
   Runner,
-  RunnerKind,
   SecretsScope,
   Task,
   TrainSettings,
@@ -23,6 +22,8 @@ export type {
 export { schema, extraArgsInput, maxDispatchInputs, maxParams, type JsonSchema } from './schema.js';
 export { githubLimits } from './limits.js';
 export { dvcRemoteKinds, dvcRemoteUrls } from './schema/data.js';
+export { runnerTimeoutMinutes } from './schema/runner.js';
+export type { KindBranch } from './schema/kinds.js';
 export { secretsScopes } from './schema/secrets-scope.js';
 export { tasks } from './schema/task.js';
 export { loadConfig, type LoadResult } from './validate.js';

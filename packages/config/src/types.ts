@@ -32,23 +32,14 @@ export interface Gate {
   max?: number;
 }
 
-export type RunnerKind = 'hosted' | 'self-hosted' | 'ec2' | 'arc';
-
+/**
+ * Where the training job runs: `kind` is the `--runner` value of a runner feature, which declares
+ * the keys its kind has besides the timeout (src/schema/kinds.json).
+ */
 export interface Runner {
-  kind: RunnerKind;
-  /** hosted: the runs-on label of the training job (ubuntu-latest or a larger runner). */
-  label?: string;
-  /** self-hosted: extra labels of the runner (after `self-hosted`). */
-  labels?: string[];
-  /** ec2: where the instance starts, the instance types to try in order, and the market. */
-  region?: string;
-  'instance-types'?: string[];
-  spot?: boolean;
-  'disk-gb'?: number;
-  /** arc: the scale set's installation name, and how many runner pods it may start. */
-  'scale-set'?: string;
-  'max-runners'?: number;
+  kind: string;
   'timeout-minutes': number;
+  [setting: string]: unknown;
 }
 
 /** A GitHub Environment: the secrets and variables the training job may read. */
@@ -72,7 +63,7 @@ export interface Data {
 
 /** Where runs are logged besides the local files (settings come from environment variables). */
 export interface Tracker {
-  /** `none`, or the `--tracker` value of a tracker feature (src/schema/tracker-kinds.json). */
+  /** `none`, or the `--tracker` value of a tracker feature (src/schema/kinds.json). */
   kind: string;
 }
 

@@ -3,7 +3,6 @@
  * questions of options.ts are named here; each feature declares its own questions, and reads
  * their answers, in its folder (`defineOption`, `answerOf`).
  */
-import type { RunnerKind } from '@ml-cicd/config';
 import type { PythonVersion } from './versions.js';
 
 /** What an answer holds: a choice or a text, a whole number, or a list. */
@@ -13,7 +12,8 @@ export interface Answers {
   /** Project name: lowercase letters, digits and hyphens. */
   name: string;
   python: PythonVersion;
-  runner: RunnerKind;
+  /** Where training runs: a runner feature's choice value. */
+  runner: string;
   /** The training job's time limit in minutes, for every kind of runner. */
   runnerTimeout: number;
   /** Where runs are logged besides the local files: `none`, or a tracker feature's choice value. */

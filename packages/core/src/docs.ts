@@ -2,6 +2,7 @@
 import { schema, tasks } from '@ml-cicd/config';
 import { taskDefaults } from './features/base/params.js';
 import { features } from './features/index.js';
+import { replacedKinds } from './moved-answers.js';
 import type { Feature } from './features/types.js';
 import { options, slots, type Option } from './options.js';
 
@@ -87,12 +88,8 @@ export function tasksTable(): string {
   ].join('\n');
 }
 
-/** `text` with every `<!-- generated:NAME -->…<!-- end:NAME -->` block filled from the registry. */
-/**
- * The values `tracker.kind` of ml-cicd.yaml takes, each with what it means, from the tracker
- * option: `pnpm docs:tables` writes them where config's schema reads them.
- */
-export function trackerKinds(): { value: string; description: string }[] {
+/** The values `tracker.kind` of ml-cicd.yaml takes, each with what it means, from the option. */
+function trackerKinds(): { value: string; description: string }[] {
   const tracker = options.find((option) => option.key === 'tracker');
   if (tracker?.kind !== 'choice') throw new Error('No tracker option.');
   return [
@@ -107,6 +104,21 @@ export function trackerKinds(): { value: string; description: string }[] {
   ];
 }
 
+/**
+ * What config's schema knows of the features, which `pnpm docs:tables` writes to its `kinds.json`:
+ * the values of `tracker.kind`, the branch of each value of `runner.kind`, and replaced values.
+ */
+export function schemaKinds() {
+  return {
+    tracker: trackerKinds(),
+    runner: features.flatMap(({ choice, schema }) =>
+      choice?.option === 'runner' && schema ? [{ value: choice.value, ...schema }] : [],
+    ),
+    replaced: replacedKinds(),
+  };
+}
+
+/** `text` with every `<!-- generated:NAME -->…<!-- end:NAME -->` block filled from the registry. */
 export function withGeneratedTables(text: string): string {
   const tables: Record<string, string> = {
     options: optionsTable(),

@@ -50,6 +50,13 @@ export function movedChoicesIn(recorded: Recorded): string[] {
     .map((moved) => `${moved.key} ${moved.from} → ${moved.to}`);
 }
 
+/** The replaced values of ml-cicd.yaml (a slot's answer is its section's kind), by dotted path. */
+export function replacedKinds(): Record<string, Record<string, string>> {
+  const replaced: Record<string, Record<string, string>> = {};
+  for (const { key, from, to } of movedChoices) (replaced[`${key}.kind`] ??= {})[from] = to;
+  return replaced;
+}
+
 /** The sentence for a flag (or prompt answer) that asks for a replaced choice. */
 export function movedChoiceProblem(raw: RawAnswers): string | undefined {
   return movedChoices.find((moved) => raw[moved.key] === moved.from)?.message;

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { trackerKinds, withGeneratedTables } from '../src/docs.js';
+import { kinds } from '../../config/src/schema/kinds.generated.js';
+import { schemaKinds, withGeneratedTables } from '../src/docs.js';
+import { features } from '../src/features/index.js';
 
 describe('docs/guide/options.md', () => {
   it('has the flag and feature tables of the current registry (pnpm docs:tables rewrites them)', () => {
@@ -32,16 +34,38 @@ describe('docs/guide/config.md', () => {
   });
 });
 
-describe('the tracker kinds of config schema', () => {
-  it('are the tracker option values of the registry (pnpm docs:tables rewrites them)', () => {
-    const file = new URL('../../config/src/schema/tracker-kinds.json', import.meta.url);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ kinds: trackerKinds() });
-    expect(trackerKinds().map(({ value }) => value)).toEqual([
+describe('the kinds of config schema', () => {
+  const { tracker, runner, replaced } = schemaKinds();
+
+  it('are what the registry declares (pnpm docs:tables rewrites them)', () => {
+    expect(kinds).toEqual(schemaKinds());
+  });
+
+  it('name the tracker option values, retired ones too', () => {
+    expect(tracker.map(({ value }) => value)).toEqual([
       'none',
       'mlflow',
       'wandb',
       'comet',
       'neptune',
     ]);
+  });
+
+  it('hold a branch for each runner choice, with the keys its feature writes', () => {
+    expect(runner.map(({ value, required }) => [value, required])).toEqual([
+      ['hosted', []],
+      ['self-hosted', []],
+      ['ec2', ['region', 'instance-types', 'spot', 'disk-gb']],
+      ['arc', ['scale-set', 'max-runners']],
+    ]);
+  });
+
+  it('come from every runner feature, the only features with a schema branch', () => {
+    const runners = features.filter(({ choice }) => choice?.option === 'runner');
+    expect(features.filter(({ schema }) => schema)).toEqual(runners);
+  });
+
+  it('name the runner kind a newer version replaced', () => {
+    expect(replaced).toEqual({ 'runner.kind': { 'cml-aws': 'ec2' } });
   });
 });

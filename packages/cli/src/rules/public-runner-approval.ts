@@ -53,7 +53,8 @@ interface OwnRunnerJob {
 
 function ownRunnerJobs(project: Project): OwnRunnerJob[] {
   const runner = project.config?.runner;
-  const largerRunner = runner?.kind === 'hosted' ? runner.label : undefined;
+  const largerRunner =
+    runner?.kind === 'hosted' && typeof runner.label === 'string' ? runner.label : undefined;
   return project.workflows.flatMap((workflow) =>
     jobs(workflow).flatMap((job) => {
       const label = ownRunnerLabel(job, isReusableOnly(workflow), largerRunner);

@@ -3,6 +3,7 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import { formatPath, isRecord, pointerToPath, showValue, subject, type Path } from '../path.js';
 import type { PathProblem } from '../path-problem.js';
 import type { JsonSchema } from '../schema/json-schema.js';
+import { replacedValues } from '../schema/kinds.js';
 import { patternMeaning } from '../schema/patterns.js';
 import { closest, list, typeWord, withArticle } from './words.js';
 
@@ -131,11 +132,6 @@ function propertyName(path: Path, where: string, key: string, schema: JsonSchema
     message: `the key ${JSON.stringify(key)} in ${where} must be ${meaning}.`,
   };
 }
-
-/** Values earlier versions wrote that `ml-cicd update` replaces, by the dotted path of the tag. */
-const replacedValues: Record<string, Record<string, string>> = {
-  'runner.kind': { 'cml-aws': 'ec2' },
-};
 
 /** A param's `type` or the runner's `kind` picks the branch; name the values that would. */
 function discriminator(

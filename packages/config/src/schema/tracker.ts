@@ -1,9 +1,6 @@
 /** Schema of `tracker`: the experiment tracker runs are logged to, besides the local files. */
 import type { JsonSchema } from './json-schema.js';
-// Written by `pnpm docs:tables` from the tracker features of @ml-cicd/core.
-import trackerKinds from './tracker-kinds.json' with { type: 'json' };
-
-const { kinds } = trackerKinds;
+import { trackerKinds } from './kinds.js';
 
 export const tracker: JsonSchema = {
   title: 'Tracker',
@@ -15,9 +12,9 @@ export const tracker: JsonSchema = {
   properties: {
     kind: {
       title: 'Kind',
-      description: `${kinds.map(({ value, description }) => `${value}: ${description}`).join('; ')}.`,
+      description: `${trackerKinds.map(({ value, description }) => `${value}: ${description}`).join('; ')}.`,
       type: 'string',
-      enum: kinds.map(({ value }) => value),
+      enum: trackerKinds.map(({ value }) => value),
     },
   },
 };

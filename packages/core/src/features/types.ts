@@ -1,4 +1,5 @@
 /** The shape of a feature module: one option of the generated project, declared as data. */
+import type { KindBranch } from '@ml-cicd/config';
 import type { Answers } from '../answers.js';
 import type { SlotKey } from '../options.js';
 import type { ProjectModel } from '../model.js';
@@ -45,6 +46,11 @@ export interface Feature<Id extends string = string> {
    * scaffold's message names it with them.
    */
   needs?: readonly string[];
+  /**
+   * Its kind's branch of the schema of ml-cicd.yaml, for a feature whose choice is the kind of a
+   * section (`runner.kind`): the keys it writes there. `pnpm docs:tables` copies it into config.
+   */
+  schema?: Omit<KindBranch, 'value'>;
   /** Questions only this feature asks, and only when it is selected (flags, prompts, docs). */
   options?: readonly FeatureOption[];
   /** Why these answers do not fit together when the feature is selected, naming the flag. */

@@ -39,6 +39,27 @@ export const runnerArc = defineFeature({
   title: 'Kubernetes runner scale set (ARC)',
   description: 'ephemeral GPU runner pods that actions-runner-controller starts on demand',
   choice: { option: 'runner', value: 'arc' },
+  schema: {
+    meaning: 'a Kubernetes runner scale set',
+    title: 'Runner scale set',
+    description: 'Runner pods an actions-runner-controller scale set starts on demand.',
+    properties: {
+      'scale-set': {
+        title: 'Scale set name',
+        description: `The runner scale set's installation name and the runs-on of the training job: ${scaleSetName.meaning}.`,
+        type: 'string',
+        pattern: scaleSetName.pattern,
+      },
+      'max-runners': {
+        title: 'Maximum runners',
+        description: 'The most runner pods the scale set starts at once (it scales down to none).',
+        type: 'integer',
+        minimum: arcMaxRunnersOption.min,
+        maximum: arcMaxRunnersOption.max,
+      },
+    },
+    required: ['scale-set', 'max-runners'],
+  },
   options: [arcScaleSetOption, arcMaxRunnersOption],
   add: { arc: runnerKindFiles },
   contribute(model, { answers }) {

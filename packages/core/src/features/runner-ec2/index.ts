@@ -86,6 +86,47 @@ export const runnerEc2 = defineFeature({
   description:
     'an EC2 instance started for each training run and terminated after it (OIDC roles, a GitHub App, no stored keys)',
   choice: { option: 'runner', value: 'ec2' },
+  schema: {
+    meaning: 'an EC2 instance started for each run and terminated after it',
+    title: 'On-demand EC2 runner',
+    description: 'An EC2 instance started for one training run, then terminated.',
+    properties: {
+      region: {
+        title: 'AWS region',
+        description: `Where the instance starts: ${awsRegion.meaning}. The workflow reads it from the AWS_REGION variable; this is the value to set.`,
+        type: 'string',
+        pattern: awsRegion.pattern,
+      },
+      'instance-types': {
+        title: 'Instance types',
+        description: `The instance types to start (1 to ${maxInstanceTypes}), tried in order until one starts (each in every subnet of EC2_SUBNET_IDS): ${ec2InstanceType.meaning}. A GPU type (g or p family) adds an nvidia-smi check.`,
+        type: 'array',
+        minItems: 1,
+        uniqueItems: true,
+        items: {
+          title: 'Instance type',
+          description: `One instance type: ${ec2InstanceType.meaning}.`,
+          type: 'string',
+          pattern: ec2InstanceType.pattern,
+        },
+      },
+      spot: {
+        title: 'Spot instance',
+        description:
+          'Start spot instances (market-type: spot): cheaper, but AWS may reclaim one during a run.',
+        type: 'boolean',
+      },
+      'disk-gb': {
+        title: 'Disk size in GB',
+        description:
+          'Size of the instance root volume in GB (gp3); at least the AMI snapshot size.',
+        type: 'integer',
+        minimum: ec2DiskGbOption.min,
+        maximum: ec2DiskGbOption.max,
+      },
+    },
+    required: ['region', 'instance-types', 'spot', 'disk-gb'],
+  },
   options: [ec2RegionOption, ec2InstanceTypesOption, ec2SpotOption, ec2DiskGbOption],
   problem: (answers) => {
     const count = answerOf(answers, ec2InstanceTypesOption).length;

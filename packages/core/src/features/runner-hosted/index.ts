@@ -1,8 +1,9 @@
 /** Training and CI on GitHub-hosted runners: nothing to set up, fine for small models. */
-import { githubLimits, runnerLabel } from '@ml-cicd/config';
+import { githubLimits, runnerLabel, runnerTimeoutMinutes } from '@ml-cicd/config';
 import { hostedRunner, hostedTrainingImage } from '../../model.js';
 import { answerOf, defineOption, flagPatternProblem } from '../../option-types.js';
 import { runnerKindFiles } from '../../add-kinds.js';
+import { runnerLabelSchema } from '../../runner-label-schema.js';
 import { defineFeature } from '../types.js';
 
 /** Labels every self-hosted runner has by default: on one of them training would leave GitHub's. */
@@ -42,6 +43,25 @@ export const runnerHosted = defineFeature({
   title: 'GitHub-hosted runner',
   description: 'ubuntu-24.04, another image, or a larger runner by label; nothing to set up',
   choice: { option: 'runner', value: 'hosted' },
+  schema: {
+    meaning: 'a GitHub-hosted runner',
+    title: 'GitHub-hosted runner',
+    description: 'A fresh machine from GitHub for each job.',
+    properties: {
+      label: {
+        ...runnerLabelSchema,
+        title: 'Hosted runner label',
+        description:
+          'The runs-on label of the training job: a named image such as ubuntu-24.04 (not ubuntu-latest, which GitHub moves to newer images), or the name of a larger GitHub-hosted runner your organisation set up.',
+      },
+      'timeout-minutes': {
+        ...runnerTimeoutMinutes,
+        description: `How long the training job may run before GitHub cancels it (1 to ${githubLimits.hostedJobMinutes}, i.e. 6 hours, GitHub's limit for a job on a hosted runner).`,
+        maximum: githubLimits.hostedJobMinutes,
+      },
+    },
+    required: [],
+  },
   options: [hostedLabelOption],
   problem: ({ runnerTimeout }) =>
     runnerTimeout > githubLimits.hostedJobMinutes

@@ -3,6 +3,7 @@ import { runnerLabel } from '@ml-cicd/config';
 import { answerOf, defineOption, patternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
 import { runnerKindFiles } from '../../add-kinds.js';
+import { runnerLabelSchema } from '../../runner-label-schema.js';
 import { defineFeature } from '../types.js';
 
 const labelProblem = patternProblem(runnerLabel);
@@ -25,6 +26,21 @@ export const runnerSelfHosted = defineFeature({
   title: 'Self-hosted runner',
   description: 'your own machine (e.g. a GPU box), selected by labels',
   choice: { option: 'runner', value: 'self-hosted' },
+  schema: {
+    meaning: 'your own machine',
+    title: 'Self-hosted runner',
+    description: 'Your own machine (e.g. a GPU box), picked by its labels.',
+    properties: {
+      labels: {
+        title: 'Labels',
+        description: 'Labels of the self-hosted runner to pick, after self-hosted (e.g. gpu).',
+        type: 'array',
+        uniqueItems: true,
+        items: runnerLabelSchema,
+      },
+    },
+    required: [],
+  },
   options: [runnerLabelsOption],
   add: { 'self-hosted': runnerKindFiles },
   contribute(model, { answers }) {

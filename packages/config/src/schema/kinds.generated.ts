@@ -1,0 +1,144 @@
+// Written by `pnpm docs:tables` from the features of @ml-cicd/core: do not edit.
+import type { SchemaKinds } from './kinds.js';
+
+export const kinds: SchemaKinds = {
+  tracker: [
+    { value: 'none', description: 'Local files only, params, metrics and model in outputs/' },
+    {
+      value: 'mlflow',
+      description:
+        'MLflow, log runs to an MLflow tracking server (also DagsHub) when MLFLOW_TRACKING_URI is set',
+    },
+    {
+      value: 'wandb',
+      description:
+        'Weights & Biases, log runs to Weights & Biases when WANDB_API_KEY is set (offline mode too)',
+    },
+    {
+      value: 'comet',
+      description: 'Comet, log runs to Comet when COMET_API_KEY is set (offline archives too)',
+    },
+    {
+      value: 'neptune',
+      description: 'retired, kept so that projects which have it still validate until they move',
+    },
+  ],
+  runner: [
+    {
+      value: 'hosted',
+      meaning: 'a GitHub-hosted runner',
+      title: 'GitHub-hosted runner',
+      description: 'A fresh machine from GitHub for each job.',
+      properties: {
+        label: {
+          title: 'Hosted runner label',
+          description:
+            'The runs-on label of the training job: a named image such as ubuntu-24.04 (not ubuntu-latest, which GitHub moves to newer images), or the name of a larger GitHub-hosted runner your organisation set up.',
+          type: 'string',
+          pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$',
+        },
+        'timeout-minutes': {
+          title: 'Timeout in minutes',
+          description:
+            "How long the training job may run before GitHub cancels it (1 to 360, i.e. 6 hours, GitHub's limit for a job on a hosted runner).",
+          type: 'integer',
+          minimum: 1,
+          maximum: 360,
+        },
+      },
+      required: [],
+    },
+    {
+      value: 'self-hosted',
+      meaning: 'your own machine',
+      title: 'Self-hosted runner',
+      description: 'Your own machine (e.g. a GPU box), picked by its labels.',
+      properties: {
+        labels: {
+          title: 'Labels',
+          description: 'Labels of the self-hosted runner to pick, after self-hosted (e.g. gpu).',
+          type: 'array',
+          uniqueItems: true,
+          items: {
+            title: 'Label',
+            description:
+              'One runner label: 1 to 100 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu).',
+            type: 'string',
+            pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$',
+          },
+        },
+      },
+      required: [],
+    },
+    {
+      value: 'ec2',
+      meaning: 'an EC2 instance started for each run and terminated after it',
+      title: 'On-demand EC2 runner',
+      description: 'An EC2 instance started for one training run, then terminated.',
+      properties: {
+        region: {
+          title: 'AWS region',
+          description:
+            'Where the instance starts: an AWS region name such as us-east-1 or eu-west-2. The workflow reads it from the AWS_REGION variable; this is the value to set.',
+          type: 'string',
+          pattern: '^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$',
+        },
+        'instance-types': {
+          title: 'Instance types',
+          description:
+            'The instance types to start (1 to 5), tried in order until one starts (each in every subnet of EC2_SUBNET_IDS): an EC2 instance type such as g4dn.xlarge or p3.2xlarge. A GPU type (g or p family) adds an nvidia-smi check.',
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: {
+            title: 'Instance type',
+            description:
+              'One instance type: an EC2 instance type such as g4dn.xlarge or p3.2xlarge.',
+            type: 'string',
+            pattern: '^[a-z][a-z0-9-]*\\.[a-z0-9]+$',
+          },
+        },
+        spot: {
+          title: 'Spot instance',
+          description:
+            'Start spot instances (market-type: spot): cheaper, but AWS may reclaim one during a run.',
+          type: 'boolean',
+        },
+        'disk-gb': {
+          title: 'Disk size in GB',
+          description:
+            'Size of the instance root volume in GB (gp3); at least the AMI snapshot size.',
+          type: 'integer',
+          minimum: 8,
+          maximum: 16384,
+        },
+      },
+      required: ['region', 'instance-types', 'spot', 'disk-gb'],
+    },
+    {
+      value: 'arc',
+      meaning: 'a Kubernetes runner scale set',
+      title: 'Runner scale set',
+      description: 'Runner pods an actions-runner-controller scale set starts on demand.',
+      properties: {
+        'scale-set': {
+          title: 'Scale set name',
+          description:
+            "The runner scale set's installation name and the runs-on of the training job: 1 to 45 lowercase letters, digits and hyphens, starting and ending with a letter or digit (e.g. gpu-training).",
+          type: 'string',
+          pattern: '^(?=.{1,45}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$',
+        },
+        'max-runners': {
+          title: 'Maximum runners',
+          description:
+            'The most runner pods the scale set starts at once (it scales down to none).',
+          type: 'integer',
+          minimum: 1,
+          maximum: 1000,
+        },
+      },
+      required: ['scale-set', 'max-runners'],
+    },
+  ],
+  replaced: { 'runner.kind': { 'cml-aws': 'ec2' } },
+};
