@@ -12,7 +12,6 @@ export type {
   PythonVersion,
   Data,
   DatasetConfig,
-  DvcRemoteKind,
   ReportSettings,
   Runner,
   SecretsScope,
@@ -21,7 +20,6 @@ export type {
 } from './types.js';
 export { schema, extraArgsInput, maxDispatchInputs, maxParams, type JsonSchema } from './schema.js';
 export { githubLimits } from './limits.js';
-export { dvcRemoteKinds, dvcRemoteUrls } from './schema/data.js';
 export { runnerTimeoutMinutes } from './schema/runner.js';
 export type { KindBranch } from './schema/kinds.js';
 export { secretsScopes } from './schema/secrets-scope.js';

@@ -34,7 +34,7 @@ export interface Gate {
 
 /**
  * Where the training job runs: `kind` is the `--runner` value of a runner feature, which declares
- * the keys its kind has besides the timeout (src/schema/kinds.json).
+ * the keys its kind has besides the timeout (src/schema/kinds.generated.ts).
  */
 export interface Runner {
   kind: string;
@@ -53,17 +53,18 @@ export interface Environment {
 
 export type SecretsScope = 'environment' | 'repo';
 
-export type DvcRemoteKind = 's3' | 'gs' | 'azure' | 'ssh' | 'local' | 'dagshub';
-
-/** How data and models are versioned: with DVC, and the remote it pushes to. */
+/**
+ * How data and models are versioned: `kind` is the `--data` value of a data feature, which
+ * declares the keys its kind has (src/schema/kinds.generated.ts).
+ */
 export interface Data {
-  kind: 'dvc';
-  remote: { kind: DvcRemoteKind; url: string };
+  kind: string;
+  [setting: string]: unknown;
 }
 
 /** Where runs are logged besides the local files (settings come from environment variables). */
 export interface Tracker {
-  /** `none`, or the `--tracker` value of a tracker feature (src/schema/kinds.json). */
+  /** `none`, or the `--tracker` value of a tracker feature (src/schema/kinds.generated.ts). */
   kind: string;
 }
 

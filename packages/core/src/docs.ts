@@ -1,10 +1,10 @@
 /** Markdown tables for the docs, derived from the registry so they cannot drift from the code. */
-import { schema, tasks } from '@ml-cicd/config';
+import { schema, tasks, type JsonSchema } from '@ml-cicd/config';
 import { taskDefaults } from './features/base/params.js';
 import { features } from './features/index.js';
 import { replacedKinds } from './moved-answers.js';
 import type { Feature } from './features/types.js';
-import { options, slots, type Option } from './options.js';
+import { options, slots, type Option, type SlotKey } from './options.js';
 
 function values(option: Option): string {
   switch (option.kind) {
@@ -59,15 +59,39 @@ export function featuresTable(): string {
 
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
+/**
+ * The rows of the keys of a top-level object. A section with a kind (`runner`, `data`) has the keys
+ * of every kind's branch, each row naming the kinds it holds for unless it holds for all.
+ */
+function childRows(key: string, property: JsonSchema): string[] {
+  const tag = property.discriminator?.propertyName;
+  const branches = tag ? (property.oneOf ?? []) : [property];
+  const rows = new Map<
+    string,
+    { child: string; required: string; text: string; kinds: string[] }
+  >();
+  for (const branch of branches) {
+    const kind = tag ? `\`${String(branch.properties?.[tag]?.const)}\`` : '';
+    for (const [child, inner] of Object.entries(branch.properties ?? {})) {
+      const required = (branch.required ?? []).includes(child) ? 'yes' : 'no';
+      const text = inner.description ?? '';
+      const id = JSON.stringify([child, required, text]);
+      const row = rows.get(id) ?? { child, required, text, kinds: [] };
+      rows.set(id, { ...row, kinds: [...row.kinds, kind] });
+    }
+  }
+  return [...rows.values()].map(({ child, required, text, kinds }) => {
+    const only = kinds.length < branches.length ? `, with ${tag} ${kinds.join(', ')}` : '';
+    return `| \`${key}.${child}\` | ${required}${only} | ${cell(text)} |`;
+  });
+}
+
 /** The keys of `ml-cicd.yaml` from its schema: each top-level key and the keys of its objects. */
 export function configTable(): string {
   const required = new Set(schema.required ?? []);
   const rows = Object.entries(schema.properties ?? {}).flatMap(([key, property]) => [
     `| \`${key}\` | ${required.has(key) ? 'yes' : 'no'} | ${cell(property.description ?? '')} |`,
-    ...Object.entries(property.properties ?? {}).map(
-      ([child, inner]) =>
-        `| \`${key}.${child}\` | ${(property.required ?? []).includes(child) ? 'yes' : 'no'} | ${cell(inner.description ?? '')} |`,
-    ),
+    ...childRows(key, property),
   ]);
   return ['| key | required | what it holds |', '| --- | --- | --- |', ...rows].join('\n');
 }
@@ -104,16 +128,23 @@ function trackerKinds(): { value: string; description: string }[] {
   ];
 }
 
+/** The branch of ml-cicd.yaml's schema each feature a `slot` chooses declares, with its value. */
+function branches(slot: SlotKey) {
+  return features.flatMap(({ choice, schema }) =>
+    choice?.option === slot && schema ? [{ value: choice.value, ...schema }] : [],
+  );
+}
+
 /**
- * What config's schema knows of the features, which `pnpm docs:tables` writes to its `kinds.json`:
- * the values of `tracker.kind`, the branch of each value of `runner.kind`, and replaced values.
+ * What config's schema knows of the features, which `pnpm docs:tables` writes to its
+ * `kinds.generated.ts`: the values of `tracker.kind`, the branch of each value of `runner.kind`
+ * and of `data.kind`, and the values a newer version replaced.
  */
 export function schemaKinds() {
   return {
     tracker: trackerKinds(),
-    runner: features.flatMap(({ choice, schema }) =>
-      choice?.option === 'runner' && schema ? [{ value: choice.value, ...schema }] : [],
-    ),
+    runner: branches('runner'),
+    data: branches('data'),
     replaced: replacedKinds(),
   };
 }

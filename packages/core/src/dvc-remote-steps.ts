@@ -3,8 +3,13 @@
  * then the ones that hand them to DVC (by OIDC for AWS, else from the job's secrets and
  * variables, one by one) and run DVC's commands. CI's DVC jobs and the release's push use them.
  */
-import type { DvcRemoteKind } from '@ml-cicd/config';
-import { dvcRegionVariable, dvcRoleVariable, remoteKinds, remoteSettings } from './dvc-remotes.js';
+import {
+  dvcRegionVariable,
+  type DvcRemoteKind,
+  dvcRoleVariable,
+  remoteKinds,
+  remoteSettings,
+} from './dvc-remotes.js';
 import { uses } from './versions.js';
 import { commented } from './yaml.js';
 

@@ -3,9 +3,44 @@
  * variables CI reads for it, and the shell lines that hand them to DVC without putting a secret
  * on a command line (W32).
  */
-import type { DvcRemoteKind } from '@ml-cicd/config';
+import type { Data, NamedPattern } from '@ml-cicd/config';
 import type { OptionChoice } from './option-types.js';
 import type { PypiPackage } from './versions.js';
+
+/** The URL form of each kind of DVC remote; the scheme must match the kind. */
+export const dvcRemoteUrls = {
+  s3: { pattern: '^s3://[^/\\s]+(/\\S*)?$', meaning: 'an s3://<bucket>/<path> URL' },
+  gs: { pattern: '^gs://[^/\\s]+(/\\S*)?$', meaning: 'a gs://<bucket>/<path> URL' },
+  azure: { pattern: '^azure://[^/\\s]+(/\\S*)?$', meaning: 'an azure://<container>/<path> URL' },
+  ssh: {
+    pattern: '^ssh://([^@/\\s]+@)?[^@/\\s]+(/\\S*)?$',
+    meaning: 'an ssh://[<user>@]<host>/<path> URL',
+  },
+  // A folder on this machine or a mounted share: any path without a URL scheme.
+  local: {
+    pattern: '^(?![A-Za-z][A-Za-z0-9+.-]+://)\\S(.*\\S)?$',
+    meaning: 'a folder path (no URL scheme)',
+  },
+  dagshub: {
+    pattern: '^https://dagshub\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\\.dvc$',
+    meaning: 'a https://dagshub.com/<owner>/<repo>.dvc URL',
+  },
+} satisfies Record<string, NamedPattern>;
+
+export type DvcRemoteKind = keyof typeof dvcRemoteUrls;
+
+export const dvcRemoteKinds = Object.keys(dvcRemoteUrls) as DvcRemoteKind[];
+
+/** ml-cicd.yaml's `data` with DVC: the default remote's kind and URL (a type alias, so a `Data`). */
+export type DvcData = {
+  kind: 'dvc';
+  remote: { kind: DvcRemoteKind; url: string };
+};
+
+/** The project's `data` when it is DVC's, whose keys the schema's dvc branch holds to `DvcData`. */
+export function dvcDataOf(data: Data | undefined): DvcData | undefined {
+  return data?.kind === 'dvc' ? (data as DvcData) : undefined;
+}
 
 /** The name of the remote in `.dvc/config`; `dvc push` and `dvc pull` use it by default. */
 export const remoteName = 'storage';

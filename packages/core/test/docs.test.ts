@@ -35,7 +35,7 @@ describe('docs/guide/config.md', () => {
 });
 
 describe('the kinds of config schema', () => {
-  const { tracker, runner, replaced } = schemaKinds();
+  const { tracker, runner, data, replaced } = schemaKinds();
 
   it('are what the registry declares (pnpm docs:tables rewrites them)', () => {
     expect(kinds).toEqual(schemaKinds());
@@ -60,9 +60,15 @@ describe('the kinds of config schema', () => {
     ]);
   });
 
-  it('come from every runner feature, the only features with a schema branch', () => {
-    const runners = features.filter(({ choice }) => choice?.option === 'runner');
-    expect(features.filter(({ schema }) => schema)).toEqual(runners);
+  it('hold the dvc branch of data, with its remote', () => {
+    expect(data.map(({ value, required }) => [value, required])).toEqual([['dvc', ['remote']]]);
+  });
+
+  it('come from every runner and data feature, the only features with a schema branch', () => {
+    const branched = features.filter(({ choice }) =>
+      ['runner', 'data'].includes(choice?.option ?? ''),
+    );
+    expect(features.filter(({ schema }) => schema)).toEqual(branched);
   });
 
   it('name the runner kind a newer version replaced', () => {

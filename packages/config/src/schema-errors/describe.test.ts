@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { breakExample, printed } from '../../test/example.js';
 
+const runnerLine = 'runner: {kind: hosted, timeout-minutes: 60}\n';
+
 /** [what breaks, text in the example, its replacement, every finding printed]. */
 const cases: [string, string, string, string[]][] = [
   ['version', 'version: 1', 'version: 2', ['ml-cicd.yaml:1:10: version 2 must be 1.']],
@@ -190,6 +192,35 @@ const cases: [string, string, string, string[]][] = [
     'kind: cloud',
     ['ml-cicd.yaml:18:16: runner.kind "cloud" must be one of hosted, self-hosted, ec2, arc.'],
   ],
+  ...(
+    [
+      [
+        'data kind',
+        '{kind: git, remote: {kind: s3, url: "s3://b/p"}}',
+        '19:14: data.kind "git" must be one of dvc.',
+      ],
+      [
+        'data without a remote',
+        '{kind: dvc}',
+        '19:7: data is missing the required key remote (DVC remote).',
+      ],
+      [
+        'DVC remote URL of another kind',
+        '{kind: dvc, remote: {kind: s3, url: "gs://b/p"}}',
+        '19:43: data.remote.url "gs://b/p" must be an s3://<bucket>/<path> URL.',
+      ],
+      [
+        'unknown key of the dvc kind',
+        '{kind: dvc, remote: {kind: s3, url: "s3://b/p"}, stages: 1}',
+        '19:56: data has an unknown key "stages" for a DVC setup; valid keys are kind, remote.',
+      ],
+    ] as const
+  ).map(([what, data, finding]): [string, string, string, string[]] => [
+    what,
+    runnerLine,
+    `${runnerLine}data: ${data}\n`,
+    [`ml-cicd.yaml:${finding}`],
+  ]),
   [
     'runner kind an earlier version wrote',
     'kind: hosted',

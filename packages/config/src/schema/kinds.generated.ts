@@ -140,5 +140,171 @@ export const kinds: SchemaKinds = {
       required: ['scale-set', 'max-runners'],
     },
   ],
+  data: [
+    {
+      value: 'dvc',
+      meaning: 'data and models versioned with DVC',
+      title: 'DVC setup',
+      description:
+        'Data and models versioned with DVC: dvc.yaml stages, params.yaml (made from params) and a remote.',
+      properties: {
+        remote: {
+          title: 'DVC remote',
+          description: 'The default DVC remote: its kind and URL (credentials never go here).',
+          type: 'object',
+          discriminator: { propertyName: 'kind' },
+          oneOf: [
+            {
+              title: 's3 remote',
+              description: 'A s3 remote at an s3://<bucket>/<path> URL.',
+              type: 'object',
+              required: ['kind', 'url'],
+              additionalProperties: false,
+              properties: {
+                kind: {
+                  title: 'Kind',
+                  description:
+                    'Where DVC pushes data and models: s3, gs, azure, ssh, local, dagshub.',
+                  const: 's3',
+                },
+                url: {
+                  title: 'URL',
+                  description: "The remote's URL in .dvc/config: an s3://<bucket>/<path> URL.",
+                  type: 'string',
+                  pattern: '^s3://[^/\\s]+(/\\S*)?$',
+                },
+              },
+            },
+            {
+              title: 'gs remote',
+              description: 'A gs remote at a gs://<bucket>/<path> URL.',
+              type: 'object',
+              required: ['kind', 'url'],
+              additionalProperties: false,
+              properties: {
+                kind: {
+                  title: 'Kind',
+                  description:
+                    'Where DVC pushes data and models: s3, gs, azure, ssh, local, dagshub.',
+                  const: 'gs',
+                },
+                url: {
+                  title: 'URL',
+                  description: "The remote's URL in .dvc/config: a gs://<bucket>/<path> URL.",
+                  type: 'string',
+                  pattern: '^gs://[^/\\s]+(/\\S*)?$',
+                },
+              },
+            },
+            {
+              title: 'azure remote',
+              description: 'A azure remote at an azure://<container>/<path> URL.',
+              type: 'object',
+              required: ['kind', 'url'],
+              additionalProperties: false,
+              properties: {
+                kind: {
+                  title: 'Kind',
+                  description:
+                    'Where DVC pushes data and models: s3, gs, azure, ssh, local, dagshub.',
+                  const: 'azure',
+                },
+                url: {
+                  title: 'URL',
+                  description:
+                    "The remote's URL in .dvc/config: an azure://<container>/<path> URL.",
+                  type: 'string',
+                  pattern: '^azure://[^/\\s]+(/\\S*)?$',
+                },
+              },
+            },
+            {
+              title: 'ssh remote',
+              description: 'A ssh remote at an ssh://[<user>@]<host>/<path> URL.',
+              type: 'object',
+              required: ['kind', 'url'],
+              additionalProperties: false,
+              properties: {
+                kind: {
+                  title: 'Kind',
+                  description:
+                    'Where DVC pushes data and models: s3, gs, azure, ssh, local, dagshub.',
+                  const: 'ssh',
+                },
+                url: {
+                  title: 'URL',
+                  description:
+                    "The remote's URL in .dvc/config: an ssh://[<user>@]<host>/<path> URL.",
+                  type: 'string',
+                  pattern: '^ssh://([^@/\\s]+@)?[^@/\\s]+(/\\S*)?$',
+                },
+              },
+            },
+            {
+              title: 'local remote',
+              description: 'A local remote at a folder path (no URL scheme).',
+              type: 'object',
+              required: ['kind', 'url'],
+              additionalProperties: false,
+              properties: {
+                kind: {
+                  title: 'Kind',
+                  description:
+                    'Where DVC pushes data and models: s3, gs, azure, ssh, local, dagshub.',
+                  const: 'local',
+                },
+                url: {
+                  title: 'URL',
+                  description: "The remote's URL in .dvc/config: a folder path (no URL scheme).",
+                  type: 'string',
+                  pattern: '^(?![A-Za-z][A-Za-z0-9+.-]+://)\\S(.*\\S)?$',
+                },
+              },
+            },
+            {
+              title: 'dagshub remote',
+              description: 'A dagshub remote at a https://dagshub.com/<owner>/<repo>.dvc URL.',
+              type: 'object',
+              required: ['kind', 'url'],
+              additionalProperties: false,
+              properties: {
+                kind: {
+                  title: 'Kind',
+                  description:
+                    'Where DVC pushes data and models: s3, gs, azure, ssh, local, dagshub.',
+                  const: 'dagshub',
+                },
+                url: {
+                  title: 'URL',
+                  description:
+                    "The remote's URL in .dvc/config: a https://dagshub.com/<owner>/<repo>.dvc URL.",
+                  type: 'string',
+                  pattern: '^https://dagshub\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\\.dvc$',
+                },
+              },
+            },
+          ],
+        },
+      },
+      required: ['remote'],
+      patterns: [
+        { pattern: '^s3://[^/\\s]+(/\\S*)?$', meaning: 'an s3://<bucket>/<path> URL' },
+        { pattern: '^gs://[^/\\s]+(/\\S*)?$', meaning: 'a gs://<bucket>/<path> URL' },
+        { pattern: '^azure://[^/\\s]+(/\\S*)?$', meaning: 'an azure://<container>/<path> URL' },
+        {
+          pattern: '^ssh://([^@/\\s]+@)?[^@/\\s]+(/\\S*)?$',
+          meaning: 'an ssh://[<user>@]<host>/<path> URL',
+        },
+        {
+          pattern: '^(?![A-Za-z][A-Za-z0-9+.-]+://)\\S(.*\\S)?$',
+          meaning: 'a folder path (no URL scheme)',
+        },
+        {
+          pattern: '^https://dagshub\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\\.dvc$',
+          meaning: 'a https://dagshub.com/<owner>/<repo>.dvc URL',
+        },
+      ],
+    },
+  ],
   replaced: { 'runner.kind': { 'cml-aws': 'ec2' } },
 };

@@ -3,6 +3,7 @@
  * @ml-cicd/core: `pnpm docs:tables` writes `kinds.generated.ts`, since config cannot import core.
  */
 import type { JsonSchema } from './json-schema.js';
+import type { NamedPattern } from './patterns.js';
 import { kinds } from './kinds.generated.js';
 
 /** A value of `tracker.kind`, and what it means. */
@@ -18,16 +19,49 @@ export interface KindBranch {
   meaning: string;
   title: string;
   description: string;
-  /** Its keys besides `kind`; a `timeout-minutes` here replaces the common one. */
+  /** Its keys besides `kind`; one the section's kinds share (`timeout-minutes`) replaces theirs. */
   properties: Record<string, JsonSchema>;
   required: readonly string[];
+  /** The patterns of its keys with what they mean, which errors say instead of the pattern. */
+  patterns?: readonly NamedPattern[];
 }
 
 export interface SchemaKinds {
   tracker: readonly TrackerKind[];
   runner: readonly KindBranch[];
+  data: readonly KindBranch[];
   /** Values earlier versions wrote that `ml-cicd update` replaces, by the dotted path of the key. */
   replaced: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-export const { tracker: trackerKinds, runner: runnerKinds, replaced: replacedValues } = kinds;
+export const {
+  tracker: trackerKinds,
+  runner: runnerKinds,
+  data: dataKinds,
+  replaced: replacedValues,
+} = kinds;
+
+/**
+ * A kind's closed object: `kind`, its own keys, then the keys every kind of the section has
+ * (`common`), where a kind's own schema of such a key (a hosted runner's shorter timeout) wins.
+ */
+export function kindBranch(
+  { value, title, description, properties, required }: KindBranch,
+  kindDescription: string,
+  common: Record<string, JsonSchema> = {},
+): JsonSchema {
+  const own = Object.entries(properties).filter(([key]) => !(key in common));
+  const shared = Object.entries(common).map(([key, schema]) => [key, properties[key] ?? schema]);
+  return {
+    title,
+    description,
+    type: 'object',
+    required: ['kind', ...required, ...Object.keys(common)],
+    additionalProperties: false,
+    properties: {
+      kind: { title: 'Kind', description: kindDescription, const: value },
+      ...Object.fromEntries(own),
+      ...Object.fromEntries(shared),
+    },
+  };
+}

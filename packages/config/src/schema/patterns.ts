@@ -2,6 +2,8 @@
  * The patterns the schema enforces, each with the words that tell a user what would match
  * (error messages say "must be <meaning>" instead of showing the regular expression).
  */
+import { dataKinds, runnerKinds } from './kinds.js';
+
 export interface NamedPattern {
   pattern: string;
   meaning: string;
@@ -106,6 +108,7 @@ const meanings = new Map(
     scaleSetName,
     inertLine,
     datasetPath,
+    ...[...runnerKinds, ...dataKinds].flatMap((kind) => kind.patterns ?? []),
   ].map(({ pattern, meaning }) => [pattern, meaning]),
 );
 

@@ -1,15 +1,15 @@
 /**
  * Schema of `runner`: where the training job runs, one closed branch per kind. Each kind is a
- * runner feature of @ml-cicd/core, which declares its branch (`kinds.json`).
+ * runner feature of @ml-cicd/core, which declares its branch (`kinds.generated.ts`).
  */
 import { githubLimits } from '../limits.js';
 import type { JsonSchema } from './json-schema.js';
-import { runnerKinds, type KindBranch } from './kinds.js';
+import { kindBranch, runnerKinds } from './kinds.js';
 
 const meanings = runnerKinds.map(({ value, meaning }) => `${value} (${meaning})`);
 const kindDescription = `Where the training job runs: ${meanings.slice(0, -1).join(', ')} or ${meanings.at(-1)}. Only hosted runners ever run code from fork pull requests.`;
 
-/** A job's timeout on any runner but GitHub's own; a kind's branch may declare a tighter one. */
+/** A job's timeout on any runner but GitHub's own; a kind may declare a tighter one. */
 export const runnerTimeoutMinutes: JsonSchema = {
   title: 'Timeout in minutes',
   description: `How long the training job may run before GitHub cancels it (1 to ${githubLimits.selfHostedJobMinutes}, i.e. 5 days, GitHub's limit for a job on a self-hosted runner).`,
@@ -18,26 +18,12 @@ export const runnerTimeoutMinutes: JsonSchema = {
   maximum: githubLimits.selfHostedJobMinutes,
 };
 
-function branch({ value, title, description, properties, required }: KindBranch): JsonSchema {
-  const { 'timeout-minutes': timeoutMinutes = runnerTimeoutMinutes, ...settings } = properties;
-  return {
-    title,
-    description,
-    type: 'object',
-    required: ['kind', ...required, 'timeout-minutes'],
-    additionalProperties: false,
-    properties: {
-      kind: { title: 'Kind', description: kindDescription, const: value },
-      ...settings,
-      'timeout-minutes': timeoutMinutes,
-    },
-  };
-}
-
 export const runner: JsonSchema = {
   title: 'Runner',
   description: 'Where the training job runs and how long it may take.',
   type: 'object',
   discriminator: { propertyName: 'kind' },
-  oneOf: runnerKinds.map(branch),
+  oneOf: runnerKinds.map((kind) =>
+    kindBranch(kind, kindDescription, { 'timeout-minutes': runnerTimeoutMinutes }),
+  ),
 };

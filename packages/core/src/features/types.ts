@@ -48,7 +48,8 @@ export interface Feature<Id extends string = string> {
   needs?: readonly string[];
   /**
    * Its kind's branch of the schema of ml-cicd.yaml, for a feature whose choice is the kind of a
-   * section (`runner.kind`): the keys it writes there. `pnpm docs:tables` copies it into config.
+   * section (`runner.kind`, `data.kind`): the keys it writes there. `pnpm docs:tables` copies it
+   * into config.
    */
   schema?: Omit<KindBranch, 'value'>;
   /** Questions only this feature asks, and only when it is selected (flags, prompts, docs). */

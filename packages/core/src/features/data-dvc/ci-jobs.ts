@@ -4,10 +4,14 @@
  * credentials (a fork's pull request has none, and then runs the pipeline from scratch).
  * `dvc-push` uploads data and models from pushes to main, in a job its environment gates (W31).
  */
-import type { DvcRemoteKind } from '@ml-cicd/config';
 import { hostedRunner, type ProjectModel } from '../../model.js';
 import { pythonSetupSteps } from '../../workflow-steps.js';
-import { dvcReadRoleVariable, dvcRoleVariable, reachableFromCi } from '../../dvc-remotes.js';
+import {
+  dvcReadRoleVariable,
+  type DvcRemoteKind,
+  dvcRoleVariable,
+  reachableFromCi,
+} from '../../dvc-remotes.js';
 import {
   credentialsCheck,
   noAnalytics,

@@ -2,9 +2,8 @@
  * The DVC files of the project: the pipeline (`dvc.yaml`), its parameters (`params.yaml`, made
  * from ml-cicd.yaml's params: one source) and the config naming the default remote.
  */
-import type { Data } from '@ml-cicd/config';
 import type { ProjectModel } from '../../model.js';
-import { remoteName } from '../../dvc-remotes.js';
+import { remoteName, type DvcData } from '../../dvc-remotes.js';
 
 /** The params the prepare stage splits the data with; train reads every other one, and the seed. */
 const prepareParams = ['test-size', 'seed'];
@@ -79,7 +78,7 @@ export const paramsYamlComment =
   'The parameters of `dvc repro`: the defaults of the params in ml-cicd.yaml, the one source.\nChange a default there and run `ml-cicd sync`; the tests and `ml-cicd validate` check they agree.';
 
 /** `.dvc/config`: the default remote. Credentials go in the git-ignored `.dvc/config.local`. */
-export function dvcConfig(data: Data): string {
+export function dvcConfig(data: DvcData): string {
   return [
     '[core]',
     `    remote = ${remoteName}`,

@@ -2,7 +2,6 @@
  * Data and models versioned with DVC: a prepare → train → evaluate pipeline whose parameters are
  * made from ml-cicd.yaml, a default remote, CI that checks dvc.lock, and pushes from main.
  */
-import { dvcRemoteKinds, dvcRemoteUrls } from '@ml-cicd/config';
 import { answerOf, defineOption, patternProblem } from '../../option-types.js';
 import { defineFeature } from '../types.js';
 import {
@@ -25,10 +24,14 @@ import { dvcPermissionsPolicy, dvcSubjects } from './iam.js';
 import { dvcReadme } from './readme.js';
 import {
   dvcReadRoleVariable,
+  dvcRemoteKinds,
+  dvcRemoteUrls,
   reachableFromCi,
   remoteKinds,
   remoteSettings,
+  type DvcData,
 } from '../../dvc-remotes.js';
+import { dvcSchema } from './schema.js';
 import { addScriptPipeline, dvcWorkflowPath } from './script-pipeline.js';
 
 const remoteOption = defineOption({
@@ -59,6 +62,7 @@ export const dataDvc = defineFeature({
   title: 'DVC',
   description: 'data and models versioned with DVC: a dvc.yaml pipeline and a remote',
   choice: { option: 'data', value: 'dvc' },
+  schema: dvcSchema,
   options: [remoteOption, remoteUrlOption],
   problem(answers) {
     const url = answerOf(answers, remoteUrlOption);
@@ -76,10 +80,11 @@ export const dataDvc = defineFeature({
     const remote = remoteKinds[kind];
     const givenUrl = answerOf(answers, remoteUrlOption);
     const url = givenUrl || remote.placeholder(model.config.project.name);
-    model.config.data = { kind: 'dvc', remote: { kind, url } };
+    const data: DvcData = { kind: 'dvc', remote: { kind, url } };
+    model.config.data = data;
 
     for (const [path, content] of templates.feature('data-dvc')) model.addFile(path, content);
-    model.addFile('.dvc/config', dvcConfig(model.config.data));
+    model.addFile('.dvc/config', dvcConfig(data));
     model.addFile('.dvc/.gitignore', dvcGitignore);
     if (model.script) {
       addScriptPipeline(model, model.script);

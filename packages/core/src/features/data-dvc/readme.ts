@@ -1,11 +1,12 @@
 /** The README section of a project whose data and models DVC versions. */
-import type { DvcRemoteKind } from '@ml-cicd/config';
 import type { ProjectModel, ReadmeSection } from '../../model.js';
 import { placeholders } from '../../placeholders.js';
 import { readEnvironment, writeEnvironment } from './ci-jobs.js';
 import { dvcPlot } from './dvc-files.js';
 import {
+  dvcDataOf,
   dvcReadRoleVariable,
+  type DvcRemoteKind,
   dvcRoleVariable,
   reachableFromCi,
   remoteKinds,
@@ -14,7 +15,7 @@ import {
 } from '../../dvc-remotes.js';
 
 function remoteText(model: ProjectModel, kind: DvcRemoteKind, placeholder: boolean): string {
-  const url = model.config.data?.remote.url;
+  const url = dvcDataOf(model.config.data)?.remote.url;
   const where = placeholder
     ? `\`${url}\` in \`.dvc/config\` is a placeholder: put your own with
 \`dvc remote modify ${remoteName} url <url>\` and the same URL under \`data.remote.url\` in \`ml-cicd.yaml\`.`

@@ -8,7 +8,7 @@ import type { ProjectModel, ScriptCall } from '../../model.js';
 import { checksWorkflowHead } from '../../workflow-steps.js';
 import { passingOf } from '../../param-passing.js';
 import { dvcCheckJob, dvcPushJob } from './ci-jobs.js';
-import { reachableFromCi } from '../../dvc-remotes.js';
+import { dvcDataOf, reachableFromCi } from '../../dvc-remotes.js';
 
 export const dvcWorkflowPath = '.github/workflows/dvc.yml';
 
@@ -97,7 +97,7 @@ const scriptDvcYamlComment =
   'The DVC pipeline: `dvc repro` runs the training script with the values of params.yaml when the\nscript, its params or its inputs changed, and records what it made in dvc.lock (commit it).\nDeclare the data the script reads under deps and the model it writes under outs.';
 
 function dvcWorkflow(model: ProjectModel): unknown {
-  const data = model.config.data;
+  const data = dvcDataOf(model.config.data);
   if (!data) throw new Error('dvc.yml needs data.kind dvc.');
   const kind = data.remote.kind;
   return {

@@ -3,13 +3,14 @@
  * same credential steps as CI's `dvc-push` job but the values of the `release` environment, and
  * attaches `release.dvc`, the pointer `dvc pull` fetches them back with.
  */
-import type { Data, DvcRemoteKind } from '@ml-cicd/config';
+import type { Data } from '@ml-cicd/config';
 import { credentialsCheck, oidcPermission, remoteSteps } from '../../dvc-remote-steps.js';
-import { reachableFromCi } from '../../dvc-remotes.js';
+import { dvcDataOf, reachableFromCi, type DvcRemoteKind } from '../../dvc-remotes.js';
 
 /** The kind of DVC remote the release pushes to: none without DVC or with a folder CI cannot reach. */
 export function releaseRemote(data: Data | undefined): DvcRemoteKind | undefined {
-  return data && reachableFromCi(data.remote.kind) ? data.remote.kind : undefined;
+  const kind = dvcDataOf(data)?.remote.kind;
+  return kind && reachableFromCi(kind) ? kind : undefined;
 }
 
 export function remotePermission(kind: DvcRemoteKind | undefined): Record<string, unknown> {
