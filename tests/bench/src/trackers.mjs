@@ -2,12 +2,12 @@
 // so the cost of each tracker's packages and real tests shows beside the others.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { trackerKinds } from '@ml-cicd/core';
+import { schemaKinds } from '@ml-cicd/core';
 import { benchPython } from './python.mjs';
 import { summarize } from './time.mjs';
 
 /** The values of `tracker.kind`; `none` is the project without a remote tracker. */
-export const trackers = trackerKinds().map(({ value }) => value);
+export const trackers = schemaKinds().tracker.map(({ value }) => value);
 
 export async function benchTrackers(bin, { root, runs, progress, onRound }) {
   const results = {};
