@@ -53,7 +53,7 @@ const checklist = (id: string) =>
     'Next, by hand:',
     `  - templates/${id}/: the files ${id} owns at their destination paths (replacing .gitkeep), copied in contribute() with templates.feature('${id}')`,
     `  - a pin for every PyPI package only it uses, in its own module (model.requirements.pin(name, version)), then pnpm lock:python`,
-    `  - pnpm docs:tables: the docs tables and, for a tracker or a runner, the kinds of ml-cicd.yaml's schema`,
+    `  - pnpm docs:tables: the docs tables and, for a tracker, a runner or a data feature, the kinds of ml-cicd.yaml's schema`,
     `  - .changeset/*.md: a changeset describing the new option`,
     `  - snapshots: pnpm --filter @ml-cicd/core exec vitest run -u, then review every changed snapshot`,
   ].join('\n');
@@ -68,7 +68,9 @@ function actions(plop: NodePlopAPI, data: PlopAnswers): ActionType[] {
   const draft = {
     name,
     choice: option !== alwaysOn,
-    runner: option === 'runner',
+    // The slot's section of ml-cicd.yaml, when its features declare their branch of the schema.
+    section:
+      option !== alwaysOn && 'schemaBranches' in slots[option as SlotKey] ? option : undefined,
     title: textAnswer(data, 'label'),
   };
   const dir = join(root, featuresDir, id);

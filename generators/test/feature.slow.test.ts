@@ -27,6 +27,16 @@ describe.each([
       value: 'example',
     },
   ],
+  [
+    'a data choice',
+    {
+      id: 'data-example',
+      label: 'Example data',
+      description: 'keeps data nowhere yet',
+      option: 'data',
+      value: 'example',
+    },
+  ],
 ])('feature, %s', (_, answers) => {
   const root = tempDir();
   const core = copyPackage(root, 'core');
@@ -43,10 +53,12 @@ describe.each([
     expect(registered(registry)).toEqual([...registered(before), name]);
   });
 
-  it.runIf('option' in answers)('declares its branch of the runner schema', () => {
+  it.runIf('option' in answers)('declares its branch of the schema of its section', () => {
     const source = readFileSync(join(core, 'src/features', answers.id, 'index.ts'), 'utf8');
-    expect(source).toContain("schema: {\n    meaning: 'runs nowhere yet',\n");
-    expect(source).toContain("description: 'runs nowhere yet.',\n    properties: {},\n");
+    const { option, description } = answers as { option: string; description: string };
+    expect(source).toContain(`// Its branch of ml-cicd.yaml's ${option}:`);
+    expect(source).toContain(`schemaBranch: {\n    meaning: '${description}',\n`);
+    expect(source).toContain(`description: '${description}.',\n    properties: {},\n`);
   });
 
   it('type-checks with the rest of core', () => {

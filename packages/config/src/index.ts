@@ -34,12 +34,5 @@ export {
   type ConfigSubject,
 } from './rules/index.js';
 export { parseYamlFile, yamlErrors, type YamlFile } from './yaml-file.js';
-export {
-  awsRegion,
-  ec2InstanceType,
-  paramName,
-  runnerLabel,
-  scaleSetName,
-  type NamedPattern,
-} from './schema/patterns.js';
+export { paramName, type NamedPattern } from './schema/patterns.js';
 export type { Path } from './path.js';

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from './rules/index.js';
 import { maxDispatchInputs, maxParams, schema, type JsonSchema } from './schema.js';
+import { patternMeaning } from './schema/patterns.js';
 
 /** Every subschema that describes a value a user writes, with its path in the schema. */
 function documented(node: JsonSchema, at: string): [string, JsonSchema][] {
@@ -44,6 +45,21 @@ describe('schema', () => {
     expect(schema.properties?.params?.maxProperties).toBe(maxParams);
     expect(maxParams).toBe(maxDispatchInputs - 1);
     expect(maxDispatchInputs).toBe(25);
+  });
+
+  it('says in words what each pattern means, which errors print instead of the pattern', () => {
+    const unnamed = documented(schema, '#')
+      .flatMap(([path, node]): [string, JsonSchema][] =>
+        node.propertyNames
+          ? [
+              [path, node],
+              [`${path}/propertyNames`, node.propertyNames],
+            ]
+          : [[path, node]],
+      )
+      .filter(([, node]) => node.pattern !== undefined && !patternMeaning(node.pattern))
+      .map(([path]) => path);
+    expect(unnamed).toEqual([]);
   });
 
   it('is closed: every mapping with fixed keys rejects unknown ones', () => {

@@ -2,7 +2,7 @@
 import { schema, tasks, type JsonSchema } from '@ml-cicd/config';
 import { taskDefaults } from './features/base/params.js';
 import { features } from './features/index.js';
-import { replacedKinds } from './moved-answers.js';
+import { replacedValues } from './moved-answers.js';
 import type { Feature } from './features/types.js';
 import { options, slots, type Option, type SlotKey } from './options.js';
 
@@ -130,9 +130,12 @@ function trackerKinds(): { value: string; description: string }[] {
 
 /** The branch of ml-cicd.yaml's schema each feature a `slot` chooses declares, with its value. */
 function branches(slot: SlotKey) {
-  return features.flatMap(({ choice, schema }) =>
-    choice?.option === slot && schema ? [{ value: choice.value, ...schema }] : [],
-  );
+  return features.flatMap(({ id, choice, schemaBranch }) => {
+    if (choice?.option !== slot) return [];
+    if (!schemaBranch)
+      throw new Error(`${id} declares no schemaBranch, which every ${slot} needs.`);
+    return [{ value: choice.value, ...schemaBranch }];
+  });
 }
 
 /**
@@ -145,7 +148,7 @@ export function schemaKinds() {
     tracker: trackerKinds(),
     runner: branches('runner'),
     data: branches('data'),
-    replaced: replacedKinds(),
+    replaced: replacedValues(),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * The kinds of DVC remote: the package that talks to each, its placeholder URL, the secrets and
- * variables CI reads for it, and the shell lines that hand them to DVC without putting a secret
- * on a command line (W32).
+ * The kinds of DVC remote: the URL form of each, the package that talks to it, its placeholder
+ * URL, the secrets and variables CI reads for it, and the shell lines that hand them to DVC
+ * without putting a secret on a command line (W32); and the shape of ml-cicd.yaml's `data` with
+ * DVC (`DvcData`).
  */
 import type { Data, NamedPattern } from '@ml-cicd/config';
 import type { OptionChoice } from './option-types.js';

@@ -2,7 +2,7 @@
  * The project model that feature modules contribute to. It holds data, not text: the engine
  * serialises it into files once every feature has contributed.
  */
-import type { MlCicdConfig, Runner } from '@ml-cicd/config';
+import type { MlCicdConfig } from '@ml-cicd/config';
 import { Requirements } from './versions.js';
 
 export interface EnvVar {
@@ -155,7 +155,9 @@ export class ProjectModel {
   ) {}
 
   /** Sets the runner's own keys of ml-cicd.yaml, between `kind` and `timeout-minutes`. */
-  setRunnerConfig(fields: Omit<Runner, 'kind' | 'timeout-minutes'>): void {
+  setRunnerConfig(
+    fields: Record<string, unknown> & { kind?: never; 'timeout-minutes'?: never },
+  ): void {
     const { kind, 'timeout-minutes': timeout } = this.config.runner;
     this.config.runner = { kind, ...fields, 'timeout-minutes': timeout };
   }

@@ -51,7 +51,7 @@ export function movedChoicesIn(recorded: Recorded): string[] {
 }
 
 /** The replaced values of ml-cicd.yaml (a slot's answer is its section's kind), by dotted path. */
-export function replacedKinds(): Record<string, Record<string, string>> {
+export function replacedValues(): Record<string, Record<string, string>> {
   const replaced: Record<string, Record<string, string>> = {};
   for (const { key, from, to } of movedChoices) (replaced[`${key}.kind`] ??= {})[from] = to;
   return replaced;

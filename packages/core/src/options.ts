@@ -63,6 +63,7 @@ export const slots = {
     message: 'Where should training run?',
     help: 'where CI and training run',
     default: 'hosted',
+    schemaBranches: true,
     then: [
       {
         key: 'runnerTimeout',
@@ -95,6 +96,7 @@ export const slots = {
     help: 'how data and models are versioned beside the code',
     none: { value: 'none', label: 'Git only', hint: 'no data versioning' },
     default: 'none',
+    schemaBranches: true,
   },
   updateCheck: {
     flag: 'update-check',
@@ -112,6 +114,11 @@ interface Slot {
   none?: OptionChoice;
   default: string;
   then?: Option[];
+  /**
+   * The answer is the `kind` of ml-cicd.yaml's section of the same name, and each feature it
+   * chooses declares its branch of the schema there (`schemaBranch`).
+   */
+  schemaBranches?: true;
 }
 
 /** The answers whose values select features (`runner`, `tracker`, …). */

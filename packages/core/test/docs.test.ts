@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { kinds } from '../../config/src/schema/kinds.generated.js';
 import { schemaKinds, withGeneratedTables } from '../src/docs.js';
 import { features } from '../src/features/index.js';
+import { slots } from '../src/options.js';
 
 describe('docs/guide/options.md', () => {
   it('has the flag and feature tables of the current registry (pnpm docs:tables rewrites them)', () => {
@@ -65,10 +66,11 @@ describe('the kinds of config schema', () => {
   });
 
   it('come from every runner and data feature, the only features with a schema branch', () => {
-    const branched = features.filter(({ choice }) =>
-      ['runner', 'data'].includes(choice?.option ?? ''),
+    const branched = features.filter(
+      ({ choice }) => choice && 'schemaBranches' in slots[choice.option],
     );
-    expect(features.filter(({ schema }) => schema)).toEqual(branched);
+    expect(branched.map(({ choice }) => choice?.option)).toContain('data');
+    expect(features.filter(({ schemaBranch }) => schemaBranch)).toEqual(branched);
   });
 
   it('name the runner kind a newer version replaced', () => {

@@ -274,6 +274,12 @@ const cases: [string, string, string, string[]][] = [
     ],
   ],
   [
+    'more EC2 instance types than start steps',
+    'runner: {kind: hosted,',
+    'runner: {kind: ec2, region: us-east-1, instance-types: [a.b, c.d, e.f, g.h, i.j, k.l], spot: false, disk-gb: 50,',
+    ['ml-cicd.yaml:18:56: runner.instance-types has 6 items; at most 5 are allowed.'],
+  ],
+  [
     'scale set name',
     'runner: {kind: hosted,',
     'runner: {kind: arc, scale-set: GPU_pool, max-runners: 2,',

@@ -48,6 +48,10 @@ export function describeError(error: ErrorObject, root: unknown): PathProblem {
           ? `${where} must not be empty.`
           : `${where} must have at least ${params.limit} items.`,
       );
+    case 'maxItems':
+      return problem(
+        `${where} has ${(value as unknown[]).length} items; at most ${params.limit} are allowed.`,
+      );
     case 'uniqueItems': {
       const index = Math.max(Number(params.i), Number(params.j));
       const item = (value as unknown[])[index];
@@ -133,7 +137,7 @@ function propertyName(path: Path, where: string, key: string, schema: JsonSchema
   };
 }
 
-/** A param's `type` or the runner's `kind` picks the branch; name the values that would. */
+/** A tag (a param's `type`, the `kind` of runner, data or a DVC remote) picks the branch; name its values. */
 function discriminator(
   path: Path,
   where: string,

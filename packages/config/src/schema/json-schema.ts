@@ -17,6 +17,7 @@ export interface JsonSchema {
   maxProperties?: number;
   items?: JsonSchema;
   minItems?: number;
+  maxItems?: number;
   uniqueItems?: boolean;
   pattern?: string;
   minLength?: number;

@@ -47,6 +47,13 @@ export const kinds: SchemaKinds = {
         },
       },
       required: [],
+      patterns: [
+        {
+          pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$',
+          meaning:
+            '1 to 100 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu)',
+        },
+      ],
     },
     {
       value: 'self-hosted',
@@ -69,6 +76,13 @@ export const kinds: SchemaKinds = {
         },
       },
       required: [],
+      patterns: [
+        {
+          pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$',
+          meaning:
+            '1 to 100 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu)',
+        },
+      ],
     },
     {
       value: 'ec2',
@@ -89,6 +103,7 @@ export const kinds: SchemaKinds = {
             'The instance types to start (1 to 5), tried in order until one starts (each in every subnet of EC2_SUBNET_IDS): an EC2 instance type such as g4dn.xlarge or p3.2xlarge. A GPU type (g or p family) adds an nvidia-smi check.',
           type: 'array',
           minItems: 1,
+          maxItems: 5,
           uniqueItems: true,
           items: {
             title: 'Instance type',
@@ -114,6 +129,16 @@ export const kinds: SchemaKinds = {
         },
       },
       required: ['region', 'instance-types', 'spot', 'disk-gb'],
+      patterns: [
+        {
+          pattern: '^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$',
+          meaning: 'an AWS region name such as us-east-1 or eu-west-2',
+        },
+        {
+          pattern: '^[a-z][a-z0-9-]*\\.[a-z0-9]+$',
+          meaning: 'an EC2 instance type such as g4dn.xlarge or p3.2xlarge',
+        },
+      ],
     },
     {
       value: 'arc',
@@ -138,6 +163,13 @@ export const kinds: SchemaKinds = {
         },
       },
       required: ['scale-set', 'max-runners'],
+      patterns: [
+        {
+          pattern: '^(?=.{1,45}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$',
+          meaning:
+            '1 to 45 lowercase letters, digits and hyphens, starting and ending with a letter or digit (e.g. gpu-training)',
+        },
+      ],
     },
   ],
   data: [
@@ -156,7 +188,7 @@ export const kinds: SchemaKinds = {
           oneOf: [
             {
               title: 's3 remote',
-              description: 'A s3 remote at an s3://<bucket>/<path> URL.',
+              description: 'An s3 remote at an s3://<bucket>/<path> URL.',
               type: 'object',
               required: ['kind', 'url'],
               additionalProperties: false,
@@ -198,7 +230,7 @@ export const kinds: SchemaKinds = {
             },
             {
               title: 'azure remote',
-              description: 'A azure remote at an azure://<container>/<path> URL.',
+              description: 'An azure remote at an azure://<container>/<path> URL.',
               type: 'object',
               required: ['kind', 'url'],
               additionalProperties: false,
@@ -220,7 +252,7 @@ export const kinds: SchemaKinds = {
             },
             {
               title: 'ssh remote',
-              description: 'A ssh remote at an ssh://[<user>@]<host>/<path> URL.',
+              description: 'An ssh remote at an ssh://[<user>@]<host>/<path> URL.',
               type: 'object',
               required: ['kind', 'url'],
               additionalProperties: false,

@@ -50,13 +50,14 @@ export function kindBranch(
   kindDescription: string,
   common: Record<string, JsonSchema> = {},
 ): JsonSchema {
-  const own = Object.entries(properties).filter(([key]) => !(key in common));
+  const isOwn = (key: string) => key !== 'kind' && !(key in common);
+  const own = Object.entries(properties).filter(([key]) => isOwn(key));
   const shared = Object.entries(common).map(([key, schema]) => [key, properties[key] ?? schema]);
   return {
     title,
     description,
     type: 'object',
-    required: ['kind', ...required, ...Object.keys(common)],
+    required: ['kind', ...required.filter(isOwn), ...Object.keys(common)],
     additionalProperties: false,
     properties: {
       kind: { title: 'Kind', description: kindDescription, const: value },

@@ -37,12 +37,6 @@ export const kebabName: NamedPattern = {
   meaning: 'lowercase letters, digits and hyphens, starting with a letter',
 };
 
-export const runnerLabel: NamedPattern = {
-  pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$',
-  meaning:
-    '1 to 100 letters, digits, dots, hyphens and underscores, starting with a letter or digit (e.g. gpu)',
-};
-
 export const environmentName: NamedPattern = {
   pattern: '^[A-Za-z0-9_.-]+$',
   meaning: 'letters, digits, dots, hyphens and underscores (e.g. training)',
@@ -53,28 +47,6 @@ export const secretName: NamedPattern = {
   pattern: '^(?!GITHUB_)[A-Z_][A-Z0-9_]*$',
   meaning:
     'upper-case letters, digits and underscores, not starting with a digit or GITHUB_ (e.g. MLFLOW_TRACKING_TOKEN)',
-};
-
-/** AWS's own region names, the form `aws-region` of configure-aws-credentials takes. */
-export const awsRegion: NamedPattern = {
-  pattern: '^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$',
-  meaning: 'an AWS region name such as us-east-1 or eu-west-2',
-};
-
-/** EC2 instance types are a family and a size, e.g. g4dn.xlarge or p3.2xlarge. */
-export const ec2InstanceType: NamedPattern = {
-  pattern: '^[a-z][a-z0-9-]*\\.[a-z0-9]+$',
-  meaning: 'an EC2 instance type such as g4dn.xlarge or p3.2xlarge',
-};
-
-/**
- * The scale set's installation name: a Kubernetes name of at most 45 characters (the chart
- * refuses longer ones), and the one `runs-on` label of its jobs.
- */
-export const scaleSetName: NamedPattern = {
-  pattern: '^(?=.{1,45}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$',
-  meaning:
-    '1 to 45 lowercase letters, digits and hyphens, starting and ending with a letter or digit (e.g. gpu-training)',
 };
 
 /**
@@ -100,12 +72,8 @@ const meanings = new Map(
     packageName,
     paramName,
     kebabName,
-    runnerLabel,
     environmentName,
     secretName,
-    awsRegion,
-    ec2InstanceType,
-    scaleSetName,
     inertLine,
     datasetPath,
     ...[...runnerKinds, ...dataKinds].flatMap((kind) => kind.patterns ?? []),

@@ -51,7 +51,7 @@ export interface Feature<Id extends string = string> {
    * section (`runner.kind`, `data.kind`): the keys it writes there. `pnpm docs:tables` copies it
    * into config.
    */
-  schema?: Omit<KindBranch, 'value'>;
+  schemaBranch?: Omit<KindBranch, 'value'>;
   /** Questions only this feature asks, and only when it is selected (flags, prompts, docs). */
   options?: readonly FeatureOption[];
   /** Why these answers do not fit together when the feature is selected, naming the flag. */

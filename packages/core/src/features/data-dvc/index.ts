@@ -62,7 +62,7 @@ export const dataDvc = defineFeature({
   title: 'DVC',
   description: 'data and models versioned with DVC: a dvc.yaml pipeline and a remote',
   choice: { option: 'data', value: 'dvc' },
-  schema: dvcSchema,
+  schemaBranch: dvcSchema,
   options: [remoteOption, remoteUrlOption],
   problem(answers) {
     const url = answerOf(answers, remoteUrlOption);

@@ -3,10 +3,13 @@ import type { JsonSchema } from '@ml-cicd/config';
 import { dvcRemoteKinds, dvcRemoteUrls, type DvcRemoteKind } from '../../dvc-remotes.js';
 import type { Feature } from '../types.js';
 
+// s3 and ssh are read letter by letter: an es-three remote.
+const article = (kind: DvcRemoteKind) => (/^[aeious]/.test(kind) ? 'An' : 'A');
+
 function remote(kind: DvcRemoteKind): JsonSchema {
   return {
     title: `${kind} remote`,
-    description: `A ${kind} remote at ${dvcRemoteUrls[kind].meaning}.`,
+    description: `${article(kind)} ${kind} remote at ${dvcRemoteUrls[kind].meaning}.`,
     type: 'object',
     required: ['kind', 'url'],
     additionalProperties: false,
@@ -26,7 +29,7 @@ function remote(kind: DvcRemoteKind): JsonSchema {
   };
 }
 
-export const dvcSchema: Feature['schema'] = {
+export const dvcSchema: Feature['schemaBranch'] = {
   meaning: 'data and models versioned with DVC',
   title: 'DVC setup',
   description:

@@ -2,7 +2,7 @@
  * Training on an actions-runner-controller runner scale set: Kubernetes starts ephemeral GPU
  * runner pods on demand, where a team outgrows one machine.
  */
-import { scaleSetName } from '@ml-cicd/config';
+import type { NamedPattern } from '@ml-cicd/config';
 import { answerOf, defineOption, flagPatternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
 import { placeholders } from '../../placeholders.js';
@@ -10,6 +10,16 @@ import { runnerKindFiles } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
 import { infraReadme, runnerSection } from './readme.js';
 import { valuesFile } from './values.js';
+
+/**
+ * The scale set's installation name: a Kubernetes name of at most 45 characters (the chart
+ * refuses longer ones), and the one `runs-on` label of its jobs.
+ */
+export const scaleSetName: NamedPattern = {
+  pattern: '^(?=.{1,45}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?$',
+  meaning:
+    '1 to 45 lowercase letters, digits and hyphens, starting and ending with a letter or digit (e.g. gpu-training)',
+};
 
 const arcScaleSetOption = defineOption({
   key: 'arcScaleSet',
@@ -39,7 +49,7 @@ export const runnerArc = defineFeature({
   title: 'Kubernetes runner scale set (ARC)',
   description: 'ephemeral GPU runner pods that actions-runner-controller starts on demand',
   choice: { option: 'runner', value: 'arc' },
-  schema: {
+  schemaBranch: {
     meaning: 'a Kubernetes runner scale set',
     title: 'Runner scale set',
     description: 'Runner pods an actions-runner-controller scale set starts on demand.',
@@ -59,6 +69,7 @@ export const runnerArc = defineFeature({
       },
     },
     required: ['scale-set', 'max-runners'],
+    patterns: [scaleSetName],
   },
   options: [arcScaleSetOption, arcMaxRunnersOption],
   add: { arc: runnerKindFiles },

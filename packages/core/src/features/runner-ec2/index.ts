@@ -3,7 +3,7 @@
  * from OIDC roles, the runner registered by a GitHub App as a single-use (JIT) runner, and a stop
  * job that terminates the instance whatever happened.
  */
-import { awsRegion, ec2InstanceType } from '@ml-cicd/config';
+import type { NamedPattern } from '@ml-cicd/config';
 import { answerOf, defineOption, flagPatternProblem, patternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
 import { runnerKindFiles } from '../../add-kinds.js';
@@ -12,6 +12,18 @@ import { githubOidcTrustPolicy, policyFile } from '../../aws-iam.js';
 import { oidcSubject, startPolicy, stopPolicy } from './iam.js';
 import { isGpuInstanceType, settings, startJob, stopJob, type Ec2Launch } from './jobs.js';
 import { infraReadme, runnerSection, type Ec2Docs } from './readme.js';
+
+/** AWS's own region names, the form `aws-region` of configure-aws-credentials takes. */
+export const awsRegion: NamedPattern = {
+  pattern: '^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}$',
+  meaning: 'an AWS region name such as us-east-1 or eu-west-2',
+};
+
+/** EC2 instance types are a family and a size, e.g. g4dn.xlarge or p3.2xlarge. */
+export const ec2InstanceType: NamedPattern = {
+  pattern: '^[a-z][a-z0-9-]*\\.[a-z0-9]+$',
+  meaning: 'an EC2 instance type such as g4dn.xlarge or p3.2xlarge',
+};
 
 /** The stop job's environment: no reviewers, only the role that terminates this repository's instances. */
 export const cleanupEnvironment = 'runner-cleanup';
@@ -86,7 +98,7 @@ export const runnerEc2 = defineFeature({
   description:
     'an EC2 instance started for each training run and terminated after it (OIDC roles, a GitHub App, no stored keys)',
   choice: { option: 'runner', value: 'ec2' },
-  schema: {
+  schemaBranch: {
     meaning: 'an EC2 instance started for each run and terminated after it',
     title: 'On-demand EC2 runner',
     description: 'An EC2 instance started for one training run, then terminated.',
@@ -102,6 +114,7 @@ export const runnerEc2 = defineFeature({
         description: `The instance types to start (1 to ${maxInstanceTypes}), tried in order until one starts (each in every subnet of EC2_SUBNET_IDS): ${ec2InstanceType.meaning}. A GPU type (g or p family) adds an nvidia-smi check.`,
         type: 'array',
         minItems: 1,
+        maxItems: maxInstanceTypes,
         uniqueItems: true,
         items: {
           title: 'Instance type',
@@ -126,6 +139,7 @@ export const runnerEc2 = defineFeature({
       },
     },
     required: ['region', 'instance-types', 'spot', 'disk-gb'],
+    patterns: [awsRegion, ec2InstanceType],
   },
   options: [ec2RegionOption, ec2InstanceTypesOption, ec2SpotOption, ec2DiskGbOption],
   problem: (answers) => {

@@ -1,9 +1,9 @@
 /** Training and CI on GitHub-hosted runners: nothing to set up, fine for small models. */
-import { githubLimits, runnerLabel, runnerTimeoutMinutes } from '@ml-cicd/config';
+import { githubLimits, runnerTimeoutMinutes } from '@ml-cicd/config';
 import { hostedRunner, hostedTrainingImage } from '../../model.js';
 import { answerOf, defineOption, flagPatternProblem } from '../../option-types.js';
 import { runnerKindFiles } from '../../add-kinds.js';
-import { runnerLabelSchema } from '../../runner-label-schema.js';
+import { runnerLabel, runnerLabelSchema } from '../../runner-label.js';
 import { defineFeature } from '../types.js';
 
 /** Labels every self-hosted runner has by default: on one of them training would leave GitHub's. */
@@ -43,7 +43,7 @@ export const runnerHosted = defineFeature({
   title: 'GitHub-hosted runner',
   description: 'ubuntu-24.04, another image, or a larger runner by label; nothing to set up',
   choice: { option: 'runner', value: 'hosted' },
-  schema: {
+  schemaBranch: {
     meaning: 'a GitHub-hosted runner',
     title: 'GitHub-hosted runner',
     description: 'A fresh machine from GitHub for each job.',
@@ -61,6 +61,7 @@ export const runnerHosted = defineFeature({
       },
     },
     required: [],
+    patterns: [runnerLabel],
   },
   options: [hostedLabelOption],
   problem: ({ runnerTimeout }) =>

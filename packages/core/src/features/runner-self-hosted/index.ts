@@ -1,9 +1,8 @@
 /** Training on the team's own machine (a GPU box): never reachable from a fork's pull request. */
-import { runnerLabel } from '@ml-cicd/config';
 import { answerOf, defineOption, patternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
 import { runnerKindFiles } from '../../add-kinds.js';
-import { runnerLabelSchema } from '../../runner-label-schema.js';
+import { runnerLabel, runnerLabelSchema } from '../../runner-label.js';
 import { defineFeature } from '../types.js';
 
 const labelProblem = patternProblem(runnerLabel);
@@ -26,7 +25,7 @@ export const runnerSelfHosted = defineFeature({
   title: 'Self-hosted runner',
   description: 'your own machine (e.g. a GPU box), selected by labels',
   choice: { option: 'runner', value: 'self-hosted' },
-  schema: {
+  schemaBranch: {
     meaning: 'your own machine',
     title: 'Self-hosted runner',
     description: 'Your own machine (e.g. a GPU box), picked by its labels.',
@@ -40,6 +39,7 @@ export const runnerSelfHosted = defineFeature({
       },
     },
     required: [],
+    patterns: [runnerLabel],
   },
   options: [runnerLabelsOption],
   add: { 'self-hosted': runnerKindFiles },

@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import e from"node:module";e.enableCompileCache?.(),await import(`./main-8vNK560u.js`);export{};
+import e from"node:module";e.enableCompileCache?.(),await import(`./main-DP7AaEic.js`);export{};
