@@ -39,6 +39,18 @@ describe('ml-cicd', () => {
       expect(stdout).toMatch(new RegExp(`\\n  ${rule.id} +${rule.severity}`));
   });
 
+  it("prints add's help with every kind its features declare, in lines of at most 100 columns", () => {
+    const { code, stdout } = runBin(['add', '--help']);
+    expect(code).toBe(0);
+    const kinds = stdout.slice(stdout.indexOf('Kinds:\n'), stdout.indexOf('\nEach writes'));
+    expect(kinds).toMatch(/\n {2}train {4}\.github\/workflows\/train\.yml and the local action /);
+    expect(kinds).toMatch(/\n {2}dvc {6}dvc\.yaml \(one train stage /);
+    expect(kinds).toContain(
+      '\n  hosted, self-hosted, ec2, arc\n           train.yml for that runner,',
+    );
+    expect(stdout.split('\n').filter((line) => line.length > 100)).toEqual([]);
+  });
+
   it.each([
     [
       ['deploy'],

@@ -1,10 +1,15 @@
 /**
- * The kinds of `ml-cicd add workflow`: each feature that is one declares its name and the files it
- * writes of a project the engine made (`Feature.add`); these are the paths several kinds share.
+ * The kinds of `ml-cicd add workflow`: each feature that is one declares its name, the files it
+ * writes of a project the engine made and what `--help` says of it (`Feature.add`); these are the
+ * paths several kinds share.
  */
 
-/** The files of a kind, among the paths of the project the engine made. */
-export type AddKindFiles = (made: readonly string[]) => string[];
+export interface AddKind {
+  /** The files of the kind, among the paths of the project the engine made. */
+  files: (made: readonly string[]) => string[];
+  /** What `ml-cicd add --help` says it writes and what that does, one paragraph. */
+  help: string;
+}
 
 export const trainActionFile = '.github/actions/train/action.yml';
 
@@ -19,7 +24,7 @@ export const reportActionFiles = [
 ];
 
 /** A runner's kind: training on that runner, and the infrastructure it is set up with. */
-export const runnerKindFiles: AddKindFiles = (made) => [
-  ...trainFiles,
-  ...made.filter((path) => path.startsWith('infra/')),
-];
+export const runnerKind: AddKind = {
+  files: (made) => [...trainFiles, ...made.filter((path) => path.startsWith('infra/'))],
+  help: "train.yml for that runner, and the runner's own files under infra/ if it has any; ml-cicd.yaml records the runner, so later kinds use it too",
+};

@@ -4,7 +4,7 @@ import type { Answers } from '../answers.js';
 import type { SlotKey } from '../options.js';
 import type { ProjectModel } from '../model.js';
 import type { FeatureOption } from '../option-types.js';
-import type { AddKindFiles } from '../add-kinds.js';
+import type { AddKind } from '../add-kinds.js';
 import type { TemplateReader } from '../templates.js';
 
 export interface FeatureContext {
@@ -58,7 +58,7 @@ export interface Feature<Id extends string = string> {
   problem?: (answers: Answers) => string | undefined;
   contribute: (model: ProjectModel, context: FeatureContext) => void;
   /** The kinds of `ml-cicd add workflow` it is, by name, with the files each writes. */
-  add?: Readonly<Record<string, AddKindFiles>>;
+  add?: Readonly<Record<string, AddKind>>;
 }
 
 export function defineFeature<const Id extends string>(feature: Feature<Id>): Feature<Id> {

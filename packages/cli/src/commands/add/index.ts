@@ -67,13 +67,43 @@ const flags = {
 const kinds = Object.keys(kindSpecs) as Kind[];
 
 /** The runner's and the DVC remote's flags, as create-ml-cicd names them. */
+/** `text` broken into lines of at most `width` columns, each after `indent` spaces. */
+function wrapped(text: string, indent: number, width = 100): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && indent + last.length + 1 + word.length <= width) {
+      lines[lines.length - 1] = `${last} ${word}`;
+    } else lines.push(word);
+  }
+  return lines.map((line) => `${' '.repeat(indent)}${line}`);
+}
+
+/** A help entry: `name`, then `text` wrapped at `column`, on the same line when the name fits. */
+function helpEntry(name: string, text: string, column: number): string[] {
+  const [first = '', ...rest] = wrapped(text, column);
+  return name.length < column
+    ? [`${name.padEnd(column)}${first.trimStart()}`, ...rest]
+    : [name, first, ...rest];
+}
+
+/** Each kind's help, as its feature declares it; kinds that say the same are listed together. */
+function kindsHelp(): string {
+  const byHelp = new Map<string, Kind[]>();
+  for (const kind of kinds) {
+    const { help } = kindSpecs[kind]!;
+    byHelp.set(help, [...(byHelp.get(help) ?? []), kind]);
+  }
+  return [...byHelp]
+    .flatMap(([help, named]) => helpEntry(`  ${named.join(', ')}`, help, 11))
+    .join('\n');
+}
+
 function runnerFlagsHelp(): string {
   return featureFlags
-    .map(({ option, choice }) => {
-      const flag = `  --${option.flag} <value>`;
-      const about = `${choice.value}: ${option.help}`;
-      return flag.length < 22 ? `${flag.padEnd(22)}${about}` : `${flag}\n${' '.repeat(22)}${about}`;
-    })
+    .flatMap(({ option, choice }) =>
+      helpEntry(`  --${option.flag} <value>`, `${choice.value}: ${option.help}`, 22),
+    )
     .join('\n');
 }
 
@@ -154,7 +184,7 @@ export async function run(
 ): Promise<number> {
   const { values, positionals } = parseFlags(argv, flags, 'ml-cicd add');
   if (values.help) {
-    io.out(say.help(kinds, runnerFlagsHelp(), trackers));
+    io.out(say.help(kinds, kindsHelp(), runnerFlagsHelp(), trackers));
     return 0;
   }
   const [what, kind, given = '.', ...extra] = positionals;

@@ -8,6 +8,7 @@ export const summary = "add a workflow and what it needs to a repository's train
 
 export const help = (
   kinds: readonly string[],
+  kindsHelp: string,
   runnerFlags: string,
   trackers: readonly string[],
 ) => `Usage: ml-cicd add workflow <kind> [dir] [flags]
@@ -18,27 +19,7 @@ but the files ml-cicd wrote and nobody has edited since, and nothing at all is w
 fails. A later kind runs the script an earlier one recorded; ml-cicd update works on what add wrote.
 
 Kinds:
-  train    .github/workflows/train.yml and the local action .github/actions/train: training on
-           demand, the script's flags as workflow inputs, bound to the "training" environment;
-           it runs the script (or the module) the flags were read from, on the repository's
-           runner (ml-cicd.yaml's runner.kind, else hosted)
-  test     .github/workflows/ci.yml (ml-cicd-ci.yml beside a ci.yml of the team's) calling
-           .github/workflows/checks.yml: ml-cicd validate (from the local action
-           .github/actions/ml-cicd), ruff and pytest on every pull request and push to main
-  report   .github/workflows/report.yml, the local actions .github/actions/train and
-           .github/actions/report: on each pull request, trains the script with its defaults
-           and comments its metrics against main's (each push to main keeps the baseline)
-  retrain  .github/workflows/retrain.yml: on a schedule (--schedule monthly|weekly, default
-           monthly) and by hand, trains the script with its defaults on the data of the day,
-           holds its metrics to ml-cicd.yaml's gates and to the latest release's metrics.json,
-           and opens, updates or closes one issue
-  dvc      dvc.yaml (one train stage running the script with the values of params.yaml),
-           params.yaml, .dvc/config (unless the repository has one) and
-           .github/workflows/dvc.yml: dvc repro checked against dvc.lock on every pull request,
-           data and models pushed from main through the "data" environment
-  hosted, self-hosted, ec2, arc
-           train.yml for that runner, and the runner's own files (infra/ for ec2 and arc);
-           ml-cicd.yaml records the runner, so later kinds use it too
+${kindsHelp}
 Each writes ml-cicd.yaml, .github/actionlint.yaml, .github/zizmor.yml, .github/dependabot.yml and
 .ml-cicd/manifest.json.
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import {
   buildProject,
   codeUnitOrder,
-  type AddKindFiles,
+  type AddKind,
   features,
   generator,
   hashContent,
@@ -49,10 +49,10 @@ export function kindChoice(kind: Kind): { option: string; value: string } | unde
 export type Kind = string;
 
 /**
- * The kinds and the files each writes, as their features declare them (`add` of base, data-dvc,
+ * The kinds, the files each writes and what --help says of it, as their features declare them (`add` of base, data-dvc,
  * retrain, report and the runners): the workflows in registry order, then the runners.
  */
-export const kindSpecs: Readonly<Record<string, AddKindFiles>> = Object.fromEntries(
+export const kindSpecs: Readonly<Record<string, AddKind>> = Object.fromEntries(
   features
     .flatMap((feature) => Object.entries(feature.add ?? {}))
     .sort(([a], [b]) => Number(isRunnerKind(a)) - Number(isRunnerKind(b))),
@@ -114,7 +114,7 @@ export function renderKinds(
 ): { files: Map<string, string>; features: string[]; requirementsIn: string } {
   const project = buildProject(answers, assets, script);
   const made = [...project.files.keys()];
-  const paths = new Set([...sharedFiles, ...kinds.flatMap((kind) => kindSpecs[kind]!(made))]);
+  const paths = new Set([...sharedFiles, ...kinds.flatMap((kind) => kindSpecs[kind]!.files(made))]);
   const files = new Map<string, string>();
   for (const path of [...paths].sort()) {
     const content = project.files.get(path);

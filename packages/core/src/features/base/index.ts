@@ -27,8 +27,14 @@ export const base = defineFeature({
   description: 'scikit-learn model, tests, locked requirements, CI and training workflows',
   options: [taskOption, secretsScopeOption],
   add: {
-    train: () => trainFiles,
-    test: () => ['.github/workflows/ci.yml', '.github/workflows/checks.yml', ...validateAction],
+    train: {
+      files: () => trainFiles,
+      help: `.github/workflows/train.yml and the local action .github/actions/train: training on demand, the script's flags as workflow inputs, bound to the "training" environment; it runs the script (or the module) the flags were read from, on the repository's runner (ml-cicd.yaml's runner.kind, else hosted)`,
+    },
+    test: {
+      files: () => ['.github/workflows/ci.yml', '.github/workflows/checks.yml', ...validateAction],
+      help: ".github/workflows/ci.yml (ml-cicd-ci.yml beside a ci.yml of the team's) calling .github/workflows/checks.yml: ml-cicd validate (from the local action .github/actions/ml-cicd), ruff and pytest on every pull request and push to main",
+    },
   },
   contribute(model, { answers, templates }) {
     if (answerOf(answers, secretsScopeOption) === 'repo') model.config['secrets-scope'] = 'repo';

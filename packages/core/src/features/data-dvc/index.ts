@@ -72,7 +72,10 @@ export const dataDvc = defineFeature({
     return problem && `--dvc-remote-url: "${url}" ${problem} for --dvc-remote ${kind}.`;
   },
   add: {
-    dvc: () => [dvcWorkflowPath, 'dvc.yaml', 'params.yaml', '.dvc/config', '.dvc/.gitignore'],
+    dvc: {
+      files: () => [dvcWorkflowPath, 'dvc.yaml', 'params.yaml', '.dvc/config', '.dvc/.gitignore'],
+      help: `dvc.yaml (one train stage running the script with the values of params.yaml), params.yaml, .dvc/config (unless the repository has one) and ${dvcWorkflowPath}: dvc repro checked against dvc.lock on every pull request, data and models pushed from main through the "data" environment`,
+    },
   },
   contribute(model, { answers, selected, templates }) {
     model.gitignore.push({ comment: 'What `dvc plots show` renders', lines: ['/dvc_plots/'] });

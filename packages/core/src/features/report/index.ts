@@ -35,7 +35,12 @@ export const report = defineFeature({
     description: '`--report yes` (the default)',
   },
   // The report trains with the train action, then runs the vendored report action.
-  add: { report: () => ['.github/workflows/report.yml', trainActionFile, ...reportActionFiles] },
+  add: {
+    report: {
+      files: () => ['.github/workflows/report.yml', trainActionFile, ...reportActionFiles],
+      help: ".github/workflows/report.yml, the local actions .github/actions/train and .github/actions/report: on each pull request, trains the script with its defaults and comments its metrics against main's (each push to main keeps the baseline)",
+    },
+  },
   contribute(model, { templates }) {
     vendorReportAction(model, templates);
     model.addYaml('.github/workflows/report.yml', {

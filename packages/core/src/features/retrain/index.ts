@@ -39,7 +39,10 @@ export const retrain = defineFeature({
     description: '`--retrain monthly` (the default) or `weekly`',
   },
   add: {
-    retrain: () => ['.github/workflows/retrain.yml', trainActionFile, ...reportActionFiles],
+    retrain: {
+      files: () => ['.github/workflows/retrain.yml', trainActionFile, ...reportActionFiles],
+      help: ".github/workflows/retrain.yml: on a schedule (--schedule monthly|weekly, default monthly) and by hand, trains the script with its defaults on the data of the day, holds its metrics to ml-cicd.yaml's gates and to the latest release's metrics.json, and opens, updates or closes one issue",
+    },
   },
   contribute(model, { answers, templates }) {
     for (const [path, content] of templates.feature('retrain')) model.addFile(path, content);

@@ -6,7 +6,7 @@ import type { NamedPattern } from '@ml-cicd/config';
 import { answerOf, defineOption, flagPatternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
 import { placeholders } from '../../placeholders.js';
-import { runnerKindFiles } from '../../add-kinds.js';
+import { runnerKind } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
 import { infraReadme, runnerSection } from './readme.js';
 import { valuesFile } from './values.js';
@@ -72,7 +72,7 @@ export const runnerArc = defineFeature({
     patterns: [scaleSetName],
   },
   options: [arcScaleSetOption, arcMaxRunnersOption],
-  add: { arc: runnerKindFiles },
+  add: { arc: runnerKind },
   contribute(model, { answers }) {
     const name = answerOf(answers, arcScaleSetOption);
     const maxRunners = answerOf(answers, arcMaxRunnersOption);

@@ -6,7 +6,7 @@
 import type { NamedPattern } from '@ml-cicd/config';
 import { answerOf, defineOption, flagPatternProblem, patternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
-import { runnerKindFiles } from '../../add-kinds.js';
+import { runnerKind } from '../../add-kinds.js';
 import { defineFeature } from '../types.js';
 import { githubOidcTrustPolicy, policyFile } from '../../aws-iam.js';
 import { oidcSubject, startPolicy, stopPolicy } from './iam.js';
@@ -148,7 +148,7 @@ export const runnerEc2 = defineFeature({
       ? `--ec2-instance-types takes at most ${maxInstanceTypes} instance types (got ${count}): each one is a start attempt.`
       : undefined;
   },
-  add: { ec2: runnerKindFiles },
+  add: { ec2: runnerKind },
   contribute(model, { answers }) {
     const region = answerOf(answers, ec2RegionOption);
     const instanceTypes = [...answerOf(answers, ec2InstanceTypesOption)];

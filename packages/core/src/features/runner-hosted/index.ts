@@ -2,7 +2,7 @@
 import { githubLimits, runnerTimeoutMinutes } from '@ml-cicd/config';
 import { hostedRunner, hostedTrainingImage } from '../../model.js';
 import { answerOf, defineOption, flagPatternProblem } from '../../option-types.js';
-import { runnerKindFiles } from '../../add-kinds.js';
+import { runnerKind } from '../../add-kinds.js';
 import { runnerLabel, runnerLabelSchema } from '../../runner-label.js';
 import { defineFeature } from '../types.js';
 
@@ -68,7 +68,7 @@ export const runnerHosted = defineFeature({
     runnerTimeout > githubLimits.hostedJobMinutes
       ? `--runner-timeout must be at most ${githubLimits.hostedJobMinutes} minutes with --runner hosted: GitHub stops a job on a hosted runner after 6 hours (got ${runnerTimeout}).`
       : undefined,
-  add: { hosted: runnerKindFiles },
+  add: { hosted: runnerKind },
   contribute(model, { answers }) {
     const label = answerOf(answers, hostedLabelOption);
     // A larger runner's label is a name your organisation chose: actionlint must be told of it.

@@ -1,7 +1,7 @@
 /** Training on the team's own machine (a GPU box): never reachable from a fork's pull request. */
 import { answerOf, defineOption, patternProblem } from '../../option-types.js';
 import { showGpuStep } from '../../workflow-steps.js';
-import { runnerKindFiles } from '../../add-kinds.js';
+import { runnerKind } from '../../add-kinds.js';
 import { runnerLabel, runnerLabelSchema } from '../../runner-label.js';
 import { defineFeature } from '../types.js';
 
@@ -42,7 +42,7 @@ export const runnerSelfHosted = defineFeature({
     patterns: [runnerLabel],
   },
   options: [runnerLabelsOption],
-  add: { 'self-hosted': runnerKindFiles },
+  add: { 'self-hosted': runnerKind },
   contribute(model, { answers }) {
     const labels = [...answerOf(answers, runnerLabelsOption)];
     const runsOn = ['self-hosted', ...labels];
