@@ -100,12 +100,20 @@ export function stageNotes(dir: string, script: ScriptParams): string[] {
   return notes;
 }
 
-/** A warning when requirements.txt, which the DVC jobs install, does not have dvc. */
-export function dvcRequirementWarning(dir: string, requirementsIn: string): string | undefined {
+/**
+ * A warning when the requirements the DVC jobs install (`lockPath`, ml-cicd.yaml's
+ * train.requirements) do not have dvc.
+ */
+export function dvcRequirementWarning(
+  dir: string,
+  requirementsIn: string,
+  lockPath = 'requirements.txt',
+): string | undefined {
   const wanted = requirementsIn.split('\n').find((line) => /^dvc[[=]/.test(line));
   if (!wanted) return undefined;
-  const lock = join(dir, 'requirements.txt');
+  const lock = join(dir, lockPath);
   const text = existsSync(lock) ? readFileSync(lock, 'utf8') : '';
   if (/^dvc(\[[^\]]*\])?==/m.test(text)) return undefined;
-  return `warning: requirements.txt has no dvc, and the DVC workflow runs dvc from it; add ${wanted} to requirements.in, then run: ${lockCommand('requirements.in', 'requirements.txt')}`;
+  const input = lockPath.replace(/\.txt$/, '.in');
+  return `warning: ${lockPath} has no dvc, and the DVC workflow runs dvc from it; add ${wanted} to ${input}, then run: ${lockCommand(input, lockPath)}`;
 }

@@ -309,7 +309,7 @@ export async function run(
     keepLineEndings: true,
   });
   for (const file of result.files) io.out(`${say.fileLine(file.action, file.path)}\n`);
-  const dvcWarning = addKind === 'dvc' && dvcRequirementWarning(dir, requirementsIn);
+  const dvcWarning = addKind === 'dvc' && dvcRequirementWarning(dir, requirementsIn, lockPath);
   if (dvcWarning) io.err(`${dvcWarning}\n`);
   if (dryRun) io.out(`${result.diff}${say.dryRunDone}\n`);
   else io.out(`${result.written === 0 ? say.unchanged : say.wrote(result.written)}\n`);
