@@ -50,6 +50,18 @@ export const installProjectScript = [
 ].join('\n');
 
 /**
+ * Installs the hash-locked requirements: requirements.txt, or ml-cicd.yaml's train.requirements,
+ * handed to the shell as a variable since it is any one line of text.
+ */
+function installRequirementsStep(file: string | undefined): Record<string, unknown> {
+  const name = 'Install the pinned requirements';
+  const install = 'uv pip install --system --require-hashes -r';
+  return file === undefined
+    ? { name, shell: 'bash', run: `${install} requirements.txt\n` }
+    : { name, shell: 'bash', env: { REQUIREMENTS: file }, run: `${install} "$REQUIREMENTS"\n` };
+}
+
+/**
  * The repository and its locked Python requirements, installed with hashes and no cache; then the
  * project itself when ml-cicd.yaml says it is a package (`train.install-project`).
  */
@@ -58,11 +70,7 @@ export function pythonSetupSteps(config: MlCicdConfig): Record<string, unknown>[
     checkoutStep,
     { name: 'Set up Python', uses: uses('setupPython'), with: { 'python-version': config.python } },
     setupUvStep,
-    {
-      name: 'Install the pinned requirements',
-      shell: 'bash',
-      run: 'uv pip install --system --require-hashes -r requirements.txt\n',
-    },
+    installRequirementsStep(config.train?.requirements),
     ...(config.train?.['install-project']
       ? [{ name: 'Install the project', shell: 'bash', run: installProjectScript }]
       : []),

@@ -42,6 +42,20 @@ describe('requirements-exist', () => {
     ]);
   });
 
+  it('reads a -r "$NAME" file from the step\'s env', async () => {
+    const dir = await project();
+    edit(
+      dir,
+      checks,
+      '        run: uv pip install --system --require-hashes -r requirements-dev.txt\n',
+      '        env:\n          REQUIREMENTS: ci/requirements-dev.txt\n        run: uv pip install --system --require-hashes -r "$REQUIREMENTS"\n',
+    );
+    const found = (await printed(dir)).filter((line) => line.includes('[requirements-exist]'));
+    expect(found).toEqual([
+      `${at(dir, checks, '$REQUIREMENTS')}: error [requirements-exist] .github/workflows/checks.yml installs ci/requirements-dev.txt, which does not exist; lock the project's requirements into it with hashes (uv pip compile --generate-hashes <requirements.in or pyproject.toml> -o ci/requirements-dev.txt) or install the file the project has.`,
+    ]);
+  });
+
   it('finds nothing in a fresh project, and leaves a path built from a variable to the run', async () => {
     const dir = await project();
     expect(await printed(dir)).toEqual([]);

@@ -36,7 +36,13 @@ function trainActionFiles(project: Parameters<Rule['check']>[0], workflow: Workf
   });
 }
 
-/** `run:` lines that install a literal requirements file with pip or uv. */
+/** `path`, or the literal value the step's `env` gives it when it is one variable (`$NAME`). */
+function throughEnv(path: string, step: Node): string {
+  const name = /^\$\{?(\w+)\}?$/.exec(path)?.[1];
+  return (name && text(get(getMap(step, 'env'), name))) || path;
+}
+
+/** `run:` lines that install a literal requirements file with pip or uv, or one its env names. */
 function runFiles(project: Parameters<Rule['check']>[0], workflow: WorkflowFile) {
   return steps(workflow).flatMap((step): Problem[] => {
     const run = get(step.node, 'run');
@@ -45,9 +51,9 @@ function runFiles(project: Parameters<Rule['check']>[0], workflow: WorkflowFile)
     return run.value.split('\n').flatMap((line) => {
       if (!/\b(pip|uv)\b.*\binstall\b/.test(line)) return [];
       return [...line.matchAll(requirementOption)].flatMap((match) => {
-        const path = match[2]!;
+        const path = throughEnv(match[2]!, step.node);
         if (!literal(path) || project.read(normal(path)) !== undefined) return [];
-        const found = source.indexOf(path);
+        const found = source.indexOf(match[2]!);
         const offset = run.range![0] + Math.max(found, 0);
         return [problemAtOffset(workflow, offset, missing(workflow, path, runInstead))];
       });
@@ -60,7 +66,7 @@ export const requirementsExist: Rule = {
   id: 'requirements-exist',
   severity: 'error',
   security: [],
-  doc: "Every requirements file a workflow installs exists in the repository: the `requirements` input of a step that uses the local train action (`requirements.txt` when it sets none; ml-cicd.yaml's `train.requirements` sets it), and a literal `-r`/`--requirement` file of a `pip install` or `uv pip install` line. A missing file fails the run at its install step, before any training; a path built from a variable or an expression is left to the run.",
+  doc: 'Every requirements file a workflow installs exists in the repository: the `requirements` input of a step that uses the local train action (`requirements.txt` when it sets none; ml-cicd.yaml\'s `train.requirements` sets it), and the `-r`/`--requirement` file of a `pip install` or `uv pip install` line, written out or one variable the step\'s `env` sets (`-r "$REQUIREMENTS"`, as the workflows install `train.requirements`). A missing file fails the run at its install step, before any training; a path built otherwise from a variable or an expression is left to the run.',
   check: (project) =>
     project.workflows.flatMap((workflow) => [
       ...trainActionFiles(project, workflow),
