@@ -523,6 +523,33 @@ describe('ml-cicd add workflow dvc', () => {
     const { out } = await add(dir, 'workflow', 'dvc');
     expect(out).toContain('note: .dvc/config is kept as it is: the repository has its own.\n');
     expect(read(dir, '.dvc/config')).toBe(own);
+    // ml-cicd.yaml and the DVC jobs' credentials are for the remote DVC uses.
+    expect(read(dir, 'ml-cicd.yaml')).toContain(
+      'remote:\n    kind: s3\n    url: s3://team-bucket/dvc\n',
+    );
+  });
+
+  it("records the kind of the repository's own remote, and says when the DVC jobs cannot reach it", async () => {
+    const gs = repo(moduleLevel);
+    write(
+      gs,
+      '.dvc/config',
+      '[core]\n    remote = store\n[\'remote "store"\']\n    url = gs://team/dvc\n',
+    );
+    await add(gs, 'workflow', 'dvc');
+    expect(read(gs, 'ml-cicd.yaml')).toContain('remote:\n    kind: gs\n    url: gs://team/dvc\n');
+    expect(read(gs, '.github/workflows/dvc.yml')).toContain('GOOGLE_APPLICATION_CREDENTIALS');
+
+    const http = repo(moduleLevel);
+    write(
+      http,
+      '.dvc/config',
+      '[core]\n    remote = pub\n[remote "pub"]\n    url = https://example.org/dvc\n',
+    );
+    const { out } = await add(http, 'workflow', 'dvc');
+    expect(out).toContain(
+      "note: .dvc/config's default remote https://example.org/dvc is none of the kinds the DVC workflow has credentials for (s3, gs, azure, ssh, local, dagshub),",
+    );
   });
 });
 

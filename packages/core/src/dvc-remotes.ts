@@ -32,6 +32,11 @@ export type DvcRemoteKind = keyof typeof dvcRemoteUrls;
 
 export const dvcRemoteKinds = Object.keys(dvcRemoteUrls) as DvcRemoteKind[];
 
+/** The kind of remote a URL is, by the URL forms above; undefined for any other (http, webdav…). */
+export function dvcRemoteKindOf(url: string): DvcRemoteKind | undefined {
+  return dvcRemoteKinds.find((kind) => new RegExp(dvcRemoteUrls[kind].pattern).test(url));
+}
+
 /** ml-cicd.yaml's `data` with DVC: the default remote's kind and URL (a type alias, so a `Data`). */
 export type DvcData = {
   kind: 'dvc';

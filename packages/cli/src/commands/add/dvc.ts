@@ -5,7 +5,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lockCommand, stageParams, type ScriptParams } from '@ml-cicd/core';
+import {
+  dvcRemoteKindOf,
+  dvcRemoteKinds,
+  lockCommand,
+  stageParams,
+  type RawAnswers,
+  type ScriptParams,
+} from '@ml-cicd/core';
 import { isMap, parseDocument } from 'yaml';
 import type { EntryPoint } from '../../argparse/index.js';
 import { UsageError } from '../../errors.js';
@@ -98,6 +105,44 @@ export function stageNotes(dir: string, script: ScriptParams): string[] {
     'Run dvc repro, then commit dvc.lock: the DVC workflow fails until dvc.lock is committed and up to date.',
   );
   return notes;
+}
+
+/**
+ * The URL of the default remote in the repository's .dvc/config (`[core] remote = name`, then
+ * `['remote "name"'] url = …`), which add keeps as it is.
+ */
+export function teamRemoteUrl(dir: string): string | undefined {
+  const file = join(dir, '.dvc/config');
+  if (!existsSync(file)) return undefined;
+  const values = new Map<string, string>();
+  let section = '';
+  for (const line of readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .map((text) => text.trim())) {
+    const header = /^\[\s*'?(.*?)'?\s*\]$/.exec(line);
+    const entry = /^([\w-]+)\s*=\s*(.*)$/.exec(line);
+    if (header) section = header[1]!;
+    else if (entry) values.set(`${section}.${entry[1]}`, entry[2]!);
+  }
+  const name = values.get('core.remote');
+  return name === undefined ? undefined : values.get(`remote "${name}".url`);
+}
+
+/**
+ * The remote answers of the repository's own .dvc/config, so that ml-cicd.yaml and the DVC jobs'
+ * credentials are for the remote DVC uses; a note when it is of a kind they cannot reach.
+ */
+export function teamRemoteAnswers(dir: string): { answers: RawAnswers; note?: string } {
+  // One an earlier add wrote holds the answers the manifest recorded already.
+  if (earlierManifest(dir)?.files['.dvc/config']) return { answers: {} };
+  const url = teamRemoteUrl(dir);
+  if (url === undefined) return { answers: {} };
+  const kind = dvcRemoteKindOf(url);
+  if (kind) return { answers: { dvcRemote: kind, dvcRemoteUrl: url } };
+  return {
+    answers: {},
+    note: `.dvc/config's default remote ${url} is none of the kinds the DVC workflow has credentials for (${dvcRemoteKinds.join(', ')}), so it pulls and pushes only once ml-cicd.yaml's data.remote names one: run add again with --dvc-remote and --dvc-remote-url, and set .dvc/config to the same remote.`,
+  };
 }
 
 /**

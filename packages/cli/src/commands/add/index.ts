@@ -39,7 +39,13 @@ import { keepRecordedParams, scriptParams } from './params.js';
 import { addPlan, kindSpecs, mergedPaths, type Kind } from './plan.js';
 import { featureFlags, kindAnswers, recordedAnswers, trackers } from './answers.js';
 import { earlierManifest, recordedEntry, unedited } from './earlier-manifest.js';
-import { dvcPaths, dvcRequirementWarning, stageNotes, teamStages } from './dvc.js';
+import {
+  dvcPaths,
+  dvcRequirementWarning,
+  stageNotes,
+  teamRemoteAnswers,
+  teamStages,
+} from './dvc.js';
 import { metricsFileOf } from './metrics-file.js';
 import { needsInstall, nestedRequirements, requirementsProblem } from './requirements.js';
 
@@ -203,7 +209,11 @@ export async function run(
   const addKind = kind as Kind;
   const moved = ciFile(dir, addKind, values['workflow-file']);
   const existing = readExistingConfig(dir);
-  const known = { ...recordedAnswers(dir), ...existingAnswers(existing) };
+  // The repository's own remote, unless the flags name another.
+  const ownRemote = addKind === 'dvc' && !values['dvc-remote'] && !values['dvc-remote-url'];
+  const teamRemote = ownRemote ? teamRemoteAnswers(dir) : { answers: {} };
+  if (teamRemote.note) io.out(`note: ${teamRemote.note}\n`);
+  const known = { ...recordedAnswers(dir), ...existingAnswers(existing), ...teamRemote.answers };
   const answers = resolveAnswers(
     {
       ...kindAnswers(addKind, known, values as Record<string, string | undefined>),
