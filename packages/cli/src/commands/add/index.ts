@@ -209,14 +209,16 @@ export async function run(
   const addKind = kind as Kind;
   const moved = ciFile(dir, addKind, values['workflow-file']);
   const existing = readExistingConfig(dir);
+  // The feature flags (--dvc-remote, --ec2-region…) are named by the registry, not typed here.
+  const flagValues = values as Record<string, string | undefined>;
   // The repository's own remote, unless the flags name another.
-  const ownRemote = addKind === 'dvc' && !values['dvc-remote'] && !values['dvc-remote-url'];
+  const ownRemote = addKind === 'dvc' && !flagValues['dvc-remote'] && !flagValues['dvc-remote-url'];
   const teamRemote = ownRemote ? teamRemoteAnswers(dir) : { answers: {} };
   if (teamRemote.note) io.out(`note: ${teamRemote.note}\n`);
   const known = { ...recordedAnswers(dir), ...existingAnswers(existing), ...teamRemote.answers };
   const answers = resolveAnswers(
     {
-      ...kindAnswers(addKind, known, values as Record<string, string | undefined>),
+      ...kindAnswers(addKind, known, flagValues),
       name: values.name ?? known.name ?? nameFromFolder(basename(dir)),
     },
     basename(dir),
