@@ -6,6 +6,7 @@ export * from './docs.js';
 export * from './errors.js';
 export * from './flags.js';
 export * from './npx.js';
+export * from './shell-quote.js';
 export * from './levels.js';
 export * from './locks.js';
 export * from './lock-hashes.js';

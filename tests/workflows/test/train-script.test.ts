@@ -6,7 +6,13 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { buildProject, resolveAnswers, writePlan, type ScriptParams } from '@ml-cicd/core';
+import {
+  buildProject,
+  resolveAnswers,
+  writePlan,
+  type RawAnswers,
+  type ScriptParams,
+} from '@ml-cicd/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { job, runAct, summary, tail } from '../src/act.js';
 import { artifactOfRun } from '../src/artifact-store.js';
@@ -112,15 +118,17 @@ const numbersOnlyCli = teamFiles['src/forecast/cli.py']!.replace(
 async function teamProject(
   owner: string,
   added: string[],
-  own: Record<string, string> = {},
+  own: Record<string, string> | ((made: Map<string, string>) => Record<string, string>) = {},
+  raw: RawAnswers = {},
 ): Promise<Project> {
   const root = join(suite().root, owner);
   mkdirSync(root, { recursive: true });
   return committedProject(root, owner, 'forecast', async (dir) => {
-    const answers = resolveAnswers({ name: 'forecast' }, dir);
+    const answers = resolveAnswers({ ...raw, name: 'forecast' }, dir);
     const { files } = buildProject(answers, assets, script);
     await writePlan(new Map(added.map((path) => [path, files.get(path)!])), dir);
-    for (const [path, text] of Object.entries({ ...teamFiles, ...own })) {
+    const ownFiles = typeof own === 'function' ? own(files) : own;
+    for (const [path, text] of Object.entries({ ...teamFiles, ...ownFiles })) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), text);
     }
@@ -229,5 +237,35 @@ describe("report.yml of a team's package whose metrics file is outside outputs/"
     const [comment] = (await apiState(project.repository)).comments;
     expect(comment?.body).not.toMatch(/no baseline/i);
     expect(comment?.body).toMatch(/\| `eval\.acc` \| 0\.75 \| 0\.8 \|/);
+  });
+});
+
+const DVC = 'Reproduce the DVC pipeline';
+
+describe("dvc.yml of a team's package whose requirements are in ci/", () => {
+  it('installs ci/requirements.txt, the file ml-cicd.yaml names, and reproduces the stage', async () => {
+    const project = await teamProject(
+      'dvc-script',
+      ['ml-cicd.yaml', '.github/workflows/dvc.yml', 'dvc.yaml', 'params.yaml', '.dvc/config'],
+      // The team locked its requirements, dvc among them, into the file train.requirements names.
+      (made) => ({ 'ci/requirements.txt': made.get('requirements.txt')! }),
+      { data: 'dvc', dvcRemote: 'local' },
+    );
+    const result = await runAct(suite(), {
+      project,
+      workflow: 'dvc.yml',
+      event: 'push',
+      payload: pushEvent(project, await project.head()),
+      runId: 2021,
+    });
+    const install = job(result, DVC).steps.find(
+      (s) => s.name === 'Install the pinned requirements',
+    );
+    expect(install?.result, tail(result.log)).toBe('success');
+    expect(install?.output).toContain('dvc==');
+    expect(summary(result), tail(result.log)).toEqual({ [DVC]: 'success' });
+    // The stage passes train.args first, as the train action does.
+    expect(result.log).toContain('> python -m forecast.cli config/train_small.py --epochs 40');
+    expect(result.log).toContain('dvc.lock is not committed yet');
   });
 });

@@ -7,7 +7,8 @@ import type { JsonSchema } from './json-schema.js';
 import { kindBranch, runnerKinds } from './kinds.js';
 
 const meanings = runnerKinds.map(({ value, meaning }) => `${value} (${meaning})`);
-const kindDescription = `Where the training job runs: ${meanings.slice(0, -1).join(', ')} or ${meanings.at(-1)}. Only hosted runners ever run code from fork pull requests.`;
+const orList = new Intl.ListFormat('en-GB', { type: 'disjunction' });
+const kindDescription = `Where the training job runs: ${orList.format(meanings)}. Only hosted runners ever run code from fork pull requests.`;
 
 /** A job's timeout on any runner but GitHub's own; a kind may declare a tighter one. */
 export const runnerTimeoutMinutes: JsonSchema = {

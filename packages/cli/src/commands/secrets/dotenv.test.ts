@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDotenv } from './dotenv.js';
-import { shellQuote } from './gh.js';
+import { shellQuote } from '@ml-cicd/core';
 
 describe('parseDotenv', () => {
   it('reads bare, quoted and exported values, and skips comments and blank lines', () => {

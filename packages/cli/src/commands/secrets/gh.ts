@@ -3,11 +3,7 @@
  * passes through `redact` before anyone sees it.
  */
 import { spawnSync } from 'node:child_process';
-
-/** An argument as a POSIX shell reads it back: bare when safe, else single-quoted. */
-export function shellQuote(arg: string): string {
-  return /^[A-Za-z0-9_./:=@%+-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
-}
+import { shellQuote } from '@ml-cicd/core';
 
 export const commandLine = (args: readonly string[]) => ['gh', ...args].map(shellQuote).join(' ');
 

@@ -9,6 +9,8 @@ import { checksWorkflowHead } from '../../workflow-steps.js';
 import { passingOf } from '../../param-passing.js';
 import { dvcCheckJob, dvcPushJob } from './ci-jobs.js';
 import { dvcDataOf, reachableFromCi } from '../../dvc-remotes.js';
+import { shellQuote } from '../../shell-quote.js';
+import { fixedArgs } from '../../train-steps.js';
 
 export const dvcWorkflowPath = '.github/workflows/dvc.yml';
 
@@ -82,7 +84,12 @@ function scriptDvcYaml(model: ProjectModel, call: ScriptCall): unknown {
   return {
     stages: {
       train: {
-        cmd: [command(call), ...passed.map(([, argument]) => argument)].join(' '),
+        // train.args first, as the train action passes them, then the params.
+        cmd: [
+          command(call),
+          ...fixedArgs(model.config).map(shellQuote),
+          ...passed.map(([, argument]) => argument),
+        ].join(' '),
         ...(deps.length > 0 ? { deps } : {}),
         ...(passed.length > 0 ? { params: passed.map(([name]) => name) } : {}),
         ...(outs.length > 0 ? { outs } : {}),
