@@ -7,6 +7,7 @@ import { chmodSync, readdirSync, realpathSync, statSync, symlinkSync } from 'nod
 import { delimiter, join, relative } from 'node:path';
 import { assertToolsInstalled, formatReport, validateProject } from '@ml-cicd/validators';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { run as runSync } from '../src/commands/sync/index.js';
 import { UsageError } from '../src/errors.js';
 import { add, assets, printed, read, tempDir, write } from './fixtures.js';
@@ -540,15 +541,38 @@ describe('ml-cicd add workflow dvc', () => {
     expect(read(gs, 'ml-cicd.yaml')).toContain('remote:\n    kind: gs\n    url: gs://team/dvc\n');
     expect(read(gs, '.github/workflows/dvc.yml')).toContain('GOOGLE_APPLICATION_CREDENTIALS');
 
+    // A public server over HTTPS, as DVC's own example repositories have: pulled, never pushed.
     const http = repo(moduleLevel);
     write(
       http,
       '.dvc/config',
       '[core]\n    remote = pub\n[remote "pub"]\n    url = https://example.org/dvc\n',
     );
-    const { out } = await add(http, 'workflow', 'dvc');
+    const added = await add(http, 'workflow', 'dvc');
+    expect(added.out).not.toContain("note: .dvc/config's default remote");
+    expect(read(http, 'ml-cicd.yaml')).toContain(
+      'remote:\n    kind: http\n    url: https://example.org/dvc\n',
+    );
+    expect(Object.keys(parse(read(http, 'ml-cicd.yaml')).environments)).toEqual(['training']);
+    const workflow = parse(read(http, '.github/workflows/dvc.yml'));
+    expect(Object.keys(workflow.jobs)).toEqual(['dvc']);
+    expect(workflow.jobs.dvc.environment).toBeUndefined();
+    const pull = workflow.jobs.dvc.steps.find((step: { run?: string }) =>
+      step.run?.includes('dvc pull'),
+    );
+    expect(pull).toMatchObject({ name: 'Pull data and models', run: 'dvc pull --allow-missing\n' });
+    expect(pull.if).toBeUndefined();
+    expect(formatReport((await validateProject(http)).findings)).toBe('');
+
+    const webdav = repo(moduleLevel);
+    write(
+      webdav,
+      '.dvc/config',
+      '[core]\n    remote = dav\n[remote "dav"]\n    url = webdavs://example.org/dvc\n',
+    );
+    const { out } = await add(webdav, 'workflow', 'dvc');
     expect(out).toContain(
-      "note: .dvc/config's default remote https://example.org/dvc is none of the kinds the DVC workflow has credentials for (s3, gs, azure, ssh, local, dagshub),",
+      "note: .dvc/config's default remote webdavs://example.org/dvc is of none of the kinds the DVC workflow can reach (s3, gs, azure, ssh, local, dagshub, http),",
     );
   });
 });

@@ -7,6 +7,7 @@ import {
   dvcRegionVariable,
   type DvcRemoteKind,
   dvcRoleVariable,
+  needsCredentials,
   remoteKinds,
   remoteSettings,
 } from './dvc-remotes.js';
@@ -56,7 +57,10 @@ export function credentialsCheck(kind: DvcRemoteKind, missing: string, required 
 
 const available = "steps.credentials.outputs.available == 'true'";
 
-/** Runs `commands` against the remote, after the steps that hand DVC its credentials. */
+/**
+ * Runs `commands` against the remote, after the steps that hand DVC its credentials; only when
+ * `credentialsCheck` found them, for a remote that needs any.
+ */
 export function remoteSteps(
   kind: DvcRemoteKind,
   name: string,
@@ -82,7 +86,7 @@ export function remoteSteps(
       : []),
     {
       name,
-      if: available,
+      ...(needsCredentials(kind) ? { if: available } : {}),
       shell: 'bash',
       env,
       run: [...remote.setup, ...commands, ''].join('\n'),

@@ -26,6 +26,11 @@ export const dvcRemoteUrls = {
     pattern: '^https://dagshub\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\\.dvc$',
     meaning: 'a https://dagshub.com/<owner>/<repo>.dvc URL',
   },
+  // After dagshub, whose URLs are https too: dvcRemoteKindOf takes the first kind that matches.
+  http: {
+    pattern: '^https?://[^/\\s]+(/\\S*)?$',
+    meaning: 'an http(s)://<host>/<path> URL',
+  },
 } satisfies Record<string, NamedPattern>;
 
 export type DvcRemoteKind = keyof typeof dvcRemoteUrls;
@@ -53,6 +58,11 @@ export const remoteName = 'storage';
 
 export interface RemoteKind {
   choice: OptionChoice<DvcRemoteKind>;
+  /**
+   * What CI does with the remote: nothing (a folder only the user's machine has), pull from it
+   * (a server that serves files to anyone and takes none), or pull and push.
+   */
+  ci: 'none' | 'pull' | 'pull-push';
   /** dvc with the extra that reaches this kind of storage. */
   requirement: PypiPackage;
   placeholder: (project: string) => string;
@@ -86,6 +96,7 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
   s3: {
     choice: { value: 's3', label: 'Amazon S3', hint: 'credentials by OIDC role, no stored keys' },
     requirement: 'dvc[s3]',
+    ci: 'pull-push',
     placeholder: (project) => `s3://my-bucket/${project}`,
     oidc: true,
     secrets: {},
@@ -101,6 +112,7 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
   gs: {
     choice: { value: 'gs', label: 'Google Cloud Storage', hint: 'a service account key' },
     requirement: 'dvc[gs]',
+    ci: 'pull-push',
     placeholder: (project) => `gs://my-bucket/${project}`,
     oidc: false,
     secrets: {
@@ -118,6 +130,7 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
   azure: {
     choice: { value: 'azure', label: 'Azure Blob Storage', hint: 'a connection string' },
     requirement: 'dvc[azure]',
+    ci: 'pull-push',
     placeholder: (project) => `azure://my-container/${project}`,
     oidc: false,
     // DVC reads it from the environment by itself.
@@ -133,6 +146,7 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
   ssh: {
     choice: { value: 'ssh', label: 'SSH server', hint: 'a private key' },
     requirement: 'dvc[ssh]',
+    ci: 'pull-push',
     placeholder: (project) => `ssh://dvc@storage.example.com/srv/dvc/${project}`,
     oidc: false,
     secrets: {
@@ -155,6 +169,7 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
   local: {
     choice: { value: 'local', label: 'A folder', hint: 'on this machine or a mounted share' },
     requirement: 'dvc',
+    ci: 'none',
     placeholder: (project) => `/srv/dvc-storage/${project}`,
     oidc: false,
     secrets: {},
@@ -166,6 +181,7 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
   dagshub: {
     choice: { value: 'dagshub', label: 'DagsHub', hint: 'user name and access token' },
     requirement: 'dvc',
+    ci: 'pull-push',
     placeholder: (project) => `https://dagshub.com/my-user/${project}.dvc`,
     oidc: false,
     secrets: { DAGSHUB_TOKEN: 'DagsHub access token (User settings → Tokens) for the DVC remote.' },
@@ -182,11 +198,38 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
     credentials:
       'your DagsHub user name in the variable `DAGSHUB_USER` and an access token in the secret `DAGSHUB_TOKEN`. Locally, `dvc remote modify --local storage auth basic`, then `user` and `password` the same way: they stay in the git-ignored `.dvc/config.local`.',
   },
+  http: {
+    choice: {
+      value: 'http',
+      label: 'HTTP(S) server, read-only',
+      hint: 'public files: CI pulls them, nothing is pushed',
+    },
+    requirement: 'dvc',
+    ci: 'pull',
+    placeholder: (project) => `https://data.example.com/dvc/${project}`,
+    oidc: false,
+    secrets: {},
+    variables: {},
+    setup: [],
+    credentials:
+      'none: the server serves its files to anyone, and takes none. DVC pulls from it, locally and in CI; new data reaches the server by its own means, so CI reproduces what it lacks and pushes nothing.',
+  },
 };
 
-/** A remote CI can reach: every kind but a local folder. */
-export function reachableFromCi(kind: DvcRemoteKind): boolean {
-  return kind !== 'local';
+/** Whether CI pulls from the remote: every kind but a local folder. */
+export function pullsInCi(kind: DvcRemoteKind): boolean {
+  return remoteKinds[kind].ci !== 'none';
+}
+
+/** Whether CI pushes to the remote (and so has jobs and environments that write). */
+export function pushesInCi(kind: DvcRemoteKind): boolean {
+  return remoteKinds[kind].ci === 'pull-push';
+}
+
+/** Whether reaching the remote takes credentials: by OIDC, or from secrets and variables. */
+export function needsCredentials(kind: DvcRemoteKind): boolean {
+  const { oidc, secrets, variables } = remoteKinds[kind];
+  return oidc || Object.keys({ ...secrets, ...variables }).length > 0;
 }
 
 /**

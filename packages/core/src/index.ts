@@ -22,6 +22,7 @@ export * from './yaml.js';
 export { features, type FeatureId } from './features/index.js';
 export { readEnvironment } from './features/data-dvc/ci-jobs.js';
 export { dvcRemoteKindOf, dvcRemoteKinds } from './dvc-remotes.js';
+export { dvcJobsPush } from './features/data-dvc/index.js';
 export { trainExample } from './features/base/task.js';
 export { dvcWorkflowPath, stageParams } from './features/data-dvc/script-pipeline.js';
 export type { Feature, FeatureContext } from './features/types.js';

@@ -63,7 +63,7 @@ describe('create-ml-cicd', () => {
     [['demo', '--data', 'lfs'], '--data must be one of none, dvc (got "lfs").'],
     [
       ['demo', '--data', 'dvc', '--dvc-remote', 'ftp'],
-      '--dvc-remote must be one of s3, gs, azure, ssh, local, dagshub (got "ftp").',
+      '--dvc-remote must be one of s3, gs, azure, ssh, local, dagshub, http (got "ftp").',
     ],
     [
       ['demo', '--data', 'dvc', '--dvc-remote-url', 'gs://bucket/data'],

@@ -1,9 +1,20 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { buildProject, resolveAnswers } from '@ml-cicd/core';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { job, runAct, summary, tail, type ActResult } from '../src/act.js';
+import { mlCicd } from '../src/add-corpus.js';
+import {
+  dvcFile,
+  objectPath,
+  startDvcHttpRemote,
+  type DvcHttpRemote,
+} from '../src/dvc-http-remote.js';
 import { pushEvent } from '../src/events.js';
 import { changes, snapshot, type Snapshot } from '../src/machine.js';
+import { repoRoot } from '../src/paths.js';
+import { committedProject, type Project } from '../src/project.js';
 import { projectFor, suite } from '../src/suite.js';
 
 const CHECKS = 'Lint and test';
@@ -72,5 +83,118 @@ describe('ci.yml of a --data dvc project whose committed dvc.lock is stale', () 
     expect(job(result, DVC).steps.find((s) => s.name === 'Reproduce the pipeline')?.result).toBe(
       'success',
     );
+  });
+});
+
+/** A team's DVC repository, as DVC's own examples are: its data tracked by a .dvc file. */
+function teamDvcRepository(remoteUrl: string, csv: string): Record<string, string> {
+  const made = buildProject(
+    resolveAnswers({ name: 'rows', data: 'dvc', dvcRemote: 'http' }, 'rows'),
+    {
+      templatesDir: join(repoRoot, 'templates'),
+      workflowsDir: join(repoRoot, 'workflows'),
+    },
+  ).files;
+  return {
+    // The team's hashed lock, dvc in it.
+    'requirements.txt': made.get('requirements.txt')!,
+    '.dvc/config': `[core]\n    remote = public\n['remote "public"']\n    url = ${remoteUrl}\n`,
+    '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
+    'data/.gitignore': '/raw.csv\n',
+    'data/raw.csv.dvc': dvcFile('raw.csv', csv),
+    'dvc.yaml': [
+      'stages:',
+      '  count:',
+      '    cmd: python count.py',
+      '    deps: [count.py, data/raw.csv]',
+      '    metrics:',
+      '      - rows.json:',
+      '          cache: false',
+      '',
+    ].join('\n'),
+    'count.py': [
+      'import json',
+      '',
+      'with open("data/raw.csv", encoding="utf-8") as file:',
+      '    rows = len(file.read().splitlines()) - 1',
+      'print(f"counted {rows} rows")',
+      'with open("rows.json", "w", encoding="utf-8") as file:',
+      '    json.dump({"rows": rows}, file)',
+      '',
+    ].join('\n'),
+  };
+}
+
+describe("dvc.yml of a team's pipeline whose data is on a read-only HTTP server", () => {
+  const csv = 'x,y\n1,2\n3,4\n5,6\n';
+  let remote: DvcHttpRemote;
+  let project: Project;
+  let result: ActResult;
+  let added: { code: number; out: string };
+  let config: { data?: unknown; environments?: Record<string, unknown> };
+  beforeAll(async () => {
+    remote = await startDvcHttpRemote([csv]);
+    const root = join(suite().root, 'dvc-http');
+    mkdirSync(root, { recursive: true });
+    project = await committedProject(root, 'dvc-http', 'rows', async (dir) => {
+      for (const [path, text] of Object.entries(teamDvcRepository(remote.url, csv))) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+    });
+    const add = await mlCicd(suite().root, project.dir, ['add', 'workflow', 'dvc']);
+    added = { code: add.code, out: `${add.stdout}${add.stderr}` };
+    config = parse(readFileSync(join(project.dir, 'ml-cicd.yaml'), 'utf8'));
+    const head = await project.commit('Add the DVC workflow', () => {});
+    result = await runAct(suite(), {
+      project,
+      workflow: 'dvc.yml',
+      event: 'push',
+      payload: pushEvent(project, head),
+      runId: 1203,
+    });
+  });
+  afterAll(() => remote?.stop());
+
+  it("records .dvc/config's remote as an http one, which needs no credentials", () => {
+    expect(added.code, added.out).toBe(0);
+    expect(added.out).not.toContain('pushes from main');
+    expect(config.data).toEqual({ kind: 'dvc', remote: { kind: 'http', url: remote.url } });
+    expect(Object.keys(config.environments ?? {})).not.toContain('data-read');
+  });
+
+  it('pulls the data from the server, reproduces the pipeline and pushes nothing', () => {
+    expect(summary(result), tail(result.log)).toEqual({ [DVC]: 'success' });
+    const steps = job(result, DVC).steps;
+    expect(steps.find((s) => s.name === 'Pull data and models')?.result).toBe('success');
+    expect(remote.requests).toContain(`GET /store/${objectPath(csv)}`);
+    expect(remote.requests.filter((request) => !/^(GET|HEAD) /.test(request))).toEqual([]);
+    expect(result.log).toContain('counted 3 rows');
+    expect(result.log).toContain('dvc.lock is not committed yet');
+  });
+
+  it('is red at dvc repro when the server does not have the data', async () => {
+    const empty = await startDvcHttpRemote([]);
+    try {
+      const head = await project.commit('Move the remote to an empty server', (dir) => {
+        for (const file of ['.dvc/config', 'ml-cicd.yaml']) {
+          const path = join(dir, file);
+          writeFileSync(path, readFileSync(path, 'utf8').replace(remote.url, empty.url));
+        }
+      });
+      const red = await runAct(suite(), {
+        project,
+        workflow: 'dvc.yml',
+        event: 'push',
+        payload: pushEvent(project, head),
+        runId: 1204,
+      });
+      expect(summary(red), tail(red.log)).toEqual({ [DVC]: 'failure' });
+      const steps = job(red, DVC).steps;
+      expect(steps.find((s) => s.name === 'Reproduce the pipeline')?.result).toBe('failure');
+      expect(empty.requests).toContain(`GET /store/${objectPath(csv)}`);
+    } finally {
+      await empty.stop();
+    }
   });
 });

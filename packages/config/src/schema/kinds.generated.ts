@@ -196,7 +196,7 @@ export const kinds: SchemaKinds = {
                 kind: {
                   title: 'Kind',
                   description:
-                    'Where DVC pushes data and models: s3, gs, azure, ssh, local, dagshub.',
+                    'Where DVC keeps data and models: s3, gs, azure, ssh, local, dagshub, http.',
                   const: 's3',
                 },
                 url: {
@@ -217,7 +217,7 @@ export const kinds: SchemaKinds = {
                 kind: {
                   title: 'Kind',
                   description:
-                    'Where DVC pushes data and models: s3, gs, azure, ssh, local, dagshub.',
+                    'Where DVC keeps data and models: s3, gs, azure, ssh, local, dagshub, http.',
                   const: 'gs',
                 },
                 url: {
@@ -238,7 +238,7 @@ export const kinds: SchemaKinds = {
                 kind: {
                   title: 'Kind',
                   description:
-                    'Where DVC pushes data and models: s3, gs, azure, ssh, local, dagshub.',
+                    'Where DVC keeps data and models: s3, gs, azure, ssh, local, dagshub, http.',
                   const: 'azure',
                 },
                 url: {
@@ -260,7 +260,7 @@ export const kinds: SchemaKinds = {
                 kind: {
                   title: 'Kind',
                   description:
-                    'Where DVC pushes data and models: s3, gs, azure, ssh, local, dagshub.',
+                    'Where DVC keeps data and models: s3, gs, azure, ssh, local, dagshub, http.',
                   const: 'ssh',
                 },
                 url: {
@@ -282,7 +282,7 @@ export const kinds: SchemaKinds = {
                 kind: {
                   title: 'Kind',
                   description:
-                    'Where DVC pushes data and models: s3, gs, azure, ssh, local, dagshub.',
+                    'Where DVC keeps data and models: s3, gs, azure, ssh, local, dagshub, http.',
                   const: 'local',
                 },
                 url: {
@@ -303,7 +303,7 @@ export const kinds: SchemaKinds = {
                 kind: {
                   title: 'Kind',
                   description:
-                    'Where DVC pushes data and models: s3, gs, azure, ssh, local, dagshub.',
+                    'Where DVC keeps data and models: s3, gs, azure, ssh, local, dagshub, http.',
                   const: 'dagshub',
                 },
                 url: {
@@ -312,6 +312,27 @@ export const kinds: SchemaKinds = {
                     "The remote's URL in .dvc/config: a https://dagshub.com/<owner>/<repo>.dvc URL.",
                   type: 'string',
                   pattern: '^https://dagshub\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\\.dvc$',
+                },
+              },
+            },
+            {
+              title: 'http remote',
+              description: 'An http remote at an http(s)://<host>/<path> URL.',
+              type: 'object',
+              required: ['kind', 'url'],
+              additionalProperties: false,
+              properties: {
+                kind: {
+                  title: 'Kind',
+                  description:
+                    'Where DVC keeps data and models: s3, gs, azure, ssh, local, dagshub, http.',
+                  const: 'http',
+                },
+                url: {
+                  title: 'URL',
+                  description: "The remote's URL in .dvc/config: an http(s)://<host>/<path> URL.",
+                  type: 'string',
+                  pattern: '^https?://[^/\\s]+(/\\S*)?$',
                 },
               },
             },
@@ -335,6 +356,7 @@ export const kinds: SchemaKinds = {
           pattern: '^https://dagshub\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\\.dvc$',
           meaning: 'a https://dagshub.com/<owner>/<repo>.dvc URL',
         },
+        { pattern: '^https?://[^/\\s]+(/\\S*)?$', meaning: 'an http(s)://<host>/<path> URL' },
       ],
     },
   ],

@@ -82,12 +82,16 @@ export function dvcPaths(
   };
 }
 
-/** One note per param `dvc repro` does not pass, and the next steps. */
-export function stageNotes(dir: string, script: ScriptParams): string[] {
+/**
+ * One note per param `dvc repro` does not pass, and the next steps; `pushes`: whether the DVC
+ * workflow pushes from main.
+ */
+export function stageNotes(dir: string, script: ScriptParams, pushes: boolean): string[] {
   const stages = teamStages(dir);
   if (stages.length > 0) {
+    const checks = 'checks that the committed dvc.lock is up to date';
     return [
-      `dvc.yaml has a pipeline of its own (stages ${stages.join(', ')}): add keeps it, and params.yaml, as they are; the DVC workflow runs dvc repro on it, checks that the committed dvc.lock is up to date, and pushes from main.`,
+      `dvc.yaml has a pipeline of its own (stages ${stages.join(', ')}): add keeps it, and params.yaml, as they are; the DVC workflow runs dvc repro on it, ${pushes ? `${checks}, and pushes from main` : `and ${checks}`}.`,
       'Run dvc repro, then commit dvc.lock, whenever the stages change: the DVC workflow fails while dvc.lock is out of date.',
     ];
   }
@@ -141,7 +145,7 @@ export function teamRemoteAnswers(dir: string): { answers: RawAnswers; note?: st
   if (kind) return { answers: { dvcRemote: kind, dvcRemoteUrl: url } };
   return {
     answers: {},
-    note: `.dvc/config's default remote ${url} is none of the kinds the DVC workflow has credentials for (${dvcRemoteKinds.join(', ')}), so it pulls and pushes only once ml-cicd.yaml's data.remote names one: run add again with --dvc-remote and --dvc-remote-url, and set .dvc/config to the same remote.`,
+    note: `.dvc/config's default remote ${url} is of none of the kinds the DVC workflow can reach (${dvcRemoteKinds.join(', ')}), so it pulls and pushes only once ml-cicd.yaml's data.remote names one: run add again with --dvc-remote and --dvc-remote-url, and set .dvc/config to the same remote.`,
   };
 }
 

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import {
+  dvcJobsPush,
   nameFromFolder,
   parseFlags,
   planActions,
@@ -284,7 +285,7 @@ export async function run(
   if (moved[ciPath] && values['workflow-file'] === undefined) {
     notes.push(say.ciMoved(moved[ciPath]));
   }
-  if (addKind === 'dvc') notes.push(...stageNotes(dir, script));
+  if (addKind === 'dvc') notes.push(...stageNotes(dir, script, dvcJobsPush(answers)));
   if (answers.tracker !== 'none') notes.push(say.trackerWired(answers.tracker));
   if (train.requirements && !existingSection(existing, 'train')?.requirements) {
     notes.push(say.requirementsFound(String(train.requirements)));

@@ -10,7 +10,8 @@ import {
   dvcReadRoleVariable,
   type DvcRemoteKind,
   dvcRoleVariable,
-  reachableFromCi,
+  needsCredentials,
+  pullsInCi,
 } from '../../dvc-remotes.js';
 import {
   credentialsCheck,
@@ -42,21 +43,25 @@ export function readRoleVariable(model: ProjectModel): string {
 }
 
 export function dvcCheckJob(model: ProjectModel, kind: DvcRemoteKind): unknown {
-  const reachable = reachableFromCi(kind);
+  const credentials = needsCredentials(kind);
   return {
     name: 'Reproduce the DVC pipeline',
     'runs-on': hostedRunner,
-    ...(reachable ? model.bindEnvironment(readEnvironment) : {}),
+    ...(credentials ? model.bindEnvironment(readEnvironment) : {}),
     'timeout-minutes': 30,
     permissions: permissions(kind, 'OIDC: trades this job’s token for the read-only AWS role'),
     steps: [
       ...pythonSetupSteps(model.config),
-      ...(reachable
+      ...(pullsInCi(kind)
         ? [
-            credentialsCheck(
-              kind,
-              `No read credentials for the DVC remote in ${model.settingsPlace(readEnvironment)} (none set, or a pull request from a fork): the pipeline runs from scratch.`,
-            ),
+            ...(credentials
+              ? [
+                  credentialsCheck(
+                    kind,
+                    `No read credentials for the DVC remote in ${model.settingsPlace(readEnvironment)} (none set, or a pull request from a fork): the pipeline runs from scratch.`,
+                  ),
+                ]
+              : []),
             // --allow-missing: outputs nobody pushed yet are made again by dvc repro.
             ...remoteSteps(
               kind,

@@ -2,6 +2,7 @@
  * Data and models versioned with DVC: a prepare → train → evaluate pipeline whose parameters are
  * made from ml-cicd.yaml, a default remote, CI that checks dvc.lock, and pushes from main.
  */
+import type { Answers } from '../../answers.js';
 import { answerOf, defineOption, patternProblem } from '../../option-types.js';
 import { defineFeature } from '../types.js';
 import {
@@ -26,7 +27,8 @@ import {
   dvcReadRoleVariable,
   dvcRemoteKinds,
   dvcRemoteUrls,
-  reachableFromCi,
+  needsCredentials,
+  pushesInCi,
   remoteKinds,
   remoteSettings,
   type DvcData,
@@ -56,6 +58,11 @@ const remoteUrlOption = defineOption({
   problem: (url: string) =>
     /\s$|^\s/.test(url) ? 'must not start or end with a space' : undefined,
 });
+
+/** Whether the DVC jobs of these answers push: not to a folder, nor to a read-only server. */
+export function dvcJobsPush(answers: Answers): boolean {
+  return pushesInCi(answerOf(answers, remoteOption));
+}
 
 export const dataDvc = defineFeature({
   id: 'data-dvc',
@@ -94,12 +101,12 @@ export const dataDvc = defineFeature({
     } else {
       model.addYaml('dvc.yaml', { build: dvcYaml, comment: dvcYamlComment });
       model.ciJobs.set('dvc', (built) => dvcCheckJob(built, kind));
-      if (reachableFromCi(kind)) model.ciJobs.set('dvc-push', (built) => dvcPushJob(built, kind));
+      if (pushesInCi(kind)) model.ciJobs.set('dvc-push', (built) => dvcPushJob(built, kind));
     }
     model.addYaml('params.yaml', { build: paramsYaml, comment: paramsYamlComment });
     model.requirements.add(remote.requirement);
 
-    if (reachableFromCi(kind)) {
+    if (needsCredentials(kind)) {
       const purposes = {
         [readEnvironment]:
           'Read-only credentials of the DVC remote, for CI on pull requests: no reviewers.',

@@ -8,7 +8,8 @@ import {
   dvcReadRoleVariable,
   type DvcRemoteKind,
   dvcRoleVariable,
-  reachableFromCi,
+  needsCredentials,
+  pullsInCi,
   remoteKinds,
   remoteName,
   remoteSettings,
@@ -35,11 +36,18 @@ function kindOf(noun: string, names: string[]): string {
 }
 
 function ciText(model: ProjectModel, kind: DvcRemoteKind): string {
-  if (!reachableFromCi(kind)) {
+  if (!pullsInCi(kind)) {
     return `### In CI
 
 The **CI** workflow runs \`dvc repro\` on every pull request and push, and fails when \`dvc.lock\` is
 missing or differs from what the pipeline makes.`;
+  }
+  if (!needsCredentials(kind)) {
+    return `### In CI
+
+The **CI** workflow's \`dvc\` job pulls what the remote has (\`dvc pull --allow-missing\`), runs
+\`dvc repro\` and fails when \`dvc.lock\` is missing or differs from what the pipeline makes. It
+needs no credentials and pushes nothing: outputs the server lacks are made again by \`dvc repro\`.`;
   }
   const remote = remoteKinds[kind];
   const repo = model.config['secrets-scope'] === 'repo';

@@ -3,8 +3,8 @@ import type { JsonSchema } from '@ml-cicd/config';
 import { dvcRemoteKinds, dvcRemoteUrls, type DvcRemoteKind } from '../../dvc-remotes.js';
 import type { Feature } from '../types.js';
 
-// s3 and ssh are read letter by letter: an es-three remote.
-const article = (kind: DvcRemoteKind) => (/^[aeious]/.test(kind) ? 'An' : 'A');
+// s3, ssh and http are read letter by letter: an es-three remote, an aitch-tee-tee-pee one.
+const article = (kind: DvcRemoteKind) => (/^[aehious]/.test(kind) ? 'An' : 'A');
 
 function remote(kind: DvcRemoteKind): JsonSchema {
   return {
@@ -16,7 +16,7 @@ function remote(kind: DvcRemoteKind): JsonSchema {
     properties: {
       kind: {
         title: 'Kind',
-        description: `Where DVC pushes data and models: ${dvcRemoteKinds.join(', ')}.`,
+        description: `Where DVC keeps data and models: ${dvcRemoteKinds.join(', ')}.`,
         const: kind,
       },
       url: {

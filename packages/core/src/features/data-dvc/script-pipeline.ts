@@ -8,7 +8,7 @@ import type { ProjectModel, ScriptCall } from '../../model.js';
 import { checksWorkflowHead } from '../../workflow-steps.js';
 import { passingOf } from '../../param-passing.js';
 import { dvcCheckJob, dvcPushJob } from './ci-jobs.js';
-import { dvcDataOf, reachableFromCi } from '../../dvc-remotes.js';
+import { dvcDataOf, pushesInCi } from '../../dvc-remotes.js';
 import { shellQuote } from '../../shell-quote.js';
 import { fixedArgs } from '../../train-steps.js';
 
@@ -111,7 +111,7 @@ function dvcWorkflow(model: ProjectModel): unknown {
     ...checksWorkflowHead('DVC'),
     jobs: {
       dvc: dvcCheckJob(model, kind),
-      ...(reachableFromCi(kind) ? { 'dvc-push': dvcPushJob(model, kind, ['dvc']) } : {}),
+      ...(pushesInCi(kind) ? { 'dvc-push': dvcPushJob(model, kind, ['dvc']) } : {}),
     },
   };
 }

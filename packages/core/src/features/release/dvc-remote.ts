@@ -5,12 +5,12 @@
  */
 import type { Data } from '@ml-cicd/config';
 import { credentialsCheck, oidcPermission, remoteSteps } from '../../dvc-remote-steps.js';
-import { dvcDataOf, reachableFromCi, type DvcRemoteKind } from '../../dvc-remotes.js';
+import { dvcDataOf, pushesInCi, type DvcRemoteKind } from '../../dvc-remotes.js';
 
-/** The kind of DVC remote the release pushes to: none without DVC or with a folder CI cannot reach. */
+/** The kind of DVC remote the release pushes to: none without DVC or with one CI cannot write. */
 export function releaseRemote(data: Data | undefined): DvcRemoteKind | undefined {
   const kind = dvcDataOf(data)?.remote.kind;
-  return kind && reachableFromCi(kind) ? kind : undefined;
+  return kind && pushesInCi(kind) ? kind : undefined;
 }
 
 export function remotePermission(kind: DvcRemoteKind | undefined): Record<string, unknown> {
