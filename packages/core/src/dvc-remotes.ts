@@ -212,7 +212,7 @@ export const remoteKinds: Record<DvcRemoteKind, RemoteKind> = {
     variables: {},
     setup: [],
     credentials:
-      'none: the server serves its files to anyone, and takes none. DVC pulls from it, locally and in CI; new data reaches the server by its own means, so CI reproduces what it lacks and pushes nothing.',
+      'no credentials: the server serves its files to anyone and takes no uploads. DVC pulls from it, locally and in CI; new data reaches the server by the server’s own means, and CI makes again what it lacks.',
   },
 };
 

@@ -90,6 +90,11 @@ the remote with ${names.join(' and ')} of ${where}${oidc}`;
 }
 
 export function dvcReadme(kind: DvcRemoteKind, placeholder: boolean): ReadmeSection {
+  // A server CI only pulls from takes no uploads from anyone.
+  const push =
+    remoteKinds[kind].ci === 'pull'
+      ? ''
+      : 'dvc push              # upload data and models to the remote\n';
   return {
     title: 'Data and model versioning (DVC)',
     order: 50,
@@ -107,8 +112,7 @@ default there and run \`npx ml-cicd sync\`, which writes it here; the tests and 
 \`\`\`sh
 dvc repro             # the first run makes dvc.lock: commit it
 git add dvc.lock && git commit -m "Record the pipeline's outputs"
-dvc push              # upload data and models to the remote
-dvc metrics show      # reports/metrics.json; dvc plots show renders the plot
+${push}dvc metrics show      # reports/metrics.json; dvc plots show renders the plot
 \`\`\`
 
 On another machine, \`git clone\` and \`dvc pull\` bring back the same data, model and metrics.

@@ -52,6 +52,8 @@ describe('a read-only HTTP remote', () => {
     expect(Object.keys(config.environments)).not.toContain('data-read');
     expect(files.get('.github/workflows/release.yml')).not.toContain('dvc push');
     expect(files.get('.dvc/config')).toContain(`url = ${url}`);
-    expect(files.get('README.md')).toContain('needs no credentials and pushes nothing');
+    const readme = files.get('README.md')!;
+    expect(readme).toContain('needs no credentials and pushes nothing');
+    expect(readme).not.toContain('dvc push');
   });
 });
