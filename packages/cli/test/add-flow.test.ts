@@ -99,7 +99,7 @@ describe('add workflow train --lock', () => {
     const dir = repo({ 'train.py': moduleLevel }, false);
     const before = tree(dir);
     await expect(add(dir, 'workflow', 'train', '--lock')).rejects.toThrow(
-      '--lock needs the direct dependencies to lock: requirements.in, an unpinned requirements.txt, or [project] dependencies in pyproject.toml; write one, then run this again (nothing was written).',
+      '--lock needs the direct dependencies to lock: requirements.in, an unpinned requirements.txt, [project] dependencies in pyproject.toml, or a conda environment.yml; write one, then run this again (nothing was written).',
     );
     expect(tree(dir)).toEqual(before);
   });
@@ -113,6 +113,35 @@ describe('add workflow train --lock', () => {
     expect(err).toBe('');
     expect(read(dir, 'requirements.in')).toBe('numpy>=2\n');
     expect(read(dir, 'requirements.txt')).toContain('--hash=sha256:00');
+  });
+
+  it("locks a conda environment.yml's packages by their PyPI names, saying what it left out", async () => {
+    const environment = [
+      'name: churn',
+      'channels: [pytorch, conda-forge]',
+      'dependencies:',
+      '  - python=3.11',
+      '  - scikit-learn=1.5',
+      '  - pytorch::pytorch=2.4',
+      '  - cudatoolkit=11.8',
+      '  - pip',
+      '  - pip:',
+      '      - mlflow==2.17.0',
+      '',
+    ].join('\n');
+    const dir = repo({ 'train.py': moduleLevel, 'environment.yml': environment }, false);
+    const refused = await add(dir, 'workflow', 'train').catch((error: Error) => error.message);
+    expect(refused).toContain(
+      'lock the packages of environment.yml with --lock, which first writes their PyPI names to requirements.in',
+    );
+    const { out } = await withFakeUv(() => add(dir, 'workflow', 'train', '--lock'));
+    expect(out).toContain(
+      'Wrote the packages of environment.yml to requirements.in by their PyPI names, leaving out what only conda has (cudatoolkit), and locked requirements.txt from requirements.in with: uv pip compile',
+    );
+    expect(read(dir, 'requirements.in')).toBe(
+      '# The packages of environment.yml, by their PyPI names: uv installs them from PyPI.\nscikit-learn==1.5.*\ntorch==2.4.*\nmlflow==2.17.0\n',
+    );
+    expect(read(dir, 'environment.yml')).toBe(environment);
   });
 
   it("locks pyproject.toml's dependencies when that is where they are", async () => {

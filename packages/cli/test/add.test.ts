@@ -311,7 +311,7 @@ describe('--lock', () => {
     const dir = tempDir();
     write(dir, 'train.py', moduleLevel);
     await expect(add(dir, 'workflow', 'train', '--lock')).rejects.toThrow(
-      '--lock needs the direct dependencies to lock: requirements.in, an unpinned requirements.txt, or [project] dependencies in pyproject.toml; write one, then run this again (nothing was written).',
+      '--lock needs the direct dependencies to lock: requirements.in, an unpinned requirements.txt, [project] dependencies in pyproject.toml, or a conda environment.yml; write one, then run this again (nothing was written).',
     );
     expect(readdirSync(dir)).toEqual(['train.py']);
   });

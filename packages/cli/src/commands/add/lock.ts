@@ -1,7 +1,7 @@
 /**
  * `--lock`: locks the requirements a workflow installs from what the repository has (a
- * requirements.in, an unpinned requirements.txt, or pyproject.toml's dependencies), with uv or
- * else pip-tools. The source is found before anything is written; the lock runs before the
+ * requirements.in, an unpinned requirements.txt, pyproject.toml's dependencies, or a conda
+ * environment.yml), with uv or else pip-tools. The source is found before anything is written; the lock runs before the
  * workflows are written, so a failed lock leaves the repository as it was.
  */
 import { execFile } from 'node:child_process';
@@ -9,6 +9,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockCommand } from '@ml-cicd/core';
 import { UserError } from '../../errors.js';
+import { condaEnvironmentFile, condaRequirements } from './conda.js';
 import type { Kind } from './plan.js';
 import { installsOf, pyprojectDependencies, runtime } from './requirements.js';
 
@@ -36,12 +37,31 @@ function run(command: string, args: string[], cwd: string): Promise<Ran> {
   });
 }
 
-/** What `--lock` compiles into which file, and the unpinned file it first copies to the input. */
+/** What `--lock` compiles into which file, and the input it writes first when there is none. */
 export interface LockSource {
   input: string;
   output: string;
-  /** The unpinned lock whose lines become the input (the list of direct dependencies). */
-  copiedFrom?: string;
+  /** The list of direct dependencies made from another file, and the words that say so. */
+  seed?: { text: string; said: string };
+}
+
+/** The input made from a conda environment file: the PyPI names of its packages. */
+function condaSeed(dir: string, input: string): LockSource['seed'] {
+  const file = condaEnvironmentFile(dir);
+  const found = file && condaRequirements(readFileSync(join(dir, file), 'utf8'), file);
+  if (!file || !found) return undefined;
+  const left =
+    found.condaOnly.length > 0
+      ? `, leaving out what only conda has (${found.condaOnly.join(', ')})`
+      : '';
+  return {
+    text: [
+      `# The packages of ${file}, by their PyPI names: uv installs them from PyPI.`,
+      ...found.lines,
+      '',
+    ].join('\n'),
+    said: `Wrote the packages of ${file} to ${input} by their PyPI names${left}, and locked`,
+  };
 }
 
 /** What there is to lock; a UserError naming what is missing when there is nothing. */
@@ -50,19 +70,25 @@ export function lockSource(dir: string, kind: Kind, lockPath?: string): LockSour
   const output = lockPath ?? defaultOutput;
   const input = lockPath ? lockPath.replace(/\.txt$/, '.in') : defaultInput;
   if (existsSync(join(dir, input))) return { input, output };
-  if (existsSync(join(dir, output))) return { input, output, copiedFrom: output };
+  if (existsSync(join(dir, output))) {
+    const text = readFileSync(join(dir, output), 'utf8');
+    const said = `Copied the requirements of ${output} to ${input}, the list of direct dependencies, and locked`;
+    return { input, output, seed: { text, said } };
+  }
   if (input === runtime[0] && pyprojectDependencies(dir)) {
     return { input: 'pyproject.toml', output };
   }
+  const seed = input === runtime[0] ? condaSeed(dir, input) : undefined;
+  if (seed) return { input, output, seed };
   throw new UserError(
-    `--lock needs the direct dependencies to lock: ${input}, an unpinned ${output}${input === runtime[0] ? ', or [project] dependencies in pyproject.toml' : ''}; write one, then run this again (nothing was written).`,
+    `--lock needs the direct dependencies to lock: ${input}, an unpinned ${output}${input === runtime[0] ? ', [project] dependencies in pyproject.toml, or a conda environment.yml' : ''}; write one, then run this again (nothing was written).`,
   );
 }
 
 /** Runs the lock command; returns the sentence saying what it did. */
 export async function lock(dir: string, source: LockSource): Promise<string> {
-  const { input, output, copiedFrom } = source;
-  if (copiedFrom) writeFileSync(join(dir, input), readFileSync(join(dir, copiedFrom), 'utf8'));
+  const { input, output, seed } = source;
+  if (seed) writeFileSync(join(dir, input), seed.text);
   const [uv, ...uvArgs] = lockCommand(input, output).split(' ');
   const tools: [string, string[]][] = [
     [uv!, uvArgs],
@@ -76,17 +102,14 @@ export async function lock(dir: string, source: LockSource): Promise<string> {
     if (ran.missing) continue;
     const shown = `${command} ${args.join(' ')}`;
     if (ran.code !== 0) {
-      if (copiedFrom) rmSync(join(dir, input), { force: true });
+      if (seed) rmSync(join(dir, input), { force: true });
       throw new UserError(
         `${shown} failed, so nothing was written: ${ran.stderr.trim().split('\n').at(-1) ?? ''}`,
       );
     }
-    const copied = copiedFrom
-      ? `Copied the requirements of ${copiedFrom} to ${input}, the list of direct dependencies, and locked`
-      : 'Locked';
-    return `${copied} ${output} from ${input} with: ${shown}`;
+    return `${seed?.said ?? 'Locked'} ${output} from ${input} with: ${shown}`;
   }
-  if (copiedFrom) rmSync(join(dir, input), { force: true });
+  if (seed) rmSync(join(dir, input), { force: true });
   throw new UserError(
     `--lock needs uv (https://docs.astral.sh/uv/) or pip-tools (pip install pip-tools), and neither is on PATH; nothing was written.`,
   );

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockCommand } from '@ml-cicd/core';
 import type { Kind } from './plan.js';
+import { condaEnvironmentFile } from './conda.js';
 
 export const runtime: [input: string, lock: string] = ['requirements.in', 'requirements.txt'];
 
@@ -88,13 +89,16 @@ export function requirementsProblem(
   const input = lockPath ? lockPath.replace(/\.txt$/, '.in') : defaultInput;
   const hasInput = existsSync(join(dir, input));
   const fromPyproject = !hasInput && input === runtime[0] && pyprojectDependencies(dir);
+  const conda = input === runtime[0] ? condaEnvironmentFile(dir) : undefined;
   const fix = hasInput
     ? `lock it with --lock, or run: ${lockCommand(input, lock)}`
     : fromPyproject
       ? `lock the dependencies of pyproject.toml with --lock, or run: ${lockCommand('pyproject.toml', lock)}`
       : existsSync(join(dir, lock))
         ? `lock it with --lock, which first copies its requirements to ${input}`
-        : `list your direct dependencies in ${input}, then lock them with --lock (or run: ${lockCommand(input, lock)})`;
+        : conda
+          ? `lock the packages of ${conda} with --lock, which first writes their PyPI names to ${input}`
+          : `list your direct dependencies in ${input}, then lock them with --lock (or run: ${lockCommand(input, lock)})`;
   if (!existsSync(join(dir, lock))) {
     return `${lock} is missing, and the workflow installs it with --require-hashes; ${fix}`;
   }
