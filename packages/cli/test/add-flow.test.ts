@@ -142,6 +142,9 @@ describe('add workflow train --lock', () => {
       '# The packages of environment.yml, by their PyPI names: uv installs them from PyPI.\nscikit-learn==1.5.*\ntorch==2.4.*\nmlflow==2.17.0\n',
     );
     expect(read(dir, 'environment.yml')).toBe(environment);
+    // The workflows run the Python the environment names.
+    expect(out).toContain('note: the workflows run Python 3.11, as environment.yml says.\n');
+    expect(read(dir, 'ml-cicd.yaml')).toContain('\npython: "3.11"\n');
   });
 
   it("locks pyproject.toml's dependencies when that is where they are", async () => {

@@ -3,6 +3,7 @@
 import argparse
 import json
 import os
+import sys
 
 from sklearn.datasets import make_classification
 from sklearn.linear_model import LogisticRegression
@@ -17,4 +18,6 @@ model = LogisticRegression(C=args.c, max_iter=args.max_iter)
 model.fit(features[:300], labels[:300])
 os.makedirs("outputs", exist_ok=True)
 with open("outputs/metrics.json", "w", encoding="utf-8") as file:
-    json.dump({"accuracy": float(model.score(features[300:], labels[300:]))}, file)
+    # The Python the workflow ran: environment.yml's, which add records in ml-cicd.yaml.
+    accuracy = float(model.score(features[300:], labels[300:]))
+    json.dump({"accuracy": accuracy, "python-minor": sys.version_info.minor}, file)

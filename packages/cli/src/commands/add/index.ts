@@ -36,6 +36,7 @@ import {
 } from './existing-config.js';
 import { lock, lockSource } from './lock.js';
 import { pathInsideRepository } from './repository-path.js';
+import { teamPythonAnswers } from './team-python.js';
 import { keepRecordedParams, scriptParams } from './params.js';
 import { addPlan, kindSpecs, mergedPaths, type Kind } from './plan.js';
 import { featureFlags, kindAnswers, recordedAnswers, trackers } from './answers.js';
@@ -216,7 +217,11 @@ export async function run(
   const ownRemote = addKind === 'dvc' && !flagValues['dvc-remote'] && !flagValues['dvc-remote-url'];
   const teamRemote = ownRemote ? teamRemoteAnswers(dir) : { answers: {} };
   if (teamRemote.note) io.out(`note: ${teamRemote.note}\n`);
-  const known = { ...recordedAnswers(dir), ...existingAnswers(existing), ...teamRemote.answers };
+  const earlier = { ...recordedAnswers(dir), ...existingAnswers(existing) };
+  // The version the repository says it runs on, unless ml-cicd.yaml or an earlier add set one.
+  const teamPython = earlier.python === undefined ? teamPythonAnswers(dir) : { answers: {} };
+  if (teamPython.note) io.out(`note: ${teamPython.note}\n`);
+  const known = { ...teamPython.answers, ...earlier, ...teamRemote.answers };
   const answers = resolveAnswers(
     {
       ...kindAnswers(addKind, known, flagValues),
