@@ -61,13 +61,12 @@ function repo(files: Record<string, string>, locks = true): string {
 }
 
 /** A stand-in for uv on the PATH that records its arguments and writes a hashed lock. */
-async function withFakeUv<T>(action: () => Promise<T>): Promise<T> {
+const lockingUv =
+  '#!/bin/sh\necho "$@" > uv-args\nfor last; do :; done\nprintf "numpy==2.0.0 \\\\\\n    --hash=sha256:00\\n" > "$last"\n';
+
+async function withFakeUv<T>(action: () => Promise<T>, script = lockingUv): Promise<T> {
   const bin = tempDir();
-  write(
-    bin,
-    'uv',
-    '#!/bin/sh\necho "$@" > uv-args\nfor last; do :; done\nprintf "numpy==2.0.0 \\\\\\n    --hash=sha256:00\\n" > "$last"\n',
-  );
+  write(bin, 'uv', script);
   chmodSync(join(bin, 'uv'), 0o755);
   const path = process.env.PATH;
   process.env.PATH = `${bin}${delimiter}${path}`;
@@ -145,6 +144,20 @@ describe('add workflow train --lock', () => {
     // The workflows run the Python the environment names.
     expect(out).toContain('note: the workflows run Python 3.11, as environment.yml says.\n');
     expect(read(dir, 'ml-cicd.yaml')).toContain('\npython: "3.11"\n');
+  });
+
+  it('when an exported environment does not lock, names what it tried and how to export less', async () => {
+    const environment = 'dependencies:\n  - numpy=2.2\n  - libgcc-ng=14.2\n';
+    const dir = repo({ 'train.py': moduleLevel, 'environment.yml': environment }, false);
+    const before = tree(dir);
+    const failingUv =
+      '#!/bin/sh\necho "error: Because libgcc-ng was not found in the package registry, requirements are unsatisfiable." >&2\nexit 1\n';
+    await expect(
+      withFakeUv(() => add(dir, 'workflow', 'train', '--lock'), failingUv),
+    ).rejects.toThrow(
+      "failed, so nothing was written: error: Because libgcc-ng was not found in the package registry, requirements are unsatisfiable.; requirements.in would have held numpy==2.2.*, libgcc-ng==14.2.*, the packages of environment.yml: when one is conda's own (an exported environment lists its libraries too), export only what you asked for with conda env export --from-history, or write requirements.in with the packages you import, then run this again.",
+    );
+    expect(tree(dir)).toEqual(before);
   });
 
   it("locks pyproject.toml's dependencies when that is where they are", async () => {

@@ -572,8 +572,21 @@ describe('ml-cicd add workflow dvc', () => {
     );
     const { out } = await add(webdav, 'workflow', 'dvc');
     expect(out).toContain(
-      "note: .dvc/config's default remote webdavs://example.org/dvc is of none of the kinds the DVC workflow can reach (s3, gs, azure, ssh, local, dagshub, http),",
+      "note: .dvc/config's default remote webdavs://example.org/dvc is of none of the kinds ml-cicd knows (s3, gs, azure, ssh, local, dagshub, http), so the DVC workflow cannot reach it",
     );
+
+    // A server that asks for credentials is not a public one, whatever its scheme.
+    const guarded = repo(moduleLevel);
+    write(
+      guarded,
+      '.dvc/config',
+      '[core]\n    remote = team\n[\'remote "team"\']\n    url = https://files.example.org/dvc\n    auth = basic\n    user = ci\n',
+    );
+    const refused = await add(guarded, 'workflow', 'dvc');
+    expect(refused.out).toContain(
+      "note: .dvc/config's default remote https://files.example.org/dvc sets auth, user: a server that asks for credentials,",
+    );
+    expect(read(guarded, 'ml-cicd.yaml')).not.toContain('kind: http');
   });
 });
 

@@ -26,10 +26,10 @@ export const dvcRemoteUrls = {
     pattern: '^https://dagshub\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\\.dvc$',
     meaning: 'a https://dagshub.com/<owner>/<repo>.dvc URL',
   },
-  // After dagshub, whose URLs are https too: dvcRemoteKindOf takes the first kind that matches.
+  // Not on DagsHub's host: a DagsHub URL of another form is a mistake, not a public server.
   http: {
-    pattern: '^https?://[^/\\s]+(/\\S*)?$',
-    meaning: 'an http(s)://<host>/<path> URL',
+    pattern: '^https?://(?!dagshub\\.com(?:[:/]|$))[^/\\s]+(/\\S*)?$',
+    meaning: 'an http(s)://<host>/<path> URL on a host other than dagshub.com (the dagshub kind)',
   },
 } satisfies Record<string, NamedPattern>;
 
@@ -37,7 +37,7 @@ export type DvcRemoteKind = keyof typeof dvcRemoteUrls;
 
 export const dvcRemoteKinds = Object.keys(dvcRemoteUrls) as DvcRemoteKind[];
 
-/** The kind of remote a URL is, by the URL forms above; undefined for any other (http, webdav…). */
+/** The kind of remote a URL is, by the URL forms above; undefined for any other (webdav, gdrive…). */
 export function dvcRemoteKindOf(url: string): DvcRemoteKind | undefined {
   return dvcRemoteKinds.find((kind) => new RegExp(dvcRemoteUrls[kind].pattern).test(url));
 }

@@ -197,4 +197,47 @@ describe("dvc.yml of a team's pipeline whose data is on a read-only HTTP server"
       await empty.stop();
     }
   });
+
+  // DVC's --allow-missing takes a server it cannot connect to as one without the files: the pull
+  // passes with its warning, and dvc repro says which input is missing.
+  it('is red at dvc repro, not at the pull, when the server cannot be reached', async () => {
+    // Port 9 (discard) on 127.0.0.1: nothing listens, so the connection is refused.
+    const unreachable = 'http://127.0.0.1:9/store';
+    const head = await project.commit('Move the remote to a server that is down', (dir) => {
+      for (const file of ['.dvc/config', 'ml-cicd.yaml']) {
+        const path = join(dir, file);
+        const text = readFileSync(path, 'utf8');
+        writeFileSync(path, text.replace(/http:\/\/127\.0\.0\.1:\d+\/store/, unreachable));
+      }
+    });
+    const red = await runAct(suite(), {
+      project,
+      workflow: 'dvc.yml',
+      event: 'push',
+      payload: pushEvent(project, head),
+      runId: 1206,
+    });
+    expect(summary(red), tail(red.log)).toEqual({ [DVC]: 'failure' });
+    const steps = job(red, DVC).steps;
+    expect(steps.find((s) => s.name === 'Pull data and models')?.result).toBe('success');
+    expect(red.log).toContain('Some of the cache files do not exist neither locally nor on remote');
+    expect(steps.find((s) => s.name === 'Reproduce the pipeline')?.result).toBe('failure');
+    expect(red.log).toContain("missing data 'source': data/raw.csv");
+  });
+});
+
+describe('ci.yml of a new --dvc-remote http project whose URL is still the placeholder', () => {
+  it('is green on its first push: with nothing tracked yet, dvc pull does not reach for the server', async () => {
+    const project = await projectFor('data-dvc-http', { data: 'dvc', dvcRemote: 'http' });
+    const result = await runAct(suite(), {
+      project,
+      workflow: 'ci.yml',
+      event: 'push',
+      payload: pushEvent(project, await project.head()),
+      runId: 1205,
+    });
+    expect(summary(result), tail(result.log)).toEqual({ [CHECKS]: 'success', [DVC]: 'success' });
+    const pull = job(result, DVC).steps.find((s) => s.name === 'Pull data and models');
+    expect(pull?.result).toBe('success');
+  });
 });

@@ -317,7 +317,8 @@ export const kinds: SchemaKinds = {
             },
             {
               title: 'http remote',
-              description: 'An http remote at an http(s)://<host>/<path> URL.',
+              description:
+                'An http remote at an http(s)://<host>/<path> URL on a host other than dagshub.com (the dagshub kind).',
               type: 'object',
               required: ['kind', 'url'],
               additionalProperties: false,
@@ -330,9 +331,10 @@ export const kinds: SchemaKinds = {
                 },
                 url: {
                   title: 'URL',
-                  description: "The remote's URL in .dvc/config: an http(s)://<host>/<path> URL.",
+                  description:
+                    "The remote's URL in .dvc/config: an http(s)://<host>/<path> URL on a host other than dagshub.com (the dagshub kind).",
                   type: 'string',
-                  pattern: '^https?://[^/\\s]+(/\\S*)?$',
+                  pattern: '^https?://(?!dagshub\\.com(?:[:/]|$))[^/\\s]+(/\\S*)?$',
                 },
               },
             },
@@ -356,7 +358,11 @@ export const kinds: SchemaKinds = {
           pattern: '^https://dagshub\\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+\\.dvc$',
           meaning: 'a https://dagshub.com/<owner>/<repo>.dvc URL',
         },
-        { pattern: '^https?://[^/\\s]+(/\\S*)?$', meaning: 'an http(s)://<host>/<path> URL' },
+        {
+          pattern: '^https?://(?!dagshub\\.com(?:[:/]|$))[^/\\s]+(/\\S*)?$',
+          meaning:
+            'an http(s)://<host>/<path> URL on a host other than dagshub.com (the dagshub kind)',
+        },
       ],
     },
   ],

@@ -9,12 +9,14 @@ describe('a conda package as a PyPI requirement', () => {
   it.each([
     ['numpy', 'numpy'],
     ['scikit-learn=1.5', 'scikit-learn==1.5.*'],
-    ['pandas 2.2', 'pandas==2.2.*'],
+    ['pandas 2.2', 'pandas==2.2'],
+    ['pandas 2.2.*', 'pandas==2.2.*'],
     ['matplotlib-base=3.9.*', 'matplotlib==3.9.*'],
     ['scipy=1.*', 'scipy==1.*'],
     ['pytorch=2.4=py3.11_cuda12.1_cudnn8_0', 'torch==2.4'],
     ['numpy==1.26.4=py311h64a7726_0', 'numpy==1.26.4'],
     ['conda-forge::lightgbm>=4', 'lightgbm>=4'],
+    ['conda-forge/label/dev::numpy', 'numpy'],
     ['scipy>=1.10,<2', 'scipy>=1.10,<2'],
     ['py-xgboost', 'xgboost'],
     ['numpy 1.2|1.3', 'numpy'],
@@ -48,6 +50,13 @@ describe('an environment file', () => {
       condaRequirements('dependencies:\n  - python=3.11\n', 'environment.yml'),
     ).toBeUndefined();
     expect(condaRequirements('name: empty\n', 'environment.yml')).toBeUndefined();
+  });
+
+  it('is read from a flow list too', () => {
+    expect(condaRequirements('dependencies: [python=3.11, numpy]\n', 'environment.yml')).toEqual({
+      lines: ['numpy'],
+      condaOnly: [],
+    });
   });
 
   it('that is not YAML is refused, naming the file', () => {

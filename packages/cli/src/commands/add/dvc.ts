@@ -112,10 +112,11 @@ export function stageNotes(dir: string, script: ScriptParams, pushes: boolean): 
 }
 
 /**
- * The URL of the default remote in the repository's .dvc/config (`[core] remote = name`, then
- * `['remote "name"'] url = …`), which add keeps as it is.
+ * The default remote of the repository's .dvc/config (`[core] remote = name`, then
+ * `['remote "name"'] url = …`), which add keeps as it is: its URL, and the names of its other
+ * settings.
  */
-export function teamRemoteUrl(dir: string): string | undefined {
+function teamRemote(dir: string): { url: string; settings: string[] } | undefined {
   const file = join(dir, '.dvc/config');
   if (!existsSync(file)) return undefined;
   const values = new Map<string, string>();
@@ -129,8 +130,17 @@ export function teamRemoteUrl(dir: string): string | undefined {
     else if (entry) values.set(`${section}.${entry[1]}`, entry[2]!);
   }
   const name = values.get('core.remote');
-  return name === undefined ? undefined : values.get(`remote "${name}".url`);
+  const prefix = `remote "${name}".`;
+  const url = values.get(`${prefix}url`);
+  if (name === undefined || url === undefined) return undefined;
+  const settings = [...values.keys()]
+    .filter((key) => key.startsWith(prefix))
+    .map((key) => key.slice(prefix.length));
+  return { url, settings };
 }
+
+/** Settings of an HTTP remote that mean it takes credentials or uploads, which http does not. */
+const httpServerSettings = ['auth', 'user', 'custom_auth_header', 'method', 'ask_password'];
 
 /**
  * The remote answers of the repository's own .dvc/config, so that ml-cicd.yaml and the DVC jobs'
@@ -139,13 +149,21 @@ export function teamRemoteUrl(dir: string): string | undefined {
 export function teamRemoteAnswers(dir: string): { answers: RawAnswers; note?: string } {
   // One an earlier add wrote holds the answers the manifest recorded already.
   if (earlierManifest(dir)?.files['.dvc/config']) return { answers: {} };
-  const url = teamRemoteUrl(dir);
-  if (url === undefined) return { answers: {} };
+  const remote = teamRemote(dir);
+  if (remote === undefined) return { answers: {} };
+  const { url, settings } = remote;
   const kind = dvcRemoteKindOf(url);
+  const guarded = settings.filter((setting) => httpServerSettings.includes(setting));
+  if (kind === 'http' && guarded.length > 0) {
+    return {
+      answers: {},
+      note: `.dvc/config's default remote ${url} sets ${guarded.join(', ')}: a server that asks for credentials, which the DVC workflow's http kind (public files, pulled without credentials) cannot reach; run add again with --dvc-remote and --dvc-remote-url naming a remote of another kind, and set .dvc/config to the same remote.`,
+    };
+  }
   if (kind) return { answers: { dvcRemote: kind, dvcRemoteUrl: url } };
   return {
     answers: {},
-    note: `.dvc/config's default remote ${url} is of none of the kinds the DVC workflow can reach (${dvcRemoteKinds.join(', ')}), so it pulls and pushes only once ml-cicd.yaml's data.remote names one: run add again with --dvc-remote and --dvc-remote-url, and set .dvc/config to the same remote.`,
+    note: `.dvc/config's default remote ${url} is of none of the kinds ml-cicd knows (${dvcRemoteKinds.join(', ')}), so the DVC workflow cannot reach it until ml-cicd.yaml's data.remote names one: run add again with --dvc-remote and --dvc-remote-url, and set .dvc/config to the same remote.`,
   };
 }
 

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockCommand } from '@ml-cicd/core';
 import { UserError } from '../../errors.js';
-import { condaEnvironmentFile, condaRequirements } from './conda.js';
+import { condaSource } from './conda.js';
 import type { Kind } from './plan.js';
 import { installsOf, pyprojectDependencies, runtime } from './requirements.js';
 
@@ -41,15 +41,18 @@ function run(command: string, args: string[], cwd: string): Promise<Ran> {
 export interface LockSource {
   input: string;
   output: string;
-  /** The list of direct dependencies made from another file, and the words that say so. */
-  seed?: { text: string; said: string };
+  /**
+   * The list of direct dependencies made from another file, the words that say so, and what to
+   * do when it does not lock.
+   */
+  seed?: { text: string; said: string; failed?: string };
 }
 
 /** The input made from a conda environment file: the PyPI names of its packages. */
 function condaSeed(dir: string, input: string): LockSource['seed'] {
-  const file = condaEnvironmentFile(dir);
-  const found = file && condaRequirements(readFileSync(join(dir, file), 'utf8'), file);
-  if (!file || !found) return undefined;
+  const source = condaSource(dir);
+  if (!source) return undefined;
+  const { file, requirements: found } = source;
   const left =
     found.condaOnly.length > 0
       ? `, leaving out what only conda has (${found.condaOnly.join(', ')})`
@@ -61,6 +64,7 @@ function condaSeed(dir: string, input: string): LockSource['seed'] {
       '',
     ].join('\n'),
     said: `Wrote the packages of ${file} to ${input} by their PyPI names${left}, and locked`,
+    failed: `${input} would have held ${found.lines.join(', ')}, the packages of ${file}: when one is conda's own (an exported environment lists its libraries too), export only what you asked for with conda env export --from-history, or write ${input} with the packages you import, then run this again`,
   };
 }
 
@@ -104,7 +108,7 @@ export async function lock(dir: string, source: LockSource): Promise<string> {
     if (ran.code !== 0) {
       if (seed) rmSync(join(dir, input), { force: true });
       throw new UserError(
-        `${shown} failed, so nothing was written: ${ran.stderr.trim().split('\n').at(-1) ?? ''}`,
+        `${shown} failed, so nothing was written: ${ran.stderr.trim().split('\n').at(-1) ?? ''}${seed?.failed ? `; ${seed.failed}.` : ''}`,
       );
     }
     return `${seed?.said ?? 'Locked'} ${output} from ${input} with: ${shown}`;

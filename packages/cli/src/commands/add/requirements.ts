@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockCommand } from '@ml-cicd/core';
 import type { Kind } from './plan.js';
-import { condaEnvironmentFile } from './conda.js';
+import { condaSource } from './conda.js';
 
 export const runtime: [input: string, lock: string] = ['requirements.in', 'requirements.txt'];
 
@@ -89,7 +89,7 @@ export function requirementsProblem(
   const input = lockPath ? lockPath.replace(/\.txt$/, '.in') : defaultInput;
   const hasInput = existsSync(join(dir, input));
   const fromPyproject = !hasInput && input === runtime[0] && pyprojectDependencies(dir);
-  const conda = input === runtime[0] ? condaEnvironmentFile(dir) : undefined;
+  const conda = input === runtime[0] ? condaSource(dir)?.file : undefined;
   const fix = hasInput
     ? `lock it with --lock, or run: ${lockCommand(input, lock)}`
     : fromPyproject

@@ -21,6 +21,11 @@ describe("the Python version a repository's own files give", () => {
     ],
     [{ 'environment.yaml': 'dependencies:\n  - "python==3.12.4"\n' }, '3.12', 'environment.yaml'],
     [
+      { 'environment.yml': 'dependencies: [conda-forge::python=3.11]\n' },
+      '3.11',
+      'environment.yml',
+    ],
+    [
       { '.python-version': '3.11\n', 'environment.yml': 'dependencies:\n  - python=3.10\n' },
       '3.11',
       '.python-version',

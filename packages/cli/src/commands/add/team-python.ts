@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pythonVersions, type RawAnswers } from '@ml-cicd/core';
-import { condaEnvironmentFile } from './conda.js';
+import { condaEnvironmentFile, condaPython } from './conda.js';
 
 /** `3.11` of `3.11`, `3.11.7` or `cpython-3.11.7`; a line that names no version gives none. */
 const minor = (text: string | undefined) =>
@@ -24,12 +24,13 @@ function declared(dir: string): { version: string; file: string } | undefined {
   }
   const environment = condaEnvironmentFile(dir);
   if (environment) {
-    // python=3.11, python==3.11.5 or python 3.11: a range (python>=3.10) names no one version.
-    const spec = /^\s*-\s*["']?python\s*(?:==?|\s)\s*([\d.]+)/m.exec(
-      readFileSync(join(dir, environment), 'utf8'),
-    );
-    const version = minor(spec?.[1]);
-    if (version) return { version, file: environment };
+    const text = readFileSync(join(dir, environment), 'utf8');
+    try {
+      const version = condaPython(text, environment);
+      if (version) return { version, file: environment };
+    } catch {
+      // Not YAML, so it names no version; --lock says what is wrong with it.
+    }
   }
   return undefined;
 }

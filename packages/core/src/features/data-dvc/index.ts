@@ -81,7 +81,7 @@ export const dataDvc = defineFeature({
   add: {
     dvc: {
       files: () => [dvcWorkflowPath, 'dvc.yaml', 'params.yaml', '.dvc/config', '.dvc/.gitignore'],
-      help: `dvc.yaml (one train stage running the script with the values of params.yaml), params.yaml, .dvc/config (unless the repository has one) and ${dvcWorkflowPath}: dvc repro checked against dvc.lock on every pull request, data and models pushed from main through the "data" environment`,
+      help: `dvc.yaml (one train stage running the script with the values of params.yaml), params.yaml, .dvc/config (unless the repository has one) and ${dvcWorkflowPath}: dvc repro checked against dvc.lock on every pull request, data and models pushed from main through the "data" environment (not to a read-only http remote)`,
     },
   },
   contribute(model, { answers, selected, templates }) {

@@ -91,10 +91,11 @@ the remote with ${names.join(' and ')} of ${where}${oidc}`;
 
 export function dvcReadme(kind: DvcRemoteKind, placeholder: boolean): ReadmeSection {
   // A server CI only pulls from takes no uploads from anyone.
-  const push =
-    remoteKinds[kind].ci === 'pull'
-      ? ''
-      : 'dvc push              # upload data and models to the remote\n';
+  const readOnly = remoteKinds[kind].ci === 'pull';
+  const push = readOnly ? '' : 'dvc push              # upload data and models to the remote\n';
+  const elsewhere = readOnly
+    ? 'bring back what the server holds, and `dvc repro` makes the rest'
+    : 'bring back the same data, model and metrics';
   return {
     title: 'Data and model versioning (DVC)',
     order: 50,
@@ -115,7 +116,7 @@ git add dvc.lock && git commit -m "Record the pipeline's outputs"
 ${push}dvc metrics show      # reports/metrics.json; dvc plots show renders the plot
 \`\`\`
 
-On another machine, \`git clone\` and \`dvc pull\` bring back the same data, model and metrics.
+On another machine, \`git clone\` and \`dvc pull\` ${elsewhere}.
 
 ${remoteText(model, kind, placeholder)}
 

@@ -10,6 +10,7 @@ describe('the kind of a DVC remote URL', () => {
     ['s3://team-data/models', 's3'],
     ['https://dagshub.com/acme/my-project.dvc', 'dagshub'],
     ['https://remote.dvc.org/get-started', 'http'],
+    ['https://dagshub.com/acme/my-project', undefined],
     ['http://127.0.0.1:8080/store', 'http'],
     ['/srv/dvc', 'local'],
     ['webdavs://example.org/dvc', undefined],
