@@ -130,9 +130,10 @@ function teamRemote(dir: string): { url: string; settings: string[] } | undefine
     else if (entry) values.set(`${section}.${entry[1]}`, entry[2]!);
   }
   const name = values.get('core.remote');
+  if (name === undefined) return undefined;
   const prefix = `remote "${name}".`;
   const url = values.get(`${prefix}url`);
-  if (name === undefined || url === undefined) return undefined;
+  if (url === undefined) return undefined;
   const settings = [...values.keys()]
     .filter((key) => key.startsWith(prefix))
     .map((key) => key.slice(prefix.length));

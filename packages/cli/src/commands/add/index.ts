@@ -74,7 +74,6 @@ const flags = {
 
 const kinds = Object.keys(kindSpecs) as Kind[];
 
-/** The runner's and the DVC remote's flags, as create-ml-cicd names them. */
 /** `text` broken into lines of at most `width` columns, each after `indent` spaces. */
 function wrapped(text: string, indent: number, width = 100): string[] {
   const lines: string[] = [];
@@ -107,6 +106,7 @@ function kindsHelp(): string {
     .join('\n');
 }
 
+/** The runner's and the DVC remote's flags, as create-ml-cicd names them. */
 function runnerFlagsHelp(): string {
   return featureFlags
     .flatMap(({ option, choice }) =>

@@ -1,8 +1,9 @@
 /**
  * `--lock`: locks the requirements a workflow installs from what the repository has (a
  * requirements.in, an unpinned requirements.txt, pyproject.toml's dependencies, or a conda
- * environment.yml), with uv or else pip-tools. The source is found before anything is written; the lock runs before the
- * workflows are written, so a failed lock leaves the repository as it was.
+ * environment.yml), with uv or else pip-tools. The source is found before anything is written;
+ * the lock runs before the workflows are written, so a failed lock leaves the repository as it
+ * was.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
