@@ -8,7 +8,7 @@ import {
   dvcReadRoleVariable,
   type DvcRemoteKind,
   dvcRoleVariable,
-  needsCredentials,
+  pushesInCi,
   pullsInCi,
   remoteKinds,
   remoteName,
@@ -42,7 +42,7 @@ function ciText(model: ProjectModel, kind: DvcRemoteKind): string {
 The **CI** workflow runs \`dvc repro\` on every pull request and push, and fails when \`dvc.lock\` is
 missing or differs from what the pipeline makes.`;
   }
-  if (!needsCredentials(kind)) {
+  if (!pushesInCi(kind)) {
     return `### In CI
 
 The **CI** workflow's \`dvc\` job pulls what the remote has (\`dvc pull --allow-missing\`), runs
@@ -91,7 +91,7 @@ the remote with ${names.join(' and ')} of ${where}${oidc}`;
 
 export function dvcReadme(kind: DvcRemoteKind, placeholder: boolean): ReadmeSection {
   // A server CI only pulls from takes no uploads from anyone.
-  const readOnly = remoteKinds[kind].ci === 'pull';
+  const readOnly = pullsInCi(kind) && !pushesInCi(kind);
   const push = readOnly ? '' : 'dvc push              # upload data and models to the remote\n';
   const elsewhere = readOnly
     ? 'bring back what the server holds, and `dvc repro` makes the rest'

@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import e from"node:module";e.enableCompileCache?.(),await import(`./main-DlpAyQxl.js`);export{};
+import e from"node:module";e.enableCompileCache?.(),await import(`./main-fVe_vNaD.js`);export{};

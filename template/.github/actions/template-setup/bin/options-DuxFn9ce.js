@@ -361,7 +361,7 @@ archive it writes. The client reports its own errors to Comet unless
 
 ${i} Credentials never go in \`.dvc/config\`, which is committed: they come from environment
 variables or from \`.dvc/config.local\` (\`dvc remote modify --local …\`), which git ignores.
-This remote needs ${X[t].credentials}`}function no(e,t){if(t.length===0)return``;let n=t.map(e=>`\`${e}\``).join(` and `);return`the ${e}${t.length>1?`s`:``} ${n}`}function ro(e,t){if(!ka(t))return"### In CI\n\nThe **CI** workflow runs `dvc repro` on every pull request and push, and fails when `dvc.lock` is\nmissing or differs from what the pipeline makes.";if(!ja(t))return"### In CI\n\nThe **CI** workflow's `dvc` job pulls what the remote has (`dvc pull --allow-missing`), runs\n`dvc repro` and fails when `dvc.lock` is missing or differs from what the pipeline makes. It\nneeds no credentials and pushes nothing: outputs the server lacks are made again by `dvc repro`.";let n=X[t],r=e.config[`secrets-scope`]===`repo`,{secrets:i,variables:a}=Ma(t,r?Oa:Y),o=[no(`secret`,i),no(`variable`,a)].filter(e=>e!==``),s=`\`infra/aws/dvc-read-*.json\` and \`infra/aws/dvc-write-*.json\` (your account id and owner in place of \`${W.account}\` and \`${W.owner}\`)`,c=n.oidc?r?`
+This remote needs ${X[t].credentials}`}function no(e,t){if(t.length===0)return``;let n=t.map(e=>`\`${e}\``).join(` and `);return`the ${e}${t.length>1?`s`:``} ${n}`}function ro(e,t){if(!ka(t))return"### In CI\n\nThe **CI** workflow runs `dvc repro` on every pull request and push, and fails when `dvc.lock` is\nmissing or differs from what the pipeline makes.";if(!Aa(t))return"### In CI\n\nThe **CI** workflow's `dvc` job pulls what the remote has (`dvc pull --allow-missing`), runs\n`dvc repro` and fails when `dvc.lock` is missing or differs from what the pipeline makes. It\nneeds no credentials and pushes nothing: outputs the server lacks are made again by `dvc repro`.";let n=X[t],r=e.config[`secrets-scope`]===`repo`,{secrets:i,variables:a}=Ma(t,r?Oa:Y),o=[no(`secret`,i),no(`variable`,a)].filter(e=>e!==``),s=`\`infra/aws/dvc-read-*.json\` and \`infra/aws/dvc-write-*.json\` (your account id and owner in place of \`${W.account}\` and \`${W.owner}\`)`,c=n.oidc?r?`
 
 Create two IAM roles GitHub assumes by OIDC, split by the subject of its token, as ${s}
 describe them: a read-only role, \`${Oa}\`, trusted for this repository's pull
@@ -383,7 +383,7 @@ models with the same names from the \`${za}\` environment: limit its deployment 
 
 The **CI** workflow's \`dvc\` job pulls what the remote has (\`dvc pull --allow-missing\`), runs
 \`dvc repro\` and fails when \`dvc.lock\` is missing or differs from what the pipeline makes. It reads
-the remote with ${o.join(` and `)} of ${l}${c}`}function io(e,t){let n=X[e].ci===`pull`,r=n?``:`dvc push              # upload data and models to the remote
+the remote with ${o.join(` and `)} of ${l}${c}`}function io(e,t){let n=ka(e)&&!Aa(e),r=n?``:`dvc push              # upload data and models to the remote
 `,i=n?"bring back what the server holds, and `dvc repro` makes the rest":`bring back the same data, model and metrics`;return{title:`Data and model versioning (DVC)`,order:50,body:n=>`\`dvc.yaml\` is a pipeline of three stages, each \`python pipeline.py <stage>\`:
 **prepare** splits the data into \`data/prepared/\`, **train** fits \`models/model.joblib\`, and
 **evaluate** writes \`reports/metrics.json\` and the plot \`${Ka(n).file}\`. Each stage
